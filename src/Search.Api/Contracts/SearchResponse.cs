@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Search.Core.Facets;
+
+namespace Search.Api.Contracts;
+
+/// <summary>One page of search results.</summary>
+public sealed record SearchResponse(
+    [property: Description("The query text as sent.")] string Query,
+    [property: Description("Articles that match the query and every filter.")] int Total,
+    [property: Description("The page returned, 1-based.")] int Page,
+    [property: Description("Hits per page.")] int Size,
+    [property: Description("Time the engine took, in milliseconds.")] double TookMs,
+    [property: Description("The hits of this page, best first.")] IReadOnlyList<SearchHitResponse> Hits,
+    [property: Description("Counts per facet value over all matches.")] SearchFacets Facets);
+
+/// <summary>One matching article.</summary>
+public sealed record SearchHitResponse(
+    string Id,
+    string Title,
+    [property: Description("Publication date, YYYY-MM-DD or YYYY-MM.")] string Date,
+    [property: Description("Image caption with its credit, when the article has one.")] string? Caption,
+    [property: Description("The outlet, when known.")] string? Source,
+    [property: Description("Relevance (BM25); higher is better.")] float Score,
+    [property: Description("HTML: the best passages of the body with matched words in <mark>; everything else is escaped.")] string Snippet);
+
+/// <summary>Facet counts of a search.</summary>
+public sealed record SearchFacets(
+    [property: Description("Matches per month (YYYY-MM), newest first. Counts honour every filter except month itself.")] IReadOnlyList<FacetCount> Month);

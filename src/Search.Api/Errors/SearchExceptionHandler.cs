@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Search.Core.Errors;
+
+namespace Search.Api.Errors;
+
+/// <summary>
+/// Turns errors the caller can fix into 400 problem details that name the parameter: query syntax from the
+/// engine, and values ASP.NET Core could not bind (e.g. <c>page=abc</c>). Everything else stays a 500.
+/// </summary>
+internal sealed partial class SearchExceptionHandler(IProblemDetailsService problems, ILogger<SearchExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (code, parameter, message) = exception switch
+        {
+            SearchInputException input => (input.Code, input.Parameter, input.Message),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => ("invalid_parameter", ParameterName(bad.Message), bad.Message),
+            _ => (null, null, null),
+        };
+        if (code is null)
+        {
+            return false;
+        }
+
+        // On .NET 10 the middleware no longer logs exceptions that a handler handled.
+        LogRejected(logger, code, message!);
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter ?? "request"] = [message!] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more parameters are invalid.",
+            Detail = message,
+            Extensions = { ["code"] = code },
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
+            .ConfigureAwait(false);
+    }
+
+    // ASP.NET Core says: Failed to bind parameter "int? page" from "abc".
+    private static string? ParameterName(string message)
+    {
+        var start = message.IndexOf('"', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('"', start + 1);
+        return end < 0 ? null : message[(start + 1)..end].Split(' ')[^1];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a request ({Code}): {Message}")]
+    private static partial void LogRejected(ILogger logger, string code, string message);
+}

@@ -1,0 +1,57 @@
+using Search.Core.Errors;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+
+namespace Search.Api.Hosting;
+
+/// <summary>Opens the index at start-up, first indexing the seeds folder when there is no index yet.</summary>
+internal static partial class IndexStartup
+{
+    /// <exception cref="IndexUnavailableException">There is no index and no seeds folder to build one from.</exception>
+    public static ArticleSearcher Open(SearchOptions options, ILogger logger)
+    {
+        try
+        {
+            return ArticleSearcher.Open(options.IndexPath);
+        }
+        catch (IndexUnavailableException) when (Directory.Exists(options.SeedsPath))
+        {
+            LogIndexingSeeds(logger, options.IndexPath, options.SeedsPath);
+            var summary = CorpusImporter.Import([options.SeedsPath], options.IndexPath);
+            LogIndexedSeeds(logger, summary.Added, summary.Skipped.Count, summary.Elapsed.TotalSeconds);
+            foreach (var skip in summary.Skipped)
+            {
+                LogSkipped(logger, skip.Location, skip.SkipReason);
+            }
+
+            return ArticleSearcher.Open(options.IndexPath);
+        }
+    }
+
+    /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.</summary>
+    public static bool OpensAtStartup(IServiceProvider services, ILogger logger)
+    {
+        try
+        {
+            services.GetRequiredService<ArticleSearcher>();
+            return true;
+        }
+        catch (IndexUnavailableException e)
+        {
+            LogUnavailable(logger, e.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
+    private static partial void LogUnavailable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index at {IndexPath}; indexing {SeedsPath} first")]
+    private static partial void LogIndexingSeeds(ILogger logger, string indexPath, string seedsPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Added} seed articles ({Skipped} skipped) in {Seconds:F1} s")]
+    private static partial void LogIndexedSeeds(ILogger logger, int added, int skipped, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Location}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string location, string? reason);
+}

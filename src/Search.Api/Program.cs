@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Search.Api.Endpoints;
+using Search.Api.Errors;
+using Search.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The web page ships in the build output, so `dotnet run --project src/Search.Api` serves it from any folder.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+
+builder.Services.AddSearchEngine(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<SearchExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+if (!IndexStartup.OpensAtStartup(app.Services, app.Logger))
+{
+    return 1;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapSearch();
+app.MapArticles();
+app.MapHealth();
+
+app.Run();
+return 0;
+
+/// <summary>The API's entry point, public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

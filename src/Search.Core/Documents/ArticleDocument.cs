@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Search.Core.Documents;
+
+/// <summary>Maps a <see cref="NewsArticle"/> to the Lucene document that stores it, and back.</summary>
+internal static class ArticleDocument
+{
+    public static Document ToDocument(NewsArticle article, byte[] fingerprint)
+    {
+        var document = new Document
+        {
+            new StringField(ArticleFields.Id, article.Id, Field.Store.YES),
+            new TextField(ArticleFields.Title, article.Title, Field.Store.YES),
+            new TextField(ArticleFields.Body, article.Body, Field.Store.YES),
+            new StoredField(ArticleFields.Date, article.Date),
+            new StringField(ArticleFields.Month, article.Month, Field.Store.NO),
+            new SortedDocValuesField(ArticleFields.Month, new BytesRef(article.Month)),
+            new NumericDocValuesField(ArticleFields.DateSort, ArticleDate.ToSortKey(article.Date)),
+            new BinaryDocValuesField(ArticleFields.Fingerprint, new BytesRef(fingerprint)),
+        };
+        if (article.Caption is not null)
+        {
+            document.Add(new TextField(ArticleFields.Caption, article.Caption, Field.Store.YES));
+        }
+
+        if (article.Source is not null)
+        {
+            document.Add(new StringField(ArticleFields.Source, article.Source, Field.Store.YES));
+            document.Add(new SortedDocValuesField(ArticleFields.Source, new BytesRef(article.Source)));
+        }
+
+        if (article.Url is not null)
+        {
+            document.Add(new StoredField(ArticleFields.Url, article.Url));
+        }
+
+        return document;
+    }
+
+    public static NewsArticle FromDocument(Document document) => new(
+        Id: document.Get(ArticleFields.Id, CultureInfo.InvariantCulture),
+        Title: document.Get(ArticleFields.Title, CultureInfo.InvariantCulture),
+        Date: document.Get(ArticleFields.Date, CultureInfo.InvariantCulture),
+        Body: document.Get(ArticleFields.Body, CultureInfo.InvariantCulture),
+        Caption: document.Get(ArticleFields.Caption, CultureInfo.InvariantCulture),
+        Source: document.Get(ArticleFields.Source, CultureInfo.InvariantCulture),
+        Url: document.Get(ArticleFields.Url, CultureInfo.InvariantCulture));
+
+    /// <summary>A hash of everything indexed about the article and of the analyzer version, to recognise unchanged input.</summary>
+    public static byte[] Fingerprint(NewsArticle article)
+    {
+        var text = string.Join('\u001f', ArticleFields.AnalyzerVersion, article.Id, article.Title, article.Date, article.Body,
+            article.Caption, article.Source, article.Url);
+        return SHA256.HashData(Encoding.UTF8.GetBytes(text));
+    }
+}

@@ -1,0 +1,32 @@
+using Lucene.Net.Util;
+
+namespace Search.Core.Documents;
+
+/// <summary>Field names and the Lucene version of the article index, kept in one place.</summary>
+public static class ArticleFields
+{
+    /// <summary>The Lucene compatibility version used everywhere in the engine.</summary>
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Bumped whenever analysis changes so that terms in an older index would no longer match.</summary>
+    public const string AnalyzerVersion = "german-news-1";
+
+    public const string Id = "id";
+    public const string Title = "title";
+    public const string Body = "body";
+    public const string Caption = "caption";
+    public const string Date = "date";
+    public const string Month = "month";
+    public const string DateSort = "date_sort";
+    public const string Source = "source";
+    public const string Url = "url";
+    public const string Fingerprint = "fingerprint";
+
+    /// <summary>The text fields a query searches, with their boosts: a word in the headline counts double.</summary>
+    public static readonly IReadOnlyDictionary<string, float> SearchedFields = new Dictionary<string, float>
+    {
+        [Title] = 2f,
+        [Body] = 1f,
+        [Caption] = 0.5f,
+    };
+}

@@ -1,0 +1,20 @@
+namespace Search.Indexer;
+
+/// <summary>What the indexer's exit code tells a script.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every input was indexed.</summary>
+    public const int Success = 0;
+
+    /// <summary>The arguments were unusable; nothing was read and the index was not touched.</summary>
+    public const int BadArguments = 1;
+
+    /// <summary>Articles were indexed, but some input was skipped (listed in the output).</summary>
+    public const int SomeSkipped = 2;
+
+    /// <summary>No usable article was found in the input.</summary>
+    public const int NothingUsable = 3;
+
+    /// <summary>The index could not be opened for writing (e.g. another indexer holds its lock).</summary>
+    public const int IndexUnavailable = 4;
+}

@@ -1,0 +1,3 @@
+using Search.Indexer;
+
+return IndexCommand.Create().Parse(args).Invoke();
