@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -16,9 +17,10 @@ public static class JsonLinesReader
 
     public static IEnumerable<CorpusRecord> Read(string path)
     {
+        var gzipped = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         using var file = File.OpenRead(path);
-        Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        var text = new CountingReadStream(gzipped ? new GZipStream(file, CompressionMode.Decompress) : file);
+        using var reader = new StreamReader(text, StrictUtf8, detectEncodingFromByteOrderMarks: true);
 
         var lineNumber = 0;
         var sawContent = false;
@@ -67,10 +69,31 @@ public static class JsonLinesReader
             yield return ParseLine(line, $"{path}:{lineNumber}");
         }
 
-        if (!sawContent)
+        if (gzipped && !EndsWithTrailerOf(path, text.BytesRead))
+        {
+            yield return CorpusRecord.Skipped($"{path}:{lineNumber}",
+                "the gzip data ends early or is corrupt (its length check failed); the articles before this line were read");
+        }
+        else if (!sawContent)
         {
             yield return CorpusRecord.Skipped(path, "empty file");
         }
+    }
+
+    // .NET's GZipStream just stops at a truncated file. The last four bytes of a gzip file hold the uncompressed
+    // length modulo 2^32, so comparing them with what was decompressed tells a cut-off file from a whole one.
+    private static bool EndsWithTrailerOf(string path, long decompressedBytes)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length < 18)
+        {
+            return false;
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)decompressedBytes;
     }
 
     /// <summary>Parses one JSON line; <paramref name="location"/> names it in skip reasons.</summary>

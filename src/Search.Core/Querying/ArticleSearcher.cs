@@ -76,7 +76,7 @@ public sealed class ArticleSearcher : IDisposable
                 .Select(scoreDoc =>
                 {
                     var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
-                    var snippet = browsing ? SnippetBuilder.Lead(article.Body) : _snippets.Build(query, article.Body);
+                    var snippet = browsing ? SnippetBuilder.Lead(article.Body) : _snippets.Build(query, article.Body, searcher.IndexReader);
                     return new SearchHit(article, scoreDoc.Score, snippet);
                 })
                 .ToList();

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Search.Api.Tests;
+
+// Checks GET /api/search through the real HTTP pipeline: the response shape and names other apps rely on,
+// highlighting, month facets with and without the month filter, escaping, and one 400 per bad parameter.
+public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<SearchApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task GenfGespraecheFindsTheSeedArticleWithMarksAndItsMonth()
+    {
+        using var json = await GetJson("/api/search?q=Genf%20Gespr%C3%A4che");
+        var root = json.RootElement;
+
+        Assert.Equal(["query", "total", "page", "size", "tookMs", "hits", "facets"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Genf Gespräche", root.GetProperty("query").GetString());
+        Assert.Equal(1, root.GetProperty("total").GetInt32());
+        Assert.Equal((1, 10), (root.GetProperty("page").GetInt32(), root.GetProperty("size").GetInt32()));
+        Assert.True(root.GetProperty("tookMs").GetDouble() >= 0);
+
+        var hit = Assert.Single(root.GetProperty("hits").EnumerateArray());
+        Assert.Equal(["id", "title", "date", "caption", "score", "snippet"], hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("000_93a5ca4044152280", hit.GetProperty("id").GetString());
+        Assert.Equal("2021-12", hit.GetProperty("date").GetString());
+        Assert.StartsWith("Das letzte Ferngespräch", hit.GetProperty("caption").GetString(), StringComparison.Ordinal);
+        Assert.True(hit.GetProperty("score").GetDouble() > 0);
+        var snippet = hit.GetProperty("snippet").GetString();
+        Assert.Contains("<mark>Genf</mark>", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>Gespräche</mark>", snippet, StringComparison.Ordinal);
+
+        var month = Assert.Single(root.GetProperty("facets").GetProperty("month").EnumerateArray());
+        Assert.Equal(("2021-12", 1), (month.GetProperty("value").GetString(), month.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task MonthFilterKeepsTheOtherMonthsInTheFacet()
+    {
+        using var json = await GetJson("/api/search?q=Gespr%C3%A4ch&month=2020-12");
+        var root = json.RootElement;
+
+        Assert.Equal(1, root.GetProperty("total").GetInt32());
+        Assert.Equal("gespraech-1", Assert.Single(root.GetProperty("hits").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(
+            ["2021-12:1", "2021-01:1", "2020-12:1"],
+            root.GetProperty("facets").GetProperty("month").EnumerateArray().Select(m => $"{m.GetProperty("value").GetString()}:{m.GetProperty("count").GetInt32()}"));
+    }
+
+    [Fact]
+    public async Task RepeatedMonthParametersAreCombined()
+    {
+        using var json = await GetJson("/api/search?q=Gespr%C3%A4ch&month=2020-12&month=2021-01");
+
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task ScriptInAnArticleComesBackEscaped()
+    {
+        var body = await _client.GetStringAsync("/api/search?q=Kommentarfeld");
+        using var json = JsonDocument.Parse(body);
+
+        var snippet = Assert.Single(json.RootElement.GetProperty("hits").EnumerateArray()).GetProperty("snippet").GetString();
+        Assert.Contains("&lt;script&gt;", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SourceIsReturnedAndAbsentCaptionIsOmitted()
+    {
+        using var json = await GetJson("/api/search?q=Stadtrand");
+
+        var hit = Assert.Single(json.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal("example.de", hit.GetProperty("source").GetString());
+        Assert.False(hit.TryGetProperty("caption", out _));
+    }
+
+    [Fact]
+    public async Task EmptyQueryListsArticlesNewestFirstWithPaging()
+    {
+        using var json = await GetJson("/api/search?size=2&page=2");
+
+        Assert.Equal(6, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(["script-1", "gespraech-1"], json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("month=2021-13", "month", "month must be a month written YYYY-MM, e.g. 2021-12; got '2021-13'.")]
+    [InlineData("month=Dezember", "month", "month must be a month written YYYY-MM, e.g. 2021-12; got 'Dezember'.")]
+    [InlineData("month=2021-12&month=2021-1", "month", "month must be a month written YYYY-MM, e.g. 2021-12; got '2021-1'.")]
+    [InlineData("size=0", "size", "size must be between 1 and 100; got 0.")]
+    [InlineData("size=101", "size", "size must be between 1 and 100; got 101.")]
+    [InlineData("page=0", "page", "page must be 1 or more; got 0.")]
+    [InlineData("page=-3", "page", "page must be 1 or more; got -3.")]
+    [InlineData("page=101&size=100", "page", "page × size may be at most 10000; got 101 × 100. Narrow the query or filter by month instead of paging this deep.")]
+    [InlineData("page=abc", "page", "Failed to bind parameter \"int page\" from \"abc\".")]
+    [InlineData("size=1e3", "size", "Failed to bind parameter \"int size\" from \"1e3\".")]
+    public async Task BadParameterAnswersProblemDetailsNamingIt(string query, string parameter, string message) =>
+        await ProblemAssert.IsBadRequestNaming(await _client.GetAsync($"/api/search?q=Genf&{query}"), parameter, message);
+
+    [Fact]
+    public async Task QueryLongerThanAThousandCharactersIsRejected() =>
+        await ProblemAssert.IsBadRequestNaming(await _client.GetAsync("/api/search?q=" + new string('a', 1001)), "q", "q must be at most 1000 characters; it has 1001.");
+
+    [Theory]
+    [InlineData("%22Genf")]
+    [InlineData("(Genf")]
+    [InlineData("*Genf")]
+    [InlineData("Genf%20AND")]
+    [InlineData("%5B1%20TO")]
+    public async Task UnparsableQueryAnswersProblemDetailsNamingQ(string q)
+    {
+        var response = await _client.GetAsync($"/api/search?q={q}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("invalid_query", problem.RootElement.GetProperty("code").GetString());
+        var message = Assert.Single(problem.RootElement.GetProperty("errors").GetProperty("q").EnumerateArray()).GetString();
+        Assert.StartsWith("q could not be parsed: ", message, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonDocument> GetJson(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Search.Api.Hosting;
+using Search.Core.Errors;
+using Search.Core.Indexing;
+using Search.Tests.Shared;
+
+namespace Search.Api.Tests;
+
+public class StartupTests
+{
+    [Fact]
+    public async Task ExistingIndexIsReusedInsteadOfIndexingTheSeedsAgain()
+    {
+        var factory = new SearchApiFactory();
+        var onlyOne = Path.Combine(TestCorpus.CreateTempFolder("corpus"), "one.jsonl");
+        File.WriteAllText(onlyOne, """{"id":"only","date":"2020-05-05","title":"Einzig","body":"Nur dieser Artikel."}""");
+        CorpusImporter.Import([onlyOne], factory.IndexPath);
+
+        await using (factory)
+        {
+            using var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/health"));
+            Assert.Equal(1, json.RootElement.GetProperty("articles").GetInt32());
+        }
+    }
+
+    [Fact]
+    public void MissingIndexAndMissingSeedsFailWithTheCommandThatFixesIt()
+    {
+        var options = new SearchOptions { IndexPath = TestCorpus.CreateTempFolder("empty"), SeedsPath = "/no/such/seeds" };
+
+        var error = Assert.Throws<IndexUnavailableException>(() => IndexStartup.Open(options, NullLogger.Instance));
+
+        Assert.Equal($"No index at {options.IndexPath}. Run: dotnet run --project src/Search.Indexer -- seeds --index {options.IndexPath}", error.Message);
+    }
+}

@@ -1,0 +1,57 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+
+namespace Search.Core.Tests.Analysis;
+
+// Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
+// stopwords are dropped; empty input gives no terms.
+public class GermanNewsAnalyzerTests
+{
+    private static readonly GermanNewsAnalyzer Analyzer = new();
+
+    [Theory]
+    [InlineData("Häuser", "haus")]
+    [InlineData("Haeuser", "haus")]
+    [InlineData("Haus", "haus")]
+    [InlineData("HAUS", "haus")]
+    [InlineData("Straße", "strass")]
+    [InlineData("Strasse", "strass")]
+    [InlineData("Gespräch", "gesprach")]
+    [InlineData("Gespräche", "gesprach")]
+    [InlineData("Gesprächen", "gesprach")]
+    [InlineData("Gespraechen", "gesprach")]
+    [InlineData("Schaltflächen", "schaltflach")]
+    [InlineData("Schaltflaechen", "schaltflach")]
+    [InlineData("Ministerpräsidenten", "ministerprasident")]
+    [InlineData("Ministerpräsident", "ministerprasident")]
+    [InlineData("Bürger", "burg")]
+    public void WordIsIndexedAsItsNormalisedStem(string word, string term) =>
+        Assert.Equal([term], Terms(word));
+
+    [Fact]
+    public void GermanStopwordsAreDropped() =>
+        Assert.Equal(["genf", "gesprach"], Terms("in Genf und die Gespräche mit der"));
+
+    [Fact]
+    public void EmptyInputHasNoTerms() => Assert.Empty(Terms(string.Empty));
+
+    [Fact]
+    public void HyphenatedWordsAreSplitIntoTheirParts() =>
+        Assert.Equal(["corona", "kris"], Terms("Corona-Krise"));
+
+    private static List<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = Analyzer.GetTokenStream(ArticleFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+}
