@@ -6,8 +6,9 @@ using Search.Api.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    // The web page ships in the build output, so `dotnet run --project src/Search.Api` serves it from any folder.
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    // appsettings.json and the web page ship in the build output, so the service finds them from any working
+    // folder; relative index and seeds paths resolve against the working folder.
+    ContentRootPath = AppContext.BaseDirectory,
 });
 
 builder.Services.AddSearchEngine(builder.Configuration);
