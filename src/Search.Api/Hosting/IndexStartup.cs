@@ -33,7 +33,9 @@ internal static partial class IndexStartup
     {
         try
         {
-            services.GetRequiredService<ArticleSearcher>();
+            var searcher = services.GetRequiredService<ArticleSearcher>();
+            // One query through every stage (parsing, facets, highlighting) so the first reader does not wait for the JIT.
+            searcher.Search(new SearchRequest("Nachrichten", [], 1, 1));
             return true;
         }
         catch (IndexUnavailableException e)
