@@ -3,7 +3,7 @@ namespace Search.Indexer;
 /// <summary>What the indexer's exit code tells a script.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Every input was indexed.</summary>
+    /// <summary>Every input was indexed (or, for check, the index is healthy).</summary>
     public const int Success = 0;
 
     /// <summary>The arguments were unusable; nothing was read and the index was not touched.</summary>
@@ -12,9 +12,12 @@ internal static class ExitCodes
     /// <summary>Articles were indexed, but some input was skipped (listed in the output).</summary>
     public const int SomeSkipped = 2;
 
-    /// <summary>No usable article was found in the input.</summary>
+    /// <summary>No usable article was found in the input, or a strict run stopped at bad input (index unchanged).</summary>
     public const int NothingUsable = 3;
 
-    /// <summary>The index could not be opened for writing (e.g. another indexer holds its lock).</summary>
+    /// <summary>The index could not be opened for writing: locked by another indexer, or built by another analyzer version.</summary>
     public const int IndexUnavailable = 4;
+
+    /// <summary>check found a damaged index.</summary>
+    public const int IndexDamaged = 5;
 }

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Search.Indexer;
 
-/// <summary>The indexer's command line: <c>&lt;file-or-folder&gt;... [--index dir]</c>.</summary>
+/// <summary>The indexer's command line: <c>&lt;file-or-folder&gt;... [--index dir]</c>, plus <c>delete</c> and <c>check</c>.</summary>
 internal static class IndexCommand
 {
     public static RootCommand Create()
@@ -16,40 +16,42 @@ internal static class IndexCommand
             Description = $"Files or folders to index (folders are walked recursively): {string.Join(", ", CorpusReader.SupportedExtensions)}",
             Arity = ArgumentArity.OneOrMore,
         };
-        var index = new Option<string>("--index", "-i")
-        {
-            Description = "The index folder; created when missing",
-            DefaultValueFactory = _ => "index-data",
-        };
+        var index = IndexOption();
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first bad input and leave the index exactly as it was" };
+        var prune = new Option<bool>("--prune") { Description = "Delete the articles of previously indexed files that no longer exist" };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Build the index anew (needed after an analyzer change); the old one serves until the new one is committed" };
 
-        var command = new RootCommand("Indexes German news articles into a search index. Re-running updates changed articles and skips unchanged ones.")
+        var command = new RootCommand("Indexes German news articles into a search index. Re-running skips unchanged files and updates changed articles.")
         {
             paths,
             index,
+            strict,
+            prune,
+            rebuild,
+            MaintenanceCommands.Delete(),
+            MaintenanceCommands.Check(),
         };
-        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetRequiredValue(index)));
+        command.SetAction(parsed => Run(
+            parsed.GetRequiredValue(paths),
+            parsed.GetRequiredValue(index),
+            new ImportOptions { Strict = parsed.GetValue(strict), Prune = parsed.GetValue(prune), Rebuild = parsed.GetValue(rebuild) }));
         return command;
     }
 
-    private static int Run(string[] paths, string indexPath)
+    /// <summary>The <c>--index</c> option shared by every command.</summary>
+    public static Option<string> IndexOption() => new("--index", "-i")
     {
-        var missing = paths.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var path in missing)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] '{path}' does not exist. Pass a {string.Join(", ", CorpusReader.SupportedExtensions)} file or a folder of them.");
-            }
+        Description = "The index folder",
+        DefaultValueFactory = _ => "index-data",
+    };
 
-            AnsiConsole.WriteLine("Nothing was indexed. Usage: dotnet run --project src/Search.Indexer -- <file-or-folder>... [--index <dir>]");
-            return ExitCodes.BadArguments;
-        }
-
+    private static int Run(string[] paths, string indexPath, ImportOptions options)
+    {
         AnsiConsole.MarkupLineInterpolated($"Indexing {string.Join(", ", paths)} into {Path.GetFullPath(indexPath)}");
         ImportSummary summary;
         try
         {
-            summary = CorpusImporter.Import(paths, indexPath, new SynchronousProgress(ReportProgress));
+            summary = ProgressDisplay.Run(progress => CorpusImporter.Import(paths, indexPath, options, progress));
         }
         catch (IndexUnavailableException e)
         {
@@ -58,22 +60,14 @@ internal static class IndexCommand
         }
 
         SummaryTable.Write(summary);
-        return summary.Read == 0 ? ExitCodes.NothingUsable
+        if (summary.StoppedAtFirstProblem)
+        {
+            AnsiConsole.MarkupLine("[red]Stopped at the first bad input (--strict); the index was left exactly as it was.[/]");
+            return ExitCodes.NothingUsable;
+        }
+
+        return summary.Read == 0 && summary.Skipped.Count > 0 ? ExitCodes.NothingUsable
             : summary.Skipped.Count > 0 ? ExitCodes.SomeSkipped
             : ExitCodes.Success;
-    }
-
-    private static void ReportProgress(int read)
-    {
-        if (read % 10_000 == 0)
-        {
-            AnsiConsole.MarkupLineInterpolated($"  {read:N0} articles read…");
-        }
-    }
-
-    /// <summary>Reports on the indexing thread itself; <see cref="Progress{T}"/> would post to the thread pool out of order.</summary>
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

@@ -1,34 +1,63 @@
+using System.Text.RegularExpressions;
 using Search.Core.Indexing;
 using Spectre.Console;
 
 namespace Search.Indexer;
 
-/// <summary>Prints what an import did: counts, every skipped input with its reason, time and sizes.</summary>
-internal static class SummaryTable
+/// <summary>Prints what an import did: counts, skips by reason and each skipped input, time, rates and sizes.</summary>
+internal static partial class SummaryTable
 {
+    private const int MaxListedSkips = 50;
+
     public static void Write(ImportSummary summary)
     {
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 0.001);
+        var inputMiB = summary.InputBytes / 1048576.0;
         var table = new Table().AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
         table.AddRow("added", $"{summary.Added:N0}");
         table.AddRow("updated", $"{summary.Updated:N0}");
-        table.AddRow("unchanged", $"{summary.Unchanged:N0}");
+        table.AddRow("unchanged", $"{summary.Unchanged:N0}" + (summary.UnchangedFiles > 0 ? $" ({summary.UnchangedFiles:N0} files not read again)" : ""));
+        table.AddRow("deleted", $"{summary.Deleted:N0}");
         table.AddRow("skipped", $"{summary.Skipped.Count:N0}");
-        table.AddRow("articles in index", $"{summary.ArticlesInIndex:N0}");
+        foreach (var reason in summary.Skipped.GroupBy(skip => Kind(skip.SkipReason)).OrderByDescending(group => group.Count()))
+        {
+            table.AddRow(Markup.Escape($"  {reason.Key}"), $"{reason.Count():N0}");
+        }
+
+        if (summary.ArticlesInIndex >= 0)
+        {
+            table.AddRow("articles in index", $"{summary.ArticlesInIndex:N0}");
+        }
+
         table.AddRow("time", $"{seconds:N1} s");
         table.AddRow("articles/s", $"{summary.Read / seconds:N0}");
-        table.AddRow("input", $"{summary.InputBytes / 1048576.0:N1} MiB ({summary.InputBytes / 1048576.0 / seconds:N1} MiB/s)");
+        table.AddRow("input", $"{inputMiB:N1} MiB ({inputMiB / seconds:N1} MiB/s)");
         table.AddRow("index size", $"{summary.IndexBytes / 1048576.0:N1} MiB");
         AnsiConsole.Write(table);
 
-        foreach (var skip in summary.Skipped)
+        foreach (var skip in summary.Skipped.Take(MaxListedSkips))
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]skipped[/] {skip.Location}: {skip.SkipReason}");
         }
 
-        foreach (var repeated in summary.RepeatedIds)
+        if (summary.Skipped.Count > MaxListedSkips)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]… and {summary.Skipped.Count - MaxListedSkips:N0} more skipped[/]");
+        }
+
+        foreach (var repeated in summary.RepeatedIds.Take(MaxListedSkips))
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]repeated id[/] {repeated}");
         }
     }
+
+    // Groups reasons that differ only in the quoted value or the numbers: "impossible date '2021-13'" → "impossible date '…'".
+    private static string Kind(string? reason) =>
+        Numbers().Replace(Quoted().Replace((reason ?? "").Split(';')[0].Split(" (")[0], "'…'"), "N");
+
+    [GeneratedRegex("'[^']*'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\d[\d,.]*")]
+    private static partial Regex Numbers();
 }

@@ -9,51 +9,75 @@ public static class CorpusReader
     /// <summary>Every article and every skipped input under <paramref name="paths"/>, in a stable order.</summary>
     public static IEnumerable<CorpusRecord> Read(IEnumerable<string> paths)
     {
-        foreach (var path in paths)
+        var missing = new List<CorpusRecord>();
+        foreach (var file in FindFiles(paths, missing))
         {
-            if (Directory.Exists(path))
+            foreach (var record in Read(file))
             {
-                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
-                {
-                    if (Path.GetFileName(file).StartsWith('.'))
-                    {
-                        continue; // hidden files such as .gitkeep or editor swap files are not articles
-                    }
+                yield return record;
+            }
+        }
 
-                    foreach (var record in ReadFile(file))
-                    {
-                        yield return record;
-                    }
-                }
-            }
-            else if (File.Exists(path))
-            {
-                foreach (var record in ReadFile(path))
-                {
-                    yield return record;
-                }
-            }
-            else
-            {
-                yield return CorpusRecord.Skipped(path, "no such file or folder");
-            }
+        foreach (var record in missing)
+        {
+            yield return record;
         }
     }
 
-    private static IEnumerable<CorpusRecord> ReadFile(string path)
+    /// <summary>The files under <paramref name="paths"/> in a stable order; paths that do not exist go to <paramref name="missing"/>.</summary>
+    public static IReadOnlyList<InputFile> FindFiles(IEnumerable<string> paths, ICollection<CorpusRecord> missing)
     {
-        if (path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(missing);
+        var files = new List<InputFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
-            return [SeedFileReader.Read(path)];
+            IEnumerable<string> found;
+            if (Directory.Exists(path))
+            {
+                // Hidden files such as .gitkeep or editor swap files are not articles.
+                found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(file => !Path.GetFileName(file).StartsWith('.'))
+                    .Order(StringComparer.Ordinal);
+            }
+            else if (File.Exists(path))
+            {
+                found = [path];
+            }
+            else
+            {
+                missing.Add(CorpusRecord.Skipped(path, "no such file or folder"));
+                continue;
+            }
+
+            foreach (var file in found)
+            {
+                var input = new InputFile(file);
+                if (seen.Add(input.Path))
+                {
+                    files.Add(input);
+                }
+            }
         }
 
-        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
+        return files;
+    }
+
+    /// <summary>The articles of one file, or why it was skipped.</summary>
+    public static IEnumerable<CorpusRecord> Read(InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
-            return JsonLinesReader.Read(path);
+            return [SeedFileReader.Read(file)];
         }
 
-        return [CorpusRecord.Skipped(path, $"unknown file type; expected one of {string.Join(", ", SupportedExtensions)}")];
+        if (file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return JsonLinesReader.Read(file);
+        }
+
+        return [CorpusRecord.Skipped(file.Path, $"unknown file type; expected one of {string.Join(", ", SupportedExtensions)}")];
     }
 }

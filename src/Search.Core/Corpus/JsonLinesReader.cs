@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Search.Core.Documents;
 
 namespace Search.Core.Corpus;
@@ -13,65 +14,72 @@ namespace Search.Core.Corpus;
 /// </summary>
 public static class JsonLinesReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The longest line read, in bytes; a longer one is skipped with its length. Bodies of several MB fit.</summary>
+    public const int MaxLineBytes = 32 * 1024 * 1024;
 
-    public static IEnumerable<CorpusRecord> Read(string path)
+    public static IEnumerable<CorpusRecord> Read(string path) => Read(new InputFile(path));
+
+    public static IEnumerable<CorpusRecord> Read(InputFile file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = file.Path;
         var gzipped = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        using var file = File.OpenRead(path);
-        var text = new CountingReadStream(gzipped ? new GZipStream(file, CompressionMode.Decompress) : file);
-        using var reader = new StreamReader(text, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        using var stream = file.Open();
+        using var text = new CountingReadStream(gzipped ? new GZipStream(stream, CompressionMode.Decompress) : stream);
+        var lines = new ByteLineReader(text, MaxLineBytes);
 
         var lineNumber = 0;
         var sawContent = false;
         while (true)
         {
-            string? line;
+            CorpusRecord? record = null;
             string? failure = null;
             try
             {
-                line = reader.ReadLine();
-            }
-            catch (DecoderFallbackException)
-            {
-                line = null;
-                failure = "not valid UTF-8; the rest of the file was not read";
+                if (!lines.TryReadLine(out var line, out var length))
+                {
+                    break;
+                }
+
+                lineNumber++;
+                if (lines.LooksBinary)
+                {
+                    failure = "binary file, not JSON Lines text";
+                }
+                else if (length > MaxLineBytes)
+                {
+                    sawContent = true;
+                    record = CorpusRecord.Skipped($"{path}:{lineNumber}", $"line of {length:N0} bytes is longer than the cap of {MaxLineBytes:N0} bytes");
+                }
+                else if (!line.Trim(" \t"u8).IsEmpty)
+                {
+                    sawContent = true;
+                    record = Utf8.IsValid(line)
+                        ? ParseLine(line, $"{path}:{lineNumber}")
+                        : CorpusRecord.Skipped($"{path}:{lineNumber}", "not valid UTF-8 text; save the file as UTF-8");
+                }
             }
             catch (InvalidDataException)
             {
-                line = null;
-                failure = "not a valid gzip stream (truncated or corrupt); the rest of the file was not read";
-            }
-            catch (EndOfStreamException)
-            {
-                line = null;
-                failure = "the gzip stream ends early (truncated file); the rest of the file was not read";
+                lineNumber++;
+                failure = "not a valid gzip stream (truncated or corrupt); the articles before this line were read";
             }
 
-            lineNumber++;
             if (failure is not null)
             {
-                yield return CorpusRecord.Skipped($"{path}:{lineNumber}", failure);
+                yield return CorpusRecord.Skipped(lineNumber == 1 ? path : $"{path}:{lineNumber}", failure);
                 yield break;
             }
 
-            if (line is null)
+            if (record is not null)
             {
-                break;
+                yield return record;
             }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            sawContent = true;
-            yield return ParseLine(line, $"{path}:{lineNumber}");
         }
 
         if (gzipped && !EndsWithTrailerOf(path, text.BytesRead))
         {
-            yield return CorpusRecord.Skipped($"{path}:{lineNumber}",
+            yield return CorpusRecord.Skipped($"{path}:{lineNumber + 1}",
                 "the gzip data ends early or is corrupt (its length check failed); the articles before this line were read");
         }
         else if (!sawContent)
@@ -97,12 +105,21 @@ public static class JsonLinesReader
     }
 
     /// <summary>Parses one JSON line; <paramref name="location"/> names it in skip reasons.</summary>
-    public static CorpusRecord ParseLine(string line, string location)
+    public static CorpusRecord ParseLine(string line, string location) => ParseLine(Encoding.UTF8.GetBytes(line), location);
+
+    /// <summary>Parses one JSON line given as UTF-8 bytes.</summary>
+    public static CorpusRecord ParseLine(ReadOnlySpan<byte> line, string location)
     {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16 });
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line);
+            json = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                json.Dispose();
+                return CorpusRecord.Skipped(location, "not valid JSON (more than one value on the line)");
+            }
         }
         catch (JsonException e)
         {

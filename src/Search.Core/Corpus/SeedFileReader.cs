@@ -12,12 +12,24 @@ public static partial class SeedFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static CorpusRecord Read(string path)
+    public static CorpusRecord Read(string path) => Read(new InputFile(path));
+
+    public static CorpusRecord Read(InputFile file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = file.Path;
+        if (file.Size > JsonLinesReader.MaxLineBytes)
+        {
+            return CorpusRecord.Skipped(path, $"file of {file.Size:N0} bytes is larger than the cap of {JsonLinesReader.MaxLineBytes:N0} bytes");
+        }
+
         string text;
         try
         {
-            text = StrictUtf8.GetString(File.ReadAllBytes(path));
+            using var stream = file.Open();
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            text = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {

@@ -9,7 +9,7 @@ namespace Search.Core.Documents;
 /// <summary>Maps a <see cref="NewsArticle"/> to the Lucene document that stores it, and back.</summary>
 internal static class ArticleDocument
 {
-    public static Document ToDocument(NewsArticle article, byte[] fingerprint)
+    public static Document ToDocument(NewsArticle article, byte[] fingerprint, string? sourceFile)
     {
         var document = new Document
         {
@@ -33,6 +33,11 @@ internal static class ArticleDocument
             document.Add(new SortedDocValuesField(ArticleFields.Source, new BytesRef(article.Source)));
         }
 
+        if (sourceFile is not null)
+        {
+            document.Add(new StringField(ArticleFields.SourceFile, sourceFile, Field.Store.NO));
+        }
+
         if (article.Url is not null)
         {
             document.Add(new StoredField(ArticleFields.Url, article.Url));
@@ -51,9 +56,9 @@ internal static class ArticleDocument
         Url: document.Get(ArticleFields.Url, CultureInfo.InvariantCulture));
 
     /// <summary>A hash of everything indexed about the article and of the analyzer version, to recognise unchanged input.</summary>
-    public static byte[] Fingerprint(NewsArticle article)
+    public static byte[] Fingerprint(NewsArticle article, string? sourceFile)
     {
-        var text = string.Join('\u001f', ArticleFields.AnalyzerVersion, article.Id, article.Title, article.Date, article.Body,
+        var text = string.Join('\u001f', ArticleFields.AnalyzerVersion, sourceFile, article.Id, article.Title, article.Date, article.Body,
             article.Caption, article.Source, article.Url);
         return SHA256.HashData(Encoding.UTF8.GetBytes(text));
     }

@@ -22,6 +22,9 @@ public static class ArticleFields
     public const string Url = "url";
     public const string Fingerprint = "fingerprint";
 
+    /// <summary>The absolute path of the file an article was read from; absent for articles written through the API.</summary>
+    public const string SourceFile = "file";
+
     /// <summary>The text fields a query searches, with their boosts: a word in the headline counts double.</summary>
     public static readonly IReadOnlyDictionary<string, float> SearchedFields = new Dictionary<string, float>
     {

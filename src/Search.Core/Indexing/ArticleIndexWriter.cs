@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -10,86 +12,178 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// The single writer of an index folder. Upserts articles by id, recognises unchanged ones by a content
-/// fingerprint, and makes them visible and durable on <see cref="Commit"/>.
+/// The single writer of an index folder (Lucene's write lock keeps out a second one, e.g. the CLI while the
+/// API writes). Upserts articles by id, recognises unchanged ones by a content fingerprint, and makes changes
+/// visible and durable together with the <see cref="FileLedger"/> on <see cref="Commit"/>. A process killed
+/// before a commit leaves the previous commit intact. <see cref="Upsert"/> may be called from several threads,
+/// provided one id is only ever written from one thread.
 /// </summary>
 public sealed class ArticleIndexWriter : IDisposable
 {
+    private const string AnalyzerKey = "analyzer";
+
+    private readonly string _indexPath;
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
-    private readonly Dictionary<string, byte[]> _writtenThisSession = new(StringComparer.Ordinal);
+    // Fingerprints written in this session; an empty array marks an id deleted in this session.
+    private readonly ConcurrentDictionary<string, byte[]> _writtenThisSession = new(StringComparer.Ordinal);
     private DirectoryReader? _committed;
+    private bool _closed;
 
-    private ArticleIndexWriter(LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed)
+    private ArticleIndexWriter(string indexPath, LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed, FileLedger ledger)
     {
+        _indexPath = indexPath;
         _directory = directory;
         _writer = writer;
         _committed = committed;
+        Ledger = ledger;
     }
 
-    /// <summary>Opens (or creates) the index in <paramref name="indexPath"/> for writing.</summary>
-    /// <exception cref="IndexUnavailableException">Another process is writing to the same index.</exception>
-    public static ArticleIndexWriter Open(string indexPath)
-    {
-        System.IO.Directory.CreateDirectory(indexPath);
-        var directory = FSDirectory.Open(indexPath);
-        var config = new IndexWriterConfig(ArticleFields.Version, new GermanNewsAnalyzer())
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            // A large buffer means fewer, bigger segments while bulk indexing a corpus.
-            RAMBufferSizeMB = 256,
-            WriteLockTimeout = 0,
-        };
+    /// <summary>The files the index was built from, as of the last commit, updated as files are indexed.</summary>
+    public FileLedger Ledger { get; }
 
-        IndexWriter writer;
+    /// <summary>The number of articles in the index, including uncommitted changes.</summary>
+    public int Count => _writer.NumDocs;
+
+    /// <summary>Opens (or creates) the index in <paramref name="indexPath"/> for writing.</summary>
+    /// <param name="indexPath">The index folder; created when missing.</param>
+    /// <param name="rebuild">Start from an empty index; the old one stays readable until the first commit replaces it.</param>
+    /// <exception cref="IndexUnavailableException">Another writer holds the index, or it was built by an incompatible analyzer.</exception>
+    public static ArticleIndexWriter Open(string indexPath, bool rebuild = false)
+    {
+        var fullPath = Path.GetFullPath(indexPath);
+        System.IO.Directory.CreateDirectory(fullPath);
+        var directory = FSDirectory.Open(fullPath);
+        DirectoryReader? committed = null;
         try
         {
-            writer = new IndexWriter(directory, config);
+            if (!rebuild && DirectoryReader.IndexExists(directory))
+            {
+                committed = DirectoryReader.Open(directory);
+                var analyzer = committed.IndexCommit.UserData.TryGetValue(AnalyzerKey, out var value) ? value : null;
+                if (analyzer != ArticleFields.AnalyzerVersion && committed.NumDocs > 0)
+                {
+                    throw new IndexUnavailableException(
+                        $"The index at {fullPath} was built with analyzer '{analyzer ?? "unknown"}', but this indexer analyses text as " +
+                        $"'{ArticleFields.AnalyzerVersion}'; articles from both would not match each other's queries. " +
+                        "Rebuild it: run the indexer again over your corpus with --rebuild.");
+                }
+            }
+
+            var config = new IndexWriterConfig(ArticleFields.Version, new GermanNewsAnalyzer())
+            {
+                OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+                // A large buffer means fewer, bigger segments while bulk indexing a corpus.
+                RAMBufferSizeMB = 256,
+                WriteLockTimeout = 0,
+            };
+            var writer = new IndexWriter(directory, config);
+            var ledger = committed is null ? FileLedger.Empty() : FileLedger.FromCommitData(committed.IndexCommit.UserData);
+            return new ArticleIndexWriter(fullPath, directory, writer, committed, ledger);
         }
         catch (LockObtainFailedException e)
         {
+            committed?.Dispose();
             directory.Dispose();
             throw new IndexUnavailableException(
-                $"The index at {Path.GetFullPath(indexPath)} is locked by another writer. Wait for the other indexer to finish, then run again.", e);
+                $"The index at {fullPath} is locked by another writer. Wait for the other indexer to finish, then run again.", e);
         }
-
-        var committed = DirectoryReader.IndexExists(directory) ? DirectoryReader.Open(directory) : null;
-        return new ArticleIndexWriter(directory, writer, committed);
+        catch
+        {
+            committed?.Dispose();
+            directory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Adds the article, or replaces the one with the same id when its content differs.</summary>
-    public UpsertOutcome Upsert(NewsArticle article)
+    /// <param name="article">The article.</param>
+    /// <param name="sourceFile">The absolute path it was read from, or null for articles that come from no file.</param>
+    public UpsertOutcome Upsert(NewsArticle article, string? sourceFile = null)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var fingerprint = ArticleDocument.Fingerprint(article);
+        var fingerprint = ArticleDocument.Fingerprint(article, sourceFile);
         var previous = _writtenThisSession.TryGetValue(article.Id, out var written) ? written : CommittedFingerprint(article.Id);
-        if (previous is not null && previous.AsSpan().SequenceEqual(fingerprint))
+        if (previous is { Length: > 0 } && previous.AsSpan().SequenceEqual(fingerprint))
         {
             return UpsertOutcome.Unchanged;
         }
 
-        _writer.UpdateDocument(new Term(ArticleFields.Id, article.Id), ArticleDocument.ToDocument(article, fingerprint));
+        _writer.UpdateDocument(new Term(ArticleFields.Id, article.Id), ArticleDocument.ToDocument(article, fingerprint, sourceFile));
         _writtenThisSession[article.Id] = fingerprint;
-        return previous is null ? UpsertOutcome.Added : UpsertOutcome.Updated;
+        return previous is { Length: > 0 } ? UpsertOutcome.Updated : UpsertOutcome.Added;
     }
 
-    /// <summary>Makes everything written so far durable and visible to new readers.</summary>
+    /// <summary>Deletes the article with this id; false when there was none.</summary>
+    public bool Delete(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var existed = _writtenThisSession.TryGetValue(id, out var written) ? written.Length > 0 : CommittedFingerprint(id) is not null;
+        if (existed)
+        {
+            _writer.DeleteDocuments(new Term(ArticleFields.Id, id));
+            _writtenThisSession[id] = [];
+        }
+
+        return existed;
+    }
+
+    /// <summary>The ids of the live articles that the last commit holds from <paramref name="sourceFile"/>.</summary>
+    public IReadOnlyList<string> CommittedIdsFrom(string sourceFile)
+    {
+        if (_committed is null)
+        {
+            return [];
+        }
+
+        var searcher = new IndexSearcher(_committed);
+        var ids = new List<string>();
+        var fields = new HashSet<string> { ArticleFields.Id };
+        var top = searcher.Search(new TermQuery(new Term(ArticleFields.SourceFile, sourceFile)), Math.Max(1, _committed.MaxDoc));
+        foreach (var hit in top.ScoreDocs)
+        {
+            ids.Add(searcher.Doc(hit.Doc, fields).Get(ArticleFields.Id, CultureInfo.InvariantCulture));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Makes everything written so far durable and visible to new readers, with the file ledger.</summary>
     public void Commit()
     {
-        _writer.SetCommitData(new Dictionary<string, string> { ["analyzer"] = ArticleFields.AnalyzerVersion });
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [AnalyzerKey] = ArticleFields.AnalyzerVersion,
+            [FileLedger.CommitKey] = Ledger.ToJson(),
+        });
         _writer.Commit();
     }
 
-    /// <summary>The number of articles in the index, including uncommitted ones.</summary>
-    public int Count => _writer.NumDocs;
+    /// <summary>Discards everything since the last commit and closes the writer; the index stays exactly as it was.</summary>
+    public void Rollback()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            _writer.Rollback();
+        }
+    }
 
     public void Dispose()
     {
         _committed?.Dispose();
         _committed = null;
-        _writer.Dispose();
+        if (!_closed)
+        {
+            _closed = true;
+            _writer.Dispose();
+        }
+
         _directory.Dispose();
     }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ArticleIndexWriter({_indexPath})";
 
     private byte[]? CommittedFingerprint(string id)
     {
@@ -114,14 +208,8 @@ public sealed class ArticleIndexWriter : IDisposable
                 continue;
             }
 
-            var fingerprints = reader.GetBinaryDocValues(ArticleFields.Fingerprint);
-            if (fingerprints is null)
-            {
-                return [];
-            }
-
             var bytes = new BytesRef();
-            fingerprints.Get(doc, bytes);
+            reader.GetBinaryDocValues(ArticleFields.Fingerprint)?.Get(doc, bytes);
             return bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray();
         }
 

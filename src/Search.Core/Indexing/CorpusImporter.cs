@@ -3,56 +3,65 @@ using Search.Core.Corpus;
 
 namespace Search.Core.Indexing;
 
-/// <summary>Reads corpus files and folders into an index: the work behind the indexer CLI and the API's first start.</summary>
+/// <summary>
+/// Reads corpus files and folders into an index: the work behind the indexer CLI and the API's first start.
+/// Files recorded unchanged in the index's ledger are not read again; a changed file replaces its articles;
+/// bad input is skipped and reported (or, when strict, stops the run and leaves the index as it was).
+/// </summary>
 public static class CorpusImporter
 {
-    /// <summary>Indexes every article under <paramref name="paths"/> into <paramref name="indexPath"/> and commits once at the end.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Indexes every article under <paramref name="paths"/> into <paramref name="indexPath"/>.</summary>
     /// <param name="paths">Files or folders to read.</param>
     /// <param name="indexPath">The index folder; created when missing.</param>
-    /// <param name="progress">Receives the number of articles read so far, every 1,000 articles.</param>
-    public static ImportSummary Import(IReadOnlyCollection<string> paths, string indexPath, IProgress<int>? progress = null)
+    /// <param name="options">Strictness, pruning, rebuilding, commit interval; defaults when null.</param>
+    /// <param name="progress">Told how far the run has got, a few times a second.</param>
+    /// <exception cref="Errors.IndexUnavailableException">The index is locked by another writer or was built by an incompatible analyzer.</exception>
+    public static ImportSummary Import(IReadOnlyCollection<string> paths, string indexPath, ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var stopwatch = Stopwatch.StartNew();
-        int added = 0, updated = 0, unchanged = 0;
-        var skipped = new List<CorpusRecord>();
-        var seenThisRun = new HashSet<string>(StringComparer.Ordinal);
-        var repeated = new List<string>();
+        options ??= new ImportOptions();
+        var run = new Run(options, progress);
+        var files = CorpusReader.FindFiles(paths, run.Skipped);
+        var totalBytes = files.Sum(file => file.Size);
 
-        using var writer = ArticleIndexWriter.Open(indexPath);
-        foreach (var record in CorpusReader.Read(paths))
+        using var writer = ArticleIndexWriter.Open(indexPath, options.Rebuild);
+        using var pool = new WriterPool(writer, options.WriterThreads);
+        var stopped = options.Strict && run.Skipped.Count > 0;
+        try
         {
-            if (record.Article is null)
+            for (var i = 0; i < files.Count && !stopped; i++)
             {
-                skipped.Add(record);
-                continue;
+                stopped = !run.ImportFile(files[i], writer, pool, totalBytes);
             }
 
-            if (!seenThisRun.Add(record.Article.Id))
+            if (options.Prune && !stopped)
             {
-                repeated.Add($"{record.Article.Id} (again at {record.Location}; the last one wins)");
+                run.PruneVanishedFiles(writer);
             }
 
-            switch (writer.Upsert(record.Article))
-            {
-                case UpsertOutcome.Added: added++; break;
-                case UpsertOutcome.Updated: updated++; break;
-                default: unchanged++; break;
-            }
-
-            var read = added + updated + unchanged;
-            if (read % 1000 == 0)
-            {
-                progress?.Report(read);
-            }
+            pool.Complete();
+        }
+        catch when (options.Strict)
+        {
+            writer.Rollback();
+            throw;
         }
 
-        writer.Commit();
-        var count = writer.Count;
+        if (stopped)
+        {
+            writer.Rollback();
+        }
+        else
+        {
+            writer.Commit();
+        }
+
+        var count = stopped ? -1 : writer.Count;
         writer.Dispose();
-        stopwatch.Stop();
-        return new ImportSummary(added, updated, unchanged, skipped, repeated, count, stopwatch.Elapsed,
-            FolderSize(indexPath), InputSize(paths));
+        return new ImportSummary(pool.Added, pool.Updated, pool.Unchanged + run.UnchangedInFiles, run.Deleted, run.Skipped, run.Repeated,
+            run.UnchangedFiles, count, run.Clock.Elapsed, FolderSize(indexPath), totalBytes, stopped);
     }
 
     /// <summary>Bytes on disk under <paramref name="path"/>.</summary>
@@ -61,5 +70,104 @@ public static class CorpusImporter
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(file => new FileInfo(file).Length)
             : File.Exists(path) ? new FileInfo(path).Length : 0;
 
-    private static long InputSize(IEnumerable<string> paths) => paths.Sum(FolderSize);
+    /// <summary>The bookkeeping of one import run.</summary>
+    private sealed class Run(ImportOptions options, IProgress<ImportProgress>? progress)
+    {
+        private readonly HashSet<string> _seenThisRun = new(StringComparer.Ordinal);
+        private TimeSpan _lastCommit;
+        private TimeSpan _lastProgress;
+        private long _bytesDone;
+        private int _articles;
+
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public List<CorpusRecord> Skipped { get; } = [];
+
+        public List<string> Repeated { get; } = [];
+
+        public int Deleted { get; private set; }
+
+        public int UnchangedFiles { get; private set; }
+
+        public int UnchangedInFiles { get; private set; }
+
+        /// <summary>Indexes one file; false when a strict run must stop.</summary>
+        public bool ImportFile(InputFile file, ArticleIndexWriter writer, WriterPool pool, long totalBytes)
+        {
+            if (!options.Rebuild && writer.Ledger.IsUnchanged(file.Path, file.Size, file.LastWriteUtcTicks, out var recorded))
+            {
+                UnchangedFiles++;
+                UnchangedInFiles += recorded;
+                _articles += recorded;
+                _bytesDone += file.Size;
+                return true;
+            }
+
+            // Until the whole file is written, the ledger must not vouch for it: after a crash it is read again.
+            writer.Ledger.Forget(file.Path);
+            var idsInFile = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in CorpusReader.Read(file))
+            {
+                if (record.Article is null)
+                {
+                    Skipped.Add(record);
+                    if (options.Strict)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var id = record.Article.Id;
+                if (!_seenThisRun.Add(id))
+                {
+                    Repeated.Add($"{id} (again at {record.Location}; the last one wins)");
+                }
+
+                idsInFile.Add(id);
+                pool.Post(record.Article, file.Path);
+                _articles++;
+                Report(_bytesDone + file.BytesRead, totalBytes);
+                if (!options.Strict && Clock.Elapsed - _lastCommit >= options.CommitInterval)
+                {
+                    pool.Drain();
+                    writer.Commit();
+                    _lastCommit = Clock.Elapsed;
+                }
+            }
+
+            // Articles the file held before and no longer holds (unless another file of this run has them now).
+            foreach (var stale in writer.CommittedIdsFrom(file.Path).Where(id => !_seenThisRun.Contains(id)))
+            {
+                Deleted += writer.Delete(stale) ? 1 : 0;
+            }
+
+            writer.Ledger.Record(file.Path, file.Size, file.LastWriteUtcTicks, idsInFile.Count);
+            _bytesDone += file.Size;
+            return true;
+        }
+
+        public void PruneVanishedFiles(ArticleIndexWriter writer)
+        {
+            foreach (var path in writer.Ledger.Entries.Keys.Where(path => !File.Exists(path)).ToList())
+            {
+                foreach (var id in writer.CommittedIdsFrom(path).Where(id => !_seenThisRun.Contains(id)))
+                {
+                    Deleted += writer.Delete(id) ? 1 : 0;
+                }
+
+                writer.Ledger.Forget(path);
+            }
+        }
+
+        private void Report(long bytesRead, long totalBytes)
+        {
+            if (progress is not null && Clock.Elapsed - _lastProgress >= ProgressInterval)
+            {
+                _lastProgress = Clock.Elapsed;
+                progress.Report(new ImportProgress(_articles, bytesRead, totalBytes, Clock.Elapsed));
+            }
+        }
+    }
 }

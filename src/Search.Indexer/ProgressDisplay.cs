@@ -1,0 +1,59 @@
+using Search.Core.Indexing;
+using Spectre.Console;
+
+namespace Search.Indexer;
+
+/// <summary>A live progress bar on a terminal; plain lines every few seconds when output is redirected (CI, logs).</summary>
+internal static class ProgressDisplay
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    public static ImportSummary Run(Func<IProgress<ImportProgress>, ImportSummary> import)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var next = PlainInterval;
+            return import(new Reporter(progress =>
+            {
+                if (progress.Elapsed >= next)
+                {
+                    next = progress.Elapsed + PlainInterval;
+                    Console.WriteLine($"  {progress.Articles:N0} articles · {Rate(progress):N0}/s · {Share(progress):P0} · ETA {Eta(progress):m\\:ss}");
+                }
+            }));
+        }
+
+        ImportSummary? summary = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("reading", maxValue: 1);
+                summary = import(new Reporter(progress =>
+                {
+                    task.MaxValue = Math.Max(1, progress.TotalBytes);
+                    task.Value = progress.BytesRead;
+                    task.Description = $"{progress.Articles:N0} articles · {Rate(progress):N0}/s";
+                }));
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+
+    private static double Rate(ImportProgress progress) => progress.Articles / Math.Max(progress.Elapsed.TotalSeconds, 0.001);
+
+    private static double Share(ImportProgress progress) => progress.TotalBytes == 0 ? 0 : (double)progress.BytesRead / progress.TotalBytes;
+
+    private static TimeSpan Eta(ImportProgress progress)
+    {
+        var share = Share(progress);
+        return share <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(progress.Elapsed.TotalSeconds * (1 - share) / share);
+    }
+
+    /// <summary>Reports on the indexing thread itself; <see cref="Progress{T}"/> would post to the thread pool out of order.</summary>
+    private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
