@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using Search.Core.Corpus;
 using Search.Tests.Shared;
 
@@ -103,5 +104,73 @@ public class JsonLinesReaderTests
         File.WriteAllText(path, "");
 
         Assert.Equal("empty file", Assert.Single(JsonLinesReader.Read(path)).SkipReason);
+    }
+
+    [Fact]
+    public void InvalidUtf8LineIsSkippedAndTheNextLineIsRead()
+    {
+        var path = Path.Combine(TestCorpus.CreateTempFolder("jsonl"), "latin1.jsonl");
+        var bad = Encoding.Latin1.GetBytes(GoodLine.Replace("Titel", "Straße", StringComparison.Ordinal) + "\n");
+        File.WriteAllBytes(path, [.. bad, .. Encoding.UTF8.GetBytes(GoodLine.Replace("a-1", "a-2", StringComparison.Ordinal) + "\n")]);
+
+        var records = JsonLinesReader.Read(path).ToList();
+
+        Assert.Equal("not valid UTF-8 text; save the file as UTF-8", records[0].SkipReason);
+        Assert.Equal("a-2", records[1].Article?.Id);
+    }
+
+    [Fact]
+    public void ByteOrderMarkAndWindowsLineEndingsAreAccepted()
+    {
+        var path = Path.Combine(TestCorpus.CreateTempFolder("jsonl"), "windows.jsonl");
+        File.WriteAllText(path, "\uFEFF" + GoodLine + "\r\n" + GoodLine.Replace("a-1", "a-2", StringComparison.Ordinal) + "\r\n", new UTF8Encoding(false));
+
+        Assert.Equal(["a-1", "a-2"], JsonLinesReader.Read(path).Select(record => record.Article?.Id));
+    }
+
+    [Fact]
+    public void BinaryFileIsSkippedAsAWhole()
+    {
+        var path = Path.Combine(TestCorpus.CreateTempFolder("jsonl"), "image.jsonl");
+        File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x0A, 1, 2, 3]);
+
+        var record = Assert.Single(JsonLinesReader.Read(path));
+
+        Assert.Equal((path, "binary file, not JSON Lines text"), (record.Location, record.SkipReason));
+    }
+
+    [Fact]
+    public void ArticleOfSeveralMegabytesIsRead()
+    {
+        var body = string.Concat(Enumerable.Repeat("Ein langer Liveblog mit vielen Einträgen. ", 100_000));
+        var article = JsonLinesReader.ParseLine(JsonSerializer.Serialize(new { id = "big", date = "2020-03-01", title = "Liveblog", body }), "f:1").Article;
+
+        Assert.Equal(body.Trim(), article?.Body);
+    }
+
+    [Fact]
+    public void LineLongerThanTheCapIsSkippedWithItsLengthAndTheNextLineIsRead()
+    {
+        var path = Path.Combine(TestCorpus.CreateTempFolder("jsonl"), "huge.jsonl");
+        using (var file = File.CreateText(path))
+        {
+            file.Write("{\"id\":\"huge\",\"body\":\"");
+            file.Write(new string('x', JsonLinesReader.MaxLineBytes));
+            file.Write("\"}\n");
+            file.Write(GoodLine + "\n");
+        }
+
+        var records = JsonLinesReader.Read(path).ToList();
+
+        Assert.Equal($"line of {JsonLinesReader.MaxLineBytes + 23:N0} bytes is longer than the cap of {JsonLinesReader.MaxLineBytes:N0} bytes", records[0].SkipReason);
+        Assert.Equal("a-1", records[1].Article?.Id);
+    }
+
+    [Fact]
+    public void DeeplyNestedJsonIsSkipped()
+    {
+        var line = new string('[', 10_000) + new string(']', 10_000);
+
+        Assert.StartsWith("not valid JSON", JsonLinesReader.ParseLine(line, "f:1").SkipReason, StringComparison.Ordinal);
     }
 }
