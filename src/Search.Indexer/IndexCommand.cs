@@ -55,14 +55,14 @@ internal static class IndexCommand
         }
         catch (IndexUnavailableException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            Console.Error.WriteLine($"Error: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
 
         SummaryTable.Write(summary);
         if (summary.StoppedAtFirstProblem)
         {
-            AnsiConsole.MarkupLine("[red]Stopped at the first bad input (--strict); the index was left exactly as it was.[/]");
+            Console.WriteLine("Stopped at the first bad input (--strict); the index was left exactly as it was.");
             return ExitCodes.NothingUsable;
         }
 

@@ -39,7 +39,7 @@ internal static class MaintenanceCommands
                 }
                 else
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]no article with id[/] {id}");
+                    Console.WriteLine($"no article with id {id}");
                 }
             }
 
@@ -49,7 +49,7 @@ internal static class MaintenanceCommands
         }
         catch (IndexUnavailableException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            Console.Error.WriteLine($"Error: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
     }
@@ -63,7 +63,7 @@ internal static class MaintenanceCommands
         }
         catch (IndexUnavailableException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            Console.Error.WriteLine($"Error: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
 
@@ -71,10 +71,10 @@ internal static class MaintenanceCommands
         {
             foreach (var problem in report.Problems)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]damaged:[/] {problem}");
+                Console.WriteLine($"damaged: {problem}");
             }
 
-            AnsiConsole.MarkupLineInterpolated($"The index at {Path.GetFullPath(indexPath)} is damaged. Rebuild it: run the indexer over your corpus with --rebuild.");
+            Console.WriteLine($"The index at {Path.GetFullPath(indexPath)} is damaged. Rebuild it: run the indexer over your corpus with --rebuild.");
             return ExitCodes.IndexDamaged;
         }
 

@@ -37,17 +37,17 @@ internal static partial class SummaryTable
 
         foreach (var skip in summary.Skipped.Take(MaxListedSkips))
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped[/] {skip.Location}: {skip.SkipReason}");
+            Console.WriteLine($"skipped {skip.Location}: {skip.SkipReason}");
         }
 
         if (summary.Skipped.Count > MaxListedSkips)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]… and {summary.Skipped.Count - MaxListedSkips:N0} more skipped[/]");
+            Console.WriteLine($"… and {summary.Skipped.Count - MaxListedSkips:N0} more skipped");
         }
 
         foreach (var repeated in summary.RepeatedIds.Take(MaxListedSkips))
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]repeated id[/] {repeated}");
+            Console.WriteLine($"repeated id {repeated}");
         }
     }
 

@@ -123,7 +123,7 @@ public static class JsonLinesReader
         }
         catch (JsonException e)
         {
-            return CorpusRecord.Skipped(location, $"not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})");
+            return CorpusRecord.Skipped(location, $"not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.', ' ')})");
         }
 
         using (json)
