@@ -1,0 +1,3 @@
+using Search.CorpusGenerator;
+
+return GenerateCommand.Create().Parse(args).Invoke();
