@@ -14,6 +14,8 @@ internal static class ArticleDocument
         var document = new Document
         {
             new StringField(ArticleFields.Id, article.Id, Field.Store.YES),
+            // Sorting by id breaks ties between equal scores or dates, which keeps cursor paging stable.
+            new SortedDocValuesField(ArticleFields.Id, new BytesRef(article.Id)),
             new TextField(ArticleFields.Title, article.Title, Field.Store.YES),
             new TextField(ArticleFields.Body, article.Body, Field.Store.YES),
             new StoredField(ArticleFields.Date, article.Date),

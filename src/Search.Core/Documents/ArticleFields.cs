@@ -8,8 +8,8 @@ public static class ArticleFields
     /// <summary>The Lucene compatibility version used everywhere in the engine.</summary>
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>Bumped whenever analysis changes so that terms in an older index would no longer match.</summary>
-    public const string AnalyzerVersion = "german-news-1";
+    /// <summary>Bumped whenever analysis or the document layout changes, so an older index is rebuilt rather than mixed with new articles.</summary>
+    public const string AnalyzerVersion = "german-news-2";
 
     public const string Id = "id";
     public const string Title = "title";

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
@@ -13,14 +16,19 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// Answers searches and article look-ups on one index folder. Thread-safe: one instance serves every request,
-/// each on a shared searcher snapshot; <see cref="Refresh"/> picks up what an indexer committed since.
+/// each on a shared searcher snapshot; <see cref="Refresh"/> picks up what a writer committed since.
 /// </summary>
 public sealed class ArticleSearcher : IDisposable
 {
-    private static readonly Sort NewestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64, reverse: true));
+    // Every order ends with the id, so equal scores or dates are ordered the same way in every snapshot (cursor paging).
+    private static readonly SortField ById = new(ArticleFields.Id, SortFieldType.STRING);
+    private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, ById);
+    private static readonly Sort NewestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64, reverse: true), ById);
+    private static readonly Sort OldestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64), ById);
 
     private readonly LuceneDirectory _directory;
     private readonly SearcherManager _searchers;
+    private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
     private readonly SnippetBuilder _snippets;
 
@@ -28,9 +36,17 @@ public sealed class ArticleSearcher : IDisposable
     {
         _directory = directory;
         _searchers = searchers;
+        _analyzer = analyzer;
         _queries = new QueryFactory(analyzer);
         _snippets = new SnippetBuilder(analyzer);
     }
+
+    /// <summary>How long one search may collect matches before it returns what it has, flagged partial.</summary>
+    /// <value>The default is 2 seconds.</value>
+    public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The number of articles in the current snapshot.</summary>
+    public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>Opens the index in <paramref name="indexPath"/> for searching.</summary>
     /// <exception cref="IndexUnavailableException">There is no index in that folder.</exception>
@@ -47,11 +63,8 @@ public sealed class ArticleSearcher : IDisposable
         return new ArticleSearcher(directory, new SearcherManager(directory, new SearcherFactory()), new GermanNewsAnalyzer());
     }
 
-    /// <summary>The number of articles in the current snapshot.</summary>
-    public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
-
-    /// <summary>Runs a search: one page of ranked hits with snippets, the total and the month facet.</summary>
-    /// <exception cref="InvalidQueryException">The query text is not valid syntax.</exception>
+    /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
+    /// <exception cref="SearchInputException">The query text is not valid syntax, or the cursor is not valid for this search.</exception>
     public SearchResult Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -61,39 +74,99 @@ public sealed class ArticleSearcher : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Page * request.Size, SearchRequest.MaxWindow);
 
         var query = _queries.Create(request.Query);
-        var wanted = request.Page * request.Size;
         var browsing = query is MatchAllDocsQuery;
+        var sort = SortFor(request.Sort == SearchSort.Relevance && browsing ? SearchSort.Newest : request.Sort);
+        var queryKey = QueryKey(request);
+        var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, queryKey);
+        var skip = after is null ? (request.Page - 1) * request.Size : 0;
+        var wanted = skip + request.Size;
 
         return WithSearcher(searcher =>
         {
-            var (ranking, topDocs) = CreateRanking(browsing, wanted);
-            var facets = new MonthFacetCollector(ranking, request.Months.ToHashSet(StringComparer.Ordinal));
-            searcher.Search(query, facets);
+            var ranking = TopFieldCollector.Create(sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetCollector(ranking, Filters(request));
+            var partial = false;
+            try
+            {
+                searcher.Search(query, new TimeLimitingCollector(facets, TimeLimitingCollector.GlobalCounter, (long)TimeBudget.TotalMilliseconds));
+            }
+            catch (TimeLimitingCollector.TimeExceededException)
+            {
+                partial = true;
+            }
 
-            var top = topDocs();
-            var hits = top.ScoreDocs
-                .Skip((request.Page - 1) * request.Size)
+            var page = ranking.GetTopDocs().ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
+            var hits = page
                 .Select(scoreDoc =>
                 {
                     var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
                     var snippet = browsing ? SnippetBuilder.Lead(article.Body) : _snippets.Build(query, article.Body, searcher.IndexReader);
-                    return new SearchHit(article, scoreDoc.Score, snippet);
+                    return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
                 .ToList();
-            return new SearchResult(facets.TotalHits, hits, facets.Counts());
+            var more = page.Count == request.Size && (after is not null || wanted < facets.TotalHits);
+            var next = more ? SearchCursor.Encode(page[^1], queryKey) : null;
+            return new SearchResult(facets.TotalHits, hits, facets.Counts(), next, partial);
         });
     }
 
-    private static (ICollector Collector, Func<TopDocs> TopDocs) CreateRanking(bool newestFirst, int count)
+    /// <summary>Articles most like the one with this id (more-like-this over title and body); null for an unknown id.</summary>
+    public IReadOnlyList<SearchHit>? Related(string id, int count = 10)
     {
-        if (newestFirst)
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return WithSearcher(searcher =>
         {
-            var byDate = TopFieldCollector.Create(NewestFirst, count, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            return (byDate, () => byDate.GetTopDocs());
-        }
+            var idTerm = new Term(ArticleFields.Id, id);
+            var own = searcher.Search(new TermQuery(idTerm), 1);
+            if (own.TotalHits == 0)
+            {
+                return null;
+            }
 
-        var byScore = TopScoreDocCollector.Create(count, docsScoredInOrder: false);
-        return (byScore, () => byScore.GetTopDocs());
+            var likeThis = new MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = _analyzer,
+                FieldNames = [ArticleFields.Title, ArticleFields.Body],
+                MinTermFreq = 2,
+                MinDocFreq = 2,
+                MaxQueryTerms = 30,
+            };
+            var query = new BooleanQuery
+            {
+                { likeThis.Like(own.ScoreDocs[0].Doc), Occur.MUST },
+                { new TermQuery(idTerm), Occur.MUST_NOT },
+            };
+            return (IReadOnlyList<SearchHit>)[.. searcher.Search(query, count).ScoreDocs.Select(scoreDoc =>
+            {
+                var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
+                return new SearchHit(article, scoreDoc.Score, SnippetBuilder.Lead(article.Body));
+            })];
+        });
+    }
+
+    private static Sort SortFor(SearchSort order) => order switch
+    {
+        SearchSort.Newest => NewestFirst,
+        SearchSort.Oldest => OldestFirst,
+        _ => BestFirst,
+    };
+
+    private static FacetFilters Filters(SearchRequest request) => new(
+        request.Months.ToHashSet(StringComparer.Ordinal),
+        request.Years.ToHashSet(StringComparer.Ordinal),
+        request.Sources.ToHashSet(StringComparer.Ordinal),
+        request.From is null ? long.MinValue : ArticleDate.ToSortKey(request.From),
+        request.To is null ? long.MaxValue : ArticleDate.ToSortKey(request.To) + (request.To.Length == 7 ? 99 : 0));
+
+    // A cursor is only valid for the same words, filters and order.
+    private static string QueryKey(SearchRequest request)
+    {
+        var text = string.Join('\u001f', request.Query, request.Sort, request.From, request.To,
+            string.Join(',', request.Months.Order(StringComparer.Ordinal)),
+            string.Join(',', request.Years.Order(StringComparer.Ordinal)),
+            string.Join(',', request.Sources.Order(StringComparer.Ordinal)));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
     }
 
     /// <summary>The article with this id, or null when there is none.</summary>

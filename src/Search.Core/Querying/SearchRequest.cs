@@ -1,6 +1,6 @@
 namespace Search.Core.Querying;
 
-/// <summary>A ranked search with optional month filters and paging.</summary>
+/// <summary>A search: the words, the filters, the order and which page.</summary>
 /// <param name="Query">The words to find; all must match. Empty lists every article, newest first.</param>
 /// <param name="Months">Only articles from these months (<c>YYYY-MM</c>, any of them); empty for all months.</param>
 /// <param name="Page">1-based page number.</param>
@@ -13,6 +13,25 @@ public sealed record SearchRequest(string Query, IReadOnlyList<string> Months, i
     /// <summary>The longest query text, in characters.</summary>
     public const int MaxQueryLength = 1000;
 
-    /// <summary>The deepest hit a page may reach (page × size).</summary>
+    /// <summary>The deepest hit a page may reach (page × size); deeper lists use the cursor.</summary>
     public const int MaxWindow = 10_000;
+
+    /// <summary>Only articles from these years (<c>YYYY</c>, any of them).</summary>
+    public IReadOnlyList<string> Years { get; init; } = [];
+
+    /// <summary>Only articles from these outlets (any of them).</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Only articles published on or after this day or month (<c>YYYY-MM-DD</c> or <c>YYYY-MM</c>).</summary>
+    public string? From { get; init; }
+
+    /// <summary>Only articles published on or before this day or month (a month includes all its days).</summary>
+    public string? To { get; init; }
+
+    /// <summary>The order of hits.</summary>
+    /// <value>The default is <see cref="SearchSort.Relevance"/>.</value>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Continue after the last hit of an earlier response (its <see cref="SearchResult.Next"/>) instead of using <see cref="Page"/>.</summary>
+    public string? Cursor { get; init; }
 }

@@ -3,11 +3,17 @@ using Search.Core.Facets;
 
 namespace Search.Core.Querying;
 
-/// <summary>One page of hits with the total and the month facet.</summary>
+/// <summary>One page of hits with the total and the facets.</summary>
 /// <param name="Total">Every article that matches the query and the filters.</param>
-/// <param name="Hits">The requested page, best first.</param>
-/// <param name="Months">Matches per month, ignoring the month filter itself, newest month first.</param>
-public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<FacetCount> Months);
+/// <param name="Hits">The requested page, in the requested order.</param>
+/// <param name="Facets">Counts per month, year and source; each ignores its own filter.</param>
+/// <param name="Next">A cursor for the hits after this page, or null when there are none.</param>
+/// <param name="Partial">The query ran out of its time budget: hits, total and facets cover only part of the index.</param>
+public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, FacetCounts Facets, string? Next = null, bool Partial = false)
+{
+    /// <summary>Matches per month, newest first.</summary>
+    public IReadOnlyList<FacetCount> Months => Facets.Months;
+}
 
 /// <summary>A matching article with its score and a highlighted snippet.</summary>
 /// <param name="Article">The stored article.</param>

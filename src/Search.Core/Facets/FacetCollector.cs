@@ -1,0 +1,166 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Search.Core.Documents;
+
+namespace Search.Core.Facets;
+
+/// <summary>
+/// Counts month, year and source facets from doc values and passes the matches inside every filter on to the
+/// ranking collector, all in one pass over the matches. Each facet's counts honour every filter except its
+/// own (multi-select: a reader can pick a second month), and the date range applies to all of them.
+/// </summary>
+internal sealed class FacetCollector(ICollector ranking, FacetFilters filters) : ICollector
+{
+    private readonly Dictionary<string, int> _months = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _years = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
+    private Segment? _segment;
+
+    /// <summary>Matches inside every filter.</summary>
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => ranking.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => ranking.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _segment?.FoldInto(_months, _years, _sources);
+        _segment = new Segment(context.AtomicReader, filters);
+        ranking.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        var segment = _segment!;
+        var date = segment.Dates?.Get(doc) ?? 0;
+        if (date < filters.FromKey || date > filters.ToKey)
+        {
+            return;
+        }
+
+        var month = segment.MonthValues?.GetOrd(doc) ?? -1;
+        var source = segment.SourceValues?.GetOrd(doc) ?? -1;
+        var inMonth = filters.Months.Count == 0 || (month >= 0 && segment.MonthAllowed[month]);
+        var inYear = filters.Years.Count == 0 || (month >= 0 && segment.YearAllowed[month]);
+        var inSource = filters.Sources.Count == 0 || (source >= 0 && segment.SourceAllowed[source]);
+
+        if (month >= 0)
+        {
+            if (inYear && inSource)
+            {
+                segment.MonthCounts[month]++;
+            }
+
+            if (inMonth && inSource)
+            {
+                segment.YearCounts[month]++;
+            }
+        }
+
+        if (source >= 0 && inMonth && inYear)
+        {
+            segment.SourceCounts[source]++;
+        }
+
+        if (inMonth && inYear && inSource)
+        {
+            TotalHits++;
+            ranking.Collect(doc);
+        }
+    }
+
+    /// <summary>The facet counts, months and years newest first, sources by count.</summary>
+    public FacetCounts Counts()
+    {
+        _segment?.FoldInto(_months, _years, _sources);
+        _segment = null;
+        return new FacetCounts(
+            [.. _months.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Key, StringComparer.Ordinal).Select(pair => new FacetCount(pair.Key, pair.Value))],
+            [.. _years.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Key, StringComparer.Ordinal).Select(pair => new FacetCount(pair.Key, pair.Value))],
+            [.. _sources.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new FacetCount(pair.Key, pair.Value))]);
+    }
+
+    /// <summary>One segment's doc values, the filters resolved to its ordinals, and its counts per ordinal.</summary>
+    private sealed class Segment
+    {
+        public Segment(AtomicReader reader, FacetFilters filters)
+        {
+            Dates = reader.GetNumericDocValues(ArticleFields.DateSort);
+            MonthValues = reader.GetSortedDocValues(ArticleFields.Month);
+            SourceValues = reader.GetSortedDocValues(ArticleFields.Source);
+            MonthLabels = Labels(MonthValues);
+            SourceLabels = Labels(SourceValues);
+            MonthAllowed = [.. MonthLabels.Select(filters.Months.Contains)];
+            YearAllowed = [.. MonthLabels.Select(month => filters.Years.Contains(month[..4]))];
+            SourceAllowed = [.. SourceLabels.Select(filters.Sources.Contains)];
+            MonthCounts = new int[MonthLabels.Length];
+            YearCounts = new int[MonthLabels.Length];
+            SourceCounts = new int[SourceLabels.Length];
+        }
+
+        public NumericDocValues? Dates { get; }
+
+        public SortedDocValues? MonthValues { get; }
+
+        public SortedDocValues? SourceValues { get; }
+
+        public string[] MonthLabels { get; }
+
+        public string[] SourceLabels { get; }
+
+        public bool[] MonthAllowed { get; }
+
+        public bool[] YearAllowed { get; }
+
+        public bool[] SourceAllowed { get; }
+
+        public int[] MonthCounts { get; }
+
+        // Per month ordinal, counted under the year facet's conditions; summed into years when folding.
+        public int[] YearCounts { get; }
+
+        public int[] SourceCounts { get; }
+
+        public void FoldInto(Dictionary<string, int> months, Dictionary<string, int> years, Dictionary<string, int> sources)
+        {
+            for (var ordinal = 0; ordinal < MonthLabels.Length; ordinal++)
+            {
+                Add(months, MonthLabels[ordinal], MonthCounts[ordinal]);
+                Add(years, MonthLabels[ordinal][..4], YearCounts[ordinal]);
+            }
+
+            for (var ordinal = 0; ordinal < SourceLabels.Length; ordinal++)
+            {
+                Add(sources, SourceLabels[ordinal], SourceCounts[ordinal]);
+            }
+        }
+
+        private static void Add(Dictionary<string, int> counts, string label, int count)
+        {
+            if (count > 0)
+            {
+                counts[label] = counts.GetValueOrDefault(label) + count;
+            }
+        }
+
+        private static string[] Labels(SortedDocValues? values)
+        {
+            if (values is null)
+            {
+                return [];
+            }
+
+            var labels = new string[values.ValueCount];
+            var label = new BytesRef();
+            for (var ordinal = 0; ordinal < labels.Length; ordinal++)
+            {
+                values.LookupOrd(ordinal, label);
+                labels[ordinal] = label.Utf8ToString();
+            }
+
+            return labels;
+        }
+    }
+}
