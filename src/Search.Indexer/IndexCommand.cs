@@ -19,6 +19,18 @@ internal static class IndexCommand
         var index = IndexOption();
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad input and leave the index exactly as it was" };
         var prune = new Option<bool>("--prune") { Description = "Delete the articles of previously indexed files that no longer exist" };
+        var commitEvery = new Option<int>("--commit-interval")
+        {
+            Description = "Seconds between commits during a long run; a crash loses at most this much work",
+            DefaultValueFactory = _ => 30,
+        };
+        commitEvery.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--commit-interval must be at least 1 second.");
+            }
+        });
         var rebuild = new Option<bool>("--rebuild") { Description = "Build the index anew (needed after an analyzer change); the old one serves until the new one is committed" };
 
         var command = new RootCommand("Indexes German news articles into a search index. Re-running skips unchanged files and updates changed articles.")
@@ -28,13 +40,20 @@ internal static class IndexCommand
             strict,
             prune,
             rebuild,
+            commitEvery,
             MaintenanceCommands.Delete(),
             MaintenanceCommands.Check(),
         };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),
             parsed.GetRequiredValue(index),
-            new ImportOptions { Strict = parsed.GetValue(strict), Prune = parsed.GetValue(prune), Rebuild = parsed.GetValue(rebuild) }));
+            new ImportOptions
+            {
+                Strict = parsed.GetValue(strict),
+                Prune = parsed.GetValue(prune),
+                Rebuild = parsed.GetValue(rebuild),
+                CommitInterval = TimeSpan.FromSeconds(parsed.GetValue(commitEvery)),
+            }));
         return command;
     }
 

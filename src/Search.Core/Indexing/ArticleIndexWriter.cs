@@ -22,17 +22,24 @@ public sealed class ArticleIndexWriter : IDisposable
 {
     private const string AnalyzerKey = "analyzer";
 
+    // Lucene.Net's own write.lock is not exclusive between processes on Linux (it opens the file with
+    // FileShare.Read, which .NET maps to a shared lock), so the writer also holds this file with FileShare.None:
+    // an exclusive lock that the kernel releases when the process dies, even by SIGKILL.
+    private const string ProcessLockFile = "writer.lock";
+
     private readonly string _indexPath;
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
+    private readonly FileStream _processLock;
     // Fingerprints written in this session; an empty array marks an id deleted in this session.
     private readonly ConcurrentDictionary<string, byte[]> _writtenThisSession = new(StringComparer.Ordinal);
     private DirectoryReader? _committed;
     private bool _closed;
 
-    private ArticleIndexWriter(string indexPath, LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed, FileLedger ledger)
+    private ArticleIndexWriter(string indexPath, FileStream processLock, LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed, FileLedger ledger)
     {
         _indexPath = indexPath;
+        _processLock = processLock;
         _directory = directory;
         _writer = writer;
         _committed = committed;
@@ -53,6 +60,7 @@ public sealed class ArticleIndexWriter : IDisposable
     {
         var fullPath = Path.GetFullPath(indexPath);
         System.IO.Directory.CreateDirectory(fullPath);
+        var processLock = LockAgainstOtherWriters(fullPath);
         var directory = FSDirectory.Open(fullPath);
         DirectoryReader? committed = null;
         try
@@ -79,22 +87,38 @@ public sealed class ArticleIndexWriter : IDisposable
             };
             var writer = new IndexWriter(directory, config);
             var ledger = committed is null ? FileLedger.Empty() : FileLedger.FromCommitData(committed.IndexCommit.UserData);
-            return new ArticleIndexWriter(fullPath, directory, writer, committed, ledger);
+            return new ArticleIndexWriter(fullPath, processLock, directory, writer, committed, ledger);
         }
         catch (LockObtainFailedException e)
         {
             committed?.Dispose();
             directory.Dispose();
-            throw new IndexUnavailableException(
-                $"The index at {fullPath} is locked by another writer. Wait for the other indexer to finish, then run again.", e);
+            processLock.Dispose();
+            throw Locked(fullPath, e);
         }
         catch
         {
             committed?.Dispose();
             directory.Dispose();
+            processLock.Dispose();
             throw;
         }
     }
+
+    private static FileStream LockAgainstOtherWriters(string fullPath)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(fullPath, ProcessLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw Locked(fullPath, e);
+        }
+    }
+
+    private static IndexUnavailableException Locked(string fullPath, Exception inner) =>
+        new($"The index at {fullPath} is locked by another writer. Wait for the other indexer to finish, then run again.", inner);
 
     /// <summary>Adds the article, or replaces the one with the same id when its content differs.</summary>
     /// <param name="article">The article.</param>
@@ -166,6 +190,7 @@ public sealed class ArticleIndexWriter : IDisposable
         {
             _closed = true;
             _writer.Rollback();
+            _processLock.Dispose();
         }
     }
 
@@ -180,6 +205,7 @@ public sealed class ArticleIndexWriter : IDisposable
         }
 
         _directory.Dispose();
+        _processLock.Dispose();
     }
 
     /// <inheritdoc/>
