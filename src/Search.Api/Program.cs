@@ -34,6 +34,7 @@ app.UseStaticFiles();
 app.MapOpenApi();
 app.MapSearch();
 app.MapArticles();
+app.MapArticleWrites();
 app.MapHealth();
 
 app.Run();

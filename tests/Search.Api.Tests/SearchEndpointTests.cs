@@ -15,7 +15,8 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
         using var json = await GetJson("/api/search?q=Genf%20Gespr%C3%A4che");
         var root = json.RootElement;
 
-        Assert.Equal(["query", "total", "page", "size", "tookMs", "hits", "facets"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "total", "page", "size", "tookMs", "hits", "facets", "partial"], root.EnumerateObject().Select(p => p.Name));
+        Assert.False(root.GetProperty("partial").GetBoolean());
         Assert.Equal("Genf Gespräche", root.GetProperty("query").GetString());
         Assert.Equal(1, root.GetProperty("total").GetInt32());
         Assert.Equal((1, 10), (root.GetProperty("page").GetInt32(), root.GetProperty("size").GetInt32()));
@@ -94,7 +95,14 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
     [InlineData("size=101", "size", "size must be between 1 and 100; got 101.")]
     [InlineData("page=0", "page", "page must be 1 or more; got 0.")]
     [InlineData("page=-3", "page", "page must be 1 or more; got -3.")]
-    [InlineData("page=101&size=100", "page", "page × size may be at most 10000; got 101 × 100. Narrow the query or filter by month instead of paging this deep.")]
+    [InlineData("page=101&size=100", "page", "page × size may be at most 10000; got 101 × 100. To go deeper, follow the cursor: pass the response's 'next' value as cursor.")]
+    [InlineData("year=21", "year", "year must be four digits, e.g. 2021; got '21'.")]
+    [InlineData("from=2021-02-30", "from", "from must be a day YYYY-MM-DD or a month YYYY-MM; got '2021-02-30'.")]
+    [InlineData("to=gestern", "to", "to must be a day YYYY-MM-DD or a month YYYY-MM; got 'gestern'.")]
+    [InlineData("from=2021-02&to=2021-01", "from", "from (2021-02) must not be after to (2021-01).")]
+    [InlineData("sort=popular", "sort", "sort must be one of relevance, newest, oldest; got 'popular'.")]
+    [InlineData("cursor=abc&page=2", "cursor", "cursor and page cannot be combined; a cursor already says where the next page starts. Leave page out.")]
+    [InlineData("cursor=bm9wZQ", "cursor", "cursor is not a token this service issued; pass the 'next' value of a previous response unchanged.")]
     [InlineData("page=abc", "page", "Failed to bind parameter \"int page\" from \"abc\".")]
     [InlineData("size=1e3", "size", "Failed to bind parameter \"int size\" from \"1e3\".")]
     public async Task BadParameterAnswersProblemDetailsNamingIt(string query, string parameter, string message) =>

@@ -11,7 +11,9 @@ public sealed record SearchResponse(
     [property: Description("Hits per page.")] int Size,
     [property: Description("Time the engine took, in milliseconds.")] double TookMs,
     [property: Description("The hits of this page, best first.")] IReadOnlyList<SearchHitResponse> Hits,
-    [property: Description("Counts per facet value over all matches.")] SearchFacets Facets);
+    [property: Description("Counts per facet value over all matches.")] SearchFacets Facets,
+    [property: Description("Cursor for the hits after this page: pass it as `cursor` to continue (deep paging). Absent on the last page.")] string? Next = null,
+    [property: Description("True when the query ran out of its time budget and hits, total and facets cover only part of the index.")] bool Partial = false);
 
 /// <summary>One matching article.</summary>
 public sealed record SearchHitResponse(
@@ -25,4 +27,6 @@ public sealed record SearchHitResponse(
 
 /// <summary>Facet counts of a search.</summary>
 public sealed record SearchFacets(
-    [property: Description("Matches per month (YYYY-MM), newest first. Counts honour every filter except month itself.")] IReadOnlyList<FacetCount> Month);
+    [property: Description("Matches per month (YYYY-MM), newest first. Counts honour every filter except month itself.")] IReadOnlyList<FacetCount> Month,
+    [property: Description("Matches per year (YYYY), newest first. Counts honour every filter except year itself.")] IReadOnlyList<FacetCount> Year,
+    [property: Description("Matches per source (outlet), most first. Counts honour every filter except source itself.")] IReadOnlyList<FacetCount> Source);

@@ -1,14 +1,16 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Search.Api.Contracts;
+using Search.Api.Hosting;
 using Search.Core.Documents;
 using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;
 
-internal static class SearchEndpoints
+internal static partial class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
@@ -19,21 +21,37 @@ internal static class SearchEndpoints
             .WithDescription(
                 "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords). " +
                 "Every word must match. Lucene syntax is accepted: \"exact phrase\", -exclude, OR, prefix*, title:word. " +
-                "An empty q lists articles newest first. Month facets count all matches regardless of the month filter.")
-            .ProducesValidationProblem();
+                "An empty q lists articles newest first. Filters of one kind (month, year, source) combine with OR, different kinds with AND. " +
+                "Each facet counts all matches under every filter except its own, so a reader can pick further values.")
+            .ProducesValidationProblem()
+            .RequireReadKey();
         return app;
     }
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ArticleSearcher searcher,
         [FromQuery, Description("The words to find, at most 1000 characters. Empty lists every article, newest first.")] string? q = null,
-        [FromQuery, Description("Only articles from this month, YYYY-MM. Repeat the parameter for several months (any of them).")] string[]? month = null,
-        [FromQuery, Description("Page number, 1 or more. page × size may not exceed 10000.")] int page = 1,
-        [FromQuery, Description("Hits per page, 1 to 100.")] int size = 10)
+        [FromQuery, Description("Only articles from this month, YYYY-MM. Repeat for several months (any of them).")] string[]? month = null,
+        [FromQuery, Description("Only articles from this year, YYYY. Repeat for several years (any of them).")] string[]? year = null,
+        [FromQuery, Description("Only articles from this outlet, e.g. zeit.de. Repeat for several (any of them).")] string[]? source = null,
+        [FromQuery, Description("Only articles published on or after this day or month, YYYY-MM-DD or YYYY-MM.")] string? from = null,
+        [FromQuery, Description("Only articles published on or before this day or month (a month includes all its days).")] string? to = null,
+        [FromQuery, Description("Order of hits: relevance (default), newest or oldest.")] string? sort = null,
+        [FromQuery, Description("Page number, 1 or more. page × size may not exceed 10000; go deeper with cursor.")] int page = 1,
+        [FromQuery, Description("Hits per page, 1 to 100.")] int size = 10,
+        [FromQuery, Description("The `next` value of a previous response, to get the hits after it (deep paging). Use instead of page.")] string? cursor = null)
     {
         var query = q ?? string.Empty;
-        var months = month ?? [];
-        var errors = Validate(query, months, page, size);
+        var request = new SearchRequest(query, month ?? [], page, size)
+        {
+            Years = year ?? [],
+            Sources = source ?? [],
+            From = from,
+            To = to,
+            Sort = ParseSort(sort) ?? SearchSort.Relevance,
+            Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
+        };
+        var errors = Validate(request, sort);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "One or more parameters are invalid.",
@@ -41,44 +59,90 @@ internal static class SearchEndpoints
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var result = searcher.Search(new SearchRequest(query, months, page, size));
+        var result = searcher.Search(request);
         var tookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2);
 
-        var hits = result.Hits
-            .Select(hit => new SearchHitResponse(hit.Article.Id, hit.Article.Title, hit.Article.Date, hit.Article.Caption,
-                hit.Article.Source, hit.Score, hit.Snippet))
-            .ToList();
-        return TypedResults.Ok(new SearchResponse(query, result.Total, page, size, tookMs, hits, new SearchFacets(result.Months)));
+        var facets = new SearchFacets(result.Facets.Months, result.Facets.Years, result.Facets.Sources);
+        return TypedResults.Ok(new SearchResponse(query, result.Total, page, size, tookMs, [.. result.Hits.Select(ToResponse)], facets,
+            result.Next, result.Partial));
     }
 
-    private static Dictionary<string, string[]> Validate(string query, string[] months, int page, int size)
+    internal static SearchHitResponse ToResponse(SearchHit hit) =>
+        new(hit.Article.Id, hit.Article.Title, hit.Article.Date, hit.Article.Caption, hit.Article.Source, hit.Score, hit.Snippet);
+
+    private static SearchSort? ParseSort(string? sort) => sort?.ToLowerInvariant() switch
+    {
+        null or "" or "relevance" => SearchSort.Relevance,
+        "newest" => SearchSort.Newest,
+        "oldest" => SearchSort.Oldest,
+        _ => null,
+    };
+
+    private static Dictionary<string, string[]> Validate(SearchRequest request, string? sort)
     {
         var errors = new Dictionary<string, string[]>();
-        if (query.Length > SearchRequest.MaxQueryLength)
+        if (request.Query.Length > SearchRequest.MaxQueryLength)
         {
-            errors["q"] = [$"q must be at most {SearchRequest.MaxQueryLength} characters; it has {query.Length}."];
+            errors["q"] = [$"q must be at most {SearchRequest.MaxQueryLength} characters; it has {request.Query.Length}."];
         }
 
-        var badMonths = months.Where(value => !ArticleDate.IsMonth(value)).ToList();
-        if (badMonths.Count > 0)
+        AddAll(errors, "month", request.Months.Where(value => !ArticleDate.IsMonth(value)),
+            value => $"month must be a month written YYYY-MM, e.g. 2021-12; got '{value}'.");
+        AddAll(errors, "year", request.Years.Where(value => !Year().IsMatch(value)),
+            value => $"year must be four digits, e.g. 2021; got '{value}'.");
+        AddAll(errors, "source", request.Sources.Where(value => value.Length is 0 or > 200),
+            value => "source must be an outlet name of 1 to 200 characters, e.g. zeit.de.");
+        foreach (var (name, value) in new[] { ("from", request.From), ("to", request.To) })
         {
-            errors["month"] = [.. badMonths.Select(value => $"month must be a month written YYYY-MM, e.g. 2021-12; got '{value}'.")];
+            if (value is not null && !ArticleDate.IsValid(value))
+            {
+                errors[name] = [$"{name} must be a day YYYY-MM-DD or a month YYYY-MM; got '{value}'."];
+            }
         }
 
-        if (page < 1)
+        if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && request.From is not null && request.To is not null &&
+            ArticleDate.ToSortKey(request.From) > ArticleDate.ToSortKey(request.To) + (request.To.Length == 7 ? 99 : 0))
         {
-            errors["page"] = [$"page must be 1 or more; got {page}."];
+            errors["from"] = [$"from ({request.From}) must not be after to ({request.To})."];
         }
 
-        if (size is < 1 or > SearchRequest.MaxSize)
+        if (ParseSort(sort) is null)
         {
-            errors["size"] = [$"size must be between 1 and {SearchRequest.MaxSize}; got {size}."];
+            errors["sort"] = [$"sort must be one of relevance, newest, oldest; got '{sort}'."];
         }
-        else if (page >= 1 && (long)page * size > SearchRequest.MaxWindow)
+
+        if (request.Page < 1)
         {
-            errors["page"] = [$"page × size may be at most {SearchRequest.MaxWindow}; got {page} × {size}. Narrow the query or filter by month instead of paging this deep."];
+            errors["page"] = [$"page must be 1 or more; got {request.Page}."];
+        }
+
+        if (request.Size is < 1 or > SearchRequest.MaxSize)
+        {
+            errors["size"] = [$"size must be between 1 and {SearchRequest.MaxSize}; got {request.Size}."];
+        }
+        else if (request.Page >= 1 && (long)request.Page * request.Size > SearchRequest.MaxWindow)
+        {
+            errors["page"] = [$"page × size may be at most {SearchRequest.MaxWindow}; got {request.Page} × {request.Size}. " +
+                "To go deeper, follow the cursor: pass the response's 'next' value as cursor."];
+        }
+
+        if (request.Cursor is not null && request.Page != 1)
+        {
+            errors["cursor"] = ["cursor and page cannot be combined; a cursor already says where the next page starts. Leave page out."];
         }
 
         return errors;
     }
+
+    private static void AddAll(Dictionary<string, string[]> errors, string name, IEnumerable<string> bad, Func<string, string> message)
+    {
+        var messages = bad.Select(message).Distinct().ToArray();
+        if (messages.Length > 0)
+        {
+            errors[name] = messages;
+        }
+    }
+
+    [GeneratedRegex(@"^\d{4}$")]
+    private static partial Regex Year();
 }

@@ -17,6 +17,26 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => ("invalid_parameter", ParameterName(bad.Message), bad.Message),
             _ => (null, null, null),
         };
+        if (exception is IndexUnavailableException unavailable)
+        {
+            // The CLI indexer holds the index (or it needs a rebuild): nothing the caller sent was wrong; try again later.
+            LogRejected(logger, "index_unavailable", unavailable.Message);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "5";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The index cannot take writes right now.",
+                    Detail = unavailable.Message,
+                    Extensions = { ["code"] = "index_unavailable" },
+                },
+            }).ConfigureAwait(false);
+        }
+
         if (code is null)
         {
             return false;

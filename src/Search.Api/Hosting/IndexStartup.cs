@@ -36,6 +36,11 @@ internal static partial class IndexStartup
             var searcher = services.GetRequiredService<ArticleSearcher>();
             // One query through every stage (parsing, facets, highlighting) so the first reader does not wait for the JIT.
             searcher.Search(new SearchRequest("Nachrichten", [], 1, 1));
+            if (string.IsNullOrEmpty(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.AdminKey))
+            {
+                LogReadOnly(logger);
+            }
+
             return true;
         }
         catch (IndexUnavailableException e)
@@ -44,6 +49,9 @@ internal static partial class IndexStartup
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Search:AdminKey is configured: the service is read-only and refuses writes")]
+    private static partial void LogReadOnly(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);

@@ -12,4 +12,10 @@ public sealed class SearchOptions
     /// <summary>The corpus indexed on first start when there is no index yet.</summary>
     /// <value>The default is <c>seeds</c>.</value>
     public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>The key that writes require (<c>Authorization: Bearer &lt;key&gt;</c>). Without one, the service is read-only.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>When set, reads (search, articles) require this key or the admin key. Leave empty for public embedding.</summary>
+    public string? ReadKey { get; set; }
 }

@@ -12,6 +12,7 @@ internal static class SearchServiceCollectionExtensions
         services.AddSingleton(provider => IndexStartup.Open(
             provider.GetRequiredService<IOptions<SearchOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IndexStartup).FullName!)));
+        services.AddSingleton<ArticleStore>();
         services.AddHostedService<IndexRefresher>();
         return services;
     }

@@ -1,0 +1,141 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Search.Api.Contracts;
+using Search.Api.Hosting;
+using Search.Core.Documents;
+using Search.Core.Indexing;
+
+namespace Search.Api.Endpoints;
+
+internal static class ArticleWriteEndpoints
+{
+    /// <summary>The most lines one bulk request may hold.</summary>
+    public const int MaxBulkLines = 10_000;
+
+    public static RouteGroupBuilder MapArticleWrites(this IEndpointRouteBuilder app)
+    {
+        var writes = app.MapGroup("/api/articles").WithTags("Writes").RequireAdminKey();
+        writes.MapPut("/{id}", PutArticle)
+            .WithName("PutArticle")
+            .WithSummary("Add or replace one article")
+            .WithDescription("Stores the article under the id in the URL. Durable and searchable once this returns. 201 when the id was new, 200 otherwise.")
+            .ProducesValidationProblem();
+        writes.MapDelete("/{id}", DeleteArticle)
+            .WithName("DeleteArticle")
+            .WithSummary("Delete one article")
+            .WithDescription("204 when deleted, 404 problem details when there was no such article.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPost("/", PostArticles)
+            .WithName("PostArticles")
+            .WithSummary("Add or replace many articles (NDJSON)")
+            .WithDescription(
+                "The body is NDJSON (application/x-ndjson): one article per line with id, title, date, body and optionally caption, source, url. " +
+                $"At most {MaxBulkLines} lines. Valid lines are stored even when others are rejected; the response has one result per line.")
+            .Accepts<ArticleInput>("application/x-ndjson");
+        return writes;
+    }
+
+    internal static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ValidationProblem>> PutArticle(
+        ArticleStore store,
+        [Description("The article id.")] string id,
+        [FromBody] ArticleInput article,
+        CancellationToken cancellationToken)
+    {
+        var errors = article.Validate(id);
+        if (article.Id is not null && article.Id != id)
+        {
+            errors["id"] = [$"The body's id '{article.Id}' differs from the URL's '{id}'; leave it out or make them equal."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The article is invalid.");
+        }
+
+        var outcome = (await store.UpsertAsync([article.ToArticle(id)], cancellationToken).ConfigureAwait(false))[0];
+        var response = new WriteResponse(id, Name(outcome));
+        return outcome == UpsertOutcome.Added
+            ? TypedResults.Created($"/api/articles/{Uri.EscapeDataString(id)}", response)
+            : TypedResults.Ok(response);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
+        ArticleStore store,
+        [Description("The article id.")] string id,
+        CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : ArticleEndpoints.NotFound(id);
+
+    internal static async Task<Results<Ok<BulkWriteResponse>, ValidationProblem>> PostArticles(
+        ArticleStore store,
+        HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var lines = new List<BulkLineResult>();
+        var articles = new List<(int Line, NewsArticle Article)>();
+        using var reader = new StreamReader(request.Body);
+        var number = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (lines.Count + articles.Count >= MaxBulkLines)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["body"] = [$"A bulk request may hold at most {MaxBulkLines} articles; split it into several requests."],
+                });
+            }
+
+            var (article, error) = ParseLine(line);
+            if (article is null)
+            {
+                lines.Add(new BulkLineResult(number, null, "error", error));
+            }
+            else
+            {
+                articles.Add((number, article));
+            }
+        }
+
+        var outcomes = articles.Count == 0 ? [] : await store.UpsertAsync([.. articles.Select(item => item.Article)], cancellationToken).ConfigureAwait(false);
+        lines.AddRange(articles.Select((item, i) => new BulkLineResult(item.Line, item.Article.Id, Name(outcomes[i]))));
+        lines.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return TypedResults.Ok(new BulkWriteResponse(
+            outcomes.Count(outcome => outcome == UpsertOutcome.Added),
+            outcomes.Count(outcome => outcome == UpsertOutcome.Updated),
+            outcomes.Count(outcome => outcome == UpsertOutcome.Unchanged),
+            lines.Count(line => line.Result == "error"),
+            lines));
+    }
+
+    private static (NewsArticle? Article, string? Error) ParseLine(string line)
+    {
+        ArticleInput? input;
+        try
+        {
+            input = JsonSerializer.Deserialize<ArticleInput>(line, JsonSerializerOptions.Web);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"not valid JSON: {e.Message.Split(" Path:")[0]}");
+        }
+
+        if (input is null)
+        {
+            return (null, "expected a JSON object with id, title, date and body");
+        }
+
+        var errors = input.Validate(input.Id ?? string.Empty);
+        return errors.Count > 0
+            ? (null, string.Join(" ", errors.Values.SelectMany(messages => messages)))
+            : (input.ToArticle(input.Id!), null);
+    }
+
+    private static string Name(UpsertOutcome outcome) => outcome.ToString().ToLowerInvariant();
+}
