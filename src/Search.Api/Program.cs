@@ -17,6 +17,7 @@ builder.Services.AddExceptionHandler<SearchExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 builder.Services.AddOpenApi();
+builder.Services.AddCrossOrigin();
 
 var app = builder.Build();
 
@@ -28,6 +29,7 @@ if (!IndexStartup.OpensAtStartup(app.Services, app.Logger))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseCors(CrossOrigin.Policy);
 app.UseDefaultFiles();
 app.UseStaticFiles();
 

@@ -18,4 +18,8 @@ public sealed class SearchOptions
 
     /// <summary>When set, reads (search, articles) require this key or the admin key. Leave empty for public embedding.</summary>
     public string? ReadKey { get; set; }
+
+    /// <summary>Origins allowed to call the API from a browser (CORS), e.g. <c>https://news.example</c>.</summary>
+    /// <value>The default is none: no cross-origin calls.</value>
+    public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 }
