@@ -1,0 +1,14 @@
+namespace Search.Client;
+
+/// <summary>The order of search hits.</summary>
+public enum SearchSort
+{
+    /// <summary>Best match first (<c>sort=relevance</c>, the service's default).</summary>
+    Relevance,
+
+    /// <summary>Newest publication date first (<c>sort=newest</c>).</summary>
+    Newest,
+
+    /// <summary>Oldest publication date first (<c>sort=oldest</c>).</summary>
+    Oldest,
+}
