@@ -15,9 +15,15 @@ builder.Services.AddSearchEngine(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<SearchExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
-builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    // Numbers are numbers: the OpenAPI document then says "integer", not "integer or string".
+    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
+builder.Services.AddApiReference();
 builder.Services.AddCrossOrigin();
+builder.Services.AddRequestLimits();
 
 var app = builder.Build();
 
@@ -32,8 +38,9 @@ app.UseSecurityHeaders();
 app.UseCors(CrossOrigin.Policy);
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRequestLimits();
 
-app.MapOpenApi();
+app.MapApiReference();
 app.MapSearch();
 app.MapArticles();
 app.MapArticleWrites();

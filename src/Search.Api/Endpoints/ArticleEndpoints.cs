@@ -16,6 +16,7 @@ internal static class ArticleEndpoints
             .WithSummary("Get one whole article")
             .WithDescription("Returns the article with its full body. An unknown id answers 404 problem details.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireReadKey();
         app.MapGet("/api/articles/{id}/related", GetRelated)
             .WithName("GetRelatedArticles")
@@ -23,6 +24,7 @@ internal static class ArticleEndpoints
             .WithSummary("Articles similar to one article")
             .WithDescription("More-like-this over title and body: the articles sharing the most distinctive words. An unknown id answers 404.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireReadKey();
         return app;
     }
@@ -42,7 +44,8 @@ internal static class ArticleEndpoints
     {
         if (size is < 1 or > 50)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["size"] = [$"size must be between 1 and 50; got {size}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["size"] = [$"size must be between 1 and 50; got {size}."] },
+                title: "One or more parameters are invalid.", extensions: new Dictionary<string, object?> { ["code"] = "invalid_parameter" });
         }
 
         var related = searcher.Related(id, size);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Search.Api.Contracts;
 using Search.Api.Hosting;
 using Search.Core.Documents;
@@ -16,12 +17,17 @@ internal static class ArticleWriteEndpoints
 
     public static RouteGroupBuilder MapArticleWrites(this IEndpointRouteBuilder app)
     {
-        var writes = app.MapGroup("/api/articles").WithTags("Writes").RequireAdminKey();
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<SearchLimitsOptions>>().Value;
+        var writes = app.MapGroup("/api/articles").WithTags("Writes").RequireAdminKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         writes.MapPut("/{id}", PutArticle)
             .WithName("PutArticle")
             .WithSummary("Add or replace one article")
             .WithDescription("Stores the article under the id in the URL. Durable and searchable once this returns. 201 when the id was new, 200 otherwise.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithBodySizeLimit(limits.MaxArticleBodyBytes);
         writes.MapDelete("/{id}", DeleteArticle)
             .WithName("DeleteArticle")
             .WithSummary("Delete one article")
@@ -33,7 +39,8 @@ internal static class ArticleWriteEndpoints
             .WithDescription(
                 "The body is NDJSON (application/x-ndjson): one article per line with id, title, date, body and optionally caption, source, url. " +
                 $"At most {MaxBulkLines} lines. Valid lines are stored even when others are rejected; the response has one result per line.")
-            .Accepts<ArticleInput>("application/x-ndjson");
+            .Accepts<ArticleInput>("application/x-ndjson")
+            .WithBodySizeLimit(limits.MaxBulkBodyBytes);
         return writes;
     }
 
@@ -51,7 +58,8 @@ internal static class ArticleWriteEndpoints
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The article is invalid.");
+            return TypedResults.ValidationProblem(errors, title: "The article is invalid.",
+                extensions: new Dictionary<string, object?> { ["code"] = "invalid_article" });
         }
 
         var outcome = (await store.UpsertAsync([article.ToArticle(id)], cancellationToken).ConfigureAwait(false))[0];

@@ -20,10 +20,13 @@ internal static partial class SearchEndpoints
             .WithSummary("Search articles")
             .WithDescription(
                 "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords). " +
-                "Every word must match. Lucene syntax is accepted: \"exact phrase\", -exclude, OR, prefix*, title:word. " +
+                "Every word must match. Lucene syntax is accepted: \"exact phrase\", -exclude, OR, prefix* (by default 2 characters or more before *), " +
+                "word~ (fuzzy, up to 2 edits), title:word. Queries beyond Search:Limits (clauses, prefix length, words a prefix matches) answer 400; " +
+                "a search that runs out of its time budget answers with what it found and partial = true. " +
                 "An empty q lists articles newest first. Filters of one kind (month, year, source) combine with OR, different kinds with AND. " +
                 "Each facet counts all matches under every filter except its own, so a reader can pick further values.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireReadKey();
         return app;
     }

@@ -59,14 +59,14 @@ internal static class ApiKeys
                 : "The key is not valid.");
         });
 
-    private static string? BearerKey(HttpRequest request)
+    internal static string? BearerKey(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
     // Hashing first makes both sides the same length, so the comparison takes the same time whatever the key.
-    private static bool Matches(string? presented, string expected) =>
+    internal static bool Matches(string? presented, string expected) =>
         presented is not null &&
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 

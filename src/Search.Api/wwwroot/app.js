@@ -1,47 +1,70 @@
 'use strict';
 
 (() => {
-  const PAGE_SIZE = 10;
+  const DEFAULT_SIZE = 10;
   const MONTHS = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
   const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   const $ = (id) => document.getElementById(id);
   const el = {
     form: $('search-form'), q: $('q'), error: $('error'), resultsView: $('results-view'),
-    summary: $('summary'), hits: $('hits'), facets: $('month-facets'), reset: $('month-reset'),
+    summary: $('summary'), hits: $('hits'), didYouMean: $('did-you-mean'), didYouMeanLink: $('did-you-mean-link'), partial: $('partial'),
     pager: $('pager'), prev: $('prev'), next: $('next'), pageInfo: $('page-info'),
     article: $('article'), back: $('back'), articleTitle: $('article-title'), articleMeta: $('article-meta'),
     articleCaption: $('article-caption'), articleBody: $('article-body'), articleLink: $('article-link'), articleUrl: $('article-url'),
+    related: $('related'), relatedHits: $('related-hits'),
   };
+
+  // The facets shown beside the hits. Each is a URL parameter of the page and of /api/search (repeatable: any of the
+  // values), a list of toggle buttons (button.facet[data-<key>]) and a reset button.
+  const FACETS = [
+    { key: 'month', list: $('month-facets'), reset: $('month-reset'), sort: 'value', label: (v) => monthLabel(v), title: (v) => monthLabel(v, true) },
+    { key: 'year', list: $('year-facets'), reset: $('year-reset'), sort: 'value', label: (v) => v, title: (v) => v },
+    { key: 'source', list: $('source-facets'), reset: $('source-reset'), sort: 'count', label: (v) => v, title: (v) => v },
+  ];
+
   const number = new Intl.NumberFormat('de-DE');
   const millis = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
   let renderSeq = 0;
   let lastOpenedId = null;
 
   // ---- URL state -------------------------------------------------------------
+  // Everything a reader sees follows from the URL, so a search (filters, page, open article) can be shared.
+  function canonical(key, values) {
+    const unique = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+    return key === 'source' ? unique.sort() : unique.sort().reverse();
+  }
+
+  function positiveInt(text, fallback, max) {
+    const value = Number.parseInt(text || '', 10);
+    return Number.isFinite(value) && value > 0 && value <= max ? value : fallback;
+  }
+
   function readState() {
     const params = new URLSearchParams(location.search);
-    const page = Number.parseInt(params.get('page') || '1', 10);
-    return {
+    const state = {
       q: params.get('q') || '',
-      months: [...new Set(params.getAll('month').filter(Boolean))].sort().reverse(),
-      page: Number.isFinite(page) && page > 0 ? page : 1,
+      page: positiveInt(params.get('page'), 1, 10000),
+      size: positiveInt(params.get('size'), DEFAULT_SIZE, 100),
       article: params.get('article') || '',
     };
+    FACETS.forEach((f) => { state[f.key] = canonical(f.key, params.getAll(f.key)); });
+    return state;
   }
 
   function stateUrl(state) {
     const params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
-    state.months.forEach((m) => params.append('month', m));
+    FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
     if (state.page > 1) params.set('page', String(state.page));
+    if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
     if (state.article) params.set('article', state.article);
     const query = params.toString();
     return location.pathname + (query ? '?' + query : '');
   }
 
-  function navigate(changes) {
+  function navigate(changes, historyState = null) {
     const state = { ...readState(), article: '', ...changes };
-    history.pushState(null, '', stateUrl(state));
+    history.pushState(historyState, '', stateUrl(state));
     render();
   }
 
@@ -71,6 +94,10 @@
   function fillMeta(target, item) {
     target.replaceChildren(dateNode(item.date));
     if (item.source) target.append(' · ', make('span', 'source', item.source));
+  }
+
+  function isPlainClick(event) {
+    return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
   }
 
   async function fetchJson(url) {
@@ -105,17 +132,19 @@
     el.article.hidden = true;
     el.resultsView.hidden = false;
     el.resultsView.setAttribute('aria-busy', 'true');
-    const params = new URLSearchParams({ q: state.q, page: String(state.page), size: String(PAGE_SIZE) });
-    state.months.forEach((m) => params.append('month', m));
+    const params = new URLSearchParams({ q: state.q, page: String(state.page), size: String(state.size) });
+    FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
     try {
-      const data = await fetchJson('/api/search?' + params);
+      const data = await fetchJson('api/search?' + params);
       if (seq !== renderSeq) return;
       renderResults(state, data);
     } catch (error) {
       if (seq !== renderSeq) return;
       el.summary.textContent = '';
       el.hits.replaceChildren();
-      el.facets.replaceChildren();
+      el.didYouMean.hidden = true;
+      el.partial.hidden = true;
+      FACETS.forEach((f) => f.list.replaceChildren());
       el.pager.hidden = true;
       showError(error);
     } finally {
@@ -131,12 +160,19 @@
     if (data.total === 0) el.summary.textContent += ' · Versuchen Sie andere oder weniger Suchwörter.';
     else if (!data.hits.length) el.summary.textContent += ` · Seite ${data.page} ist leer`;
 
+    const suggestion = typeof data.didYouMean === 'string' ? data.didYouMean.trim() : '';
+    el.didYouMean.hidden = !suggestion || suggestion === state.q;
+    el.didYouMeanLink.textContent = suggestion;
+    el.didYouMeanLink.href = stateUrl({ ...state, q: suggestion, page: 1, article: '' });
+    el.didYouMeanLink.dataset.q = suggestion;
+    el.partial.hidden = !data.partial;
+
     el.prev.hidden = data.page <= 1;
     el.next.hidden = data.page * data.size >= data.total;
     el.pager.hidden = el.prev.hidden && el.next.hidden;
     el.pageInfo.textContent = `Seite ${number.format(data.page)} von ${number.format(pages)}`;
 
-    renderFacets(state, data.facets && data.facets.month ? data.facets.month : []);
+    FACETS.forEach((f) => renderFacet(f, state[f.key], (data.facets && data.facets[f.key]) || []));
   }
 
   function renderHit(state, hit) {
@@ -156,25 +192,29 @@
     return li;
   }
 
-  function renderFacets(state, facets) {
-    const selected = new Set(state.months);
-    const values = new Map(facets.map((f) => [f.value, f.count]));
-    selected.forEach((m) => { if (!values.has(m)) values.set(m, 0); });
-    const items = [...values].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([value, count]) => {
+  function renderFacet(facet, selectedValues, counts) {
+    const selected = new Set(selectedValues);
+    const values = new Map(counts.map((c) => [c.value, c.count]));
+    selected.forEach((v) => { if (!values.has(v)) values.set(v, 0); });
+    let entries = [...values];
+    // Months and years read newest first; sources keep the API's order (most hits first).
+    if (facet.sort === 'value') entries = entries.sort((a, b) => (a[0] < b[0] ? 1 : -1));
+    const items = entries.map(([value, count]) => {
       const button = make('button', 'facet');
       button.type = 'button';
-      button.dataset.month = value;
+      button.dataset[facet.key] = value;
       button.setAttribute('aria-pressed', String(selected.has(value)));
-      button.setAttribute('aria-label', `${monthLabel(value, true)}, ${number.format(count)} Treffer`);
-      button.append(make('span', 'facet-label', monthLabel(value)), make('span', 'facet-count', number.format(count)));
+      button.setAttribute('aria-label', `${facet.title(value)}, ${number.format(count)} Treffer`);
+      button.append(make('span', 'facet-label', facet.label(value)), make('span', 'facet-count', number.format(count)));
       const li = make('li');
       li.append(button);
       return li;
     });
-    const focused = el.facets.contains(document.activeElement) ? document.activeElement.dataset.month : null;
-    el.facets.replaceChildren(...items);
-    if (focused) el.facets.querySelector(`button.facet[data-month="${CSS.escape(focused)}"]`)?.focus();
-    el.reset.setAttribute('aria-pressed', String(selected.size === 0));
+    const focused = facet.list.contains(document.activeElement) ? document.activeElement.dataset[facet.key] : null;
+    facet.list.replaceChildren(...items);
+    if (focused) facet.list.querySelector(`button.facet[data-${facet.key}="${CSS.escape(focused)}"]`)?.focus();
+    facet.reset.setAttribute('aria-pressed', String(selected.size === 0));
+    facet.list.closest('.facet-group').hidden = items.length === 0;
   }
 
   async function renderArticle(state, seq) {
@@ -186,8 +226,13 @@
     el.articleCaption.hidden = true;
     el.articleBody.replaceChildren();
     el.articleLink.hidden = true;
+    el.related.hidden = true;
+    el.relatedHits.replaceChildren();
+    const id = encodeURIComponent(state.article);
+    // Related articles are extra: when they fail, the article still shows.
+    const related = fetchJson(`api/articles/${id}/related?size=5`).catch(() => null);
     try {
-      const article = await fetchJson('/api/articles/' + encodeURIComponent(state.article));
+      const article = await fetchJson(`api/articles/${id}`);
       if (seq !== renderSeq) return;
       el.articleTitle.textContent = article.title;
       document.title = `${article.title} – Nachrichtensuche`;
@@ -206,6 +251,11 @@
       showError(error);
     }
     el.articleTitle.focus();
+
+    const similar = await related;
+    if (seq !== renderSeq || !similar || !Array.isArray(similar.hits) || !similar.hits.length) return;
+    el.relatedHits.replaceChildren(...similar.hits.map((hit) => renderHit(state, hit)));
+    el.related.hidden = false;
   }
 
   // ---- events ----------------------------------------------------------------
@@ -214,27 +264,38 @@
     navigate({ q: el.q.value.trim(), page: 1 });
   });
 
-  el.facets.addEventListener('click', (event) => {
-    const button = event.target.closest('button.facet');
-    if (!button) return;
-    const months = new Set(readState().months);
-    const month = button.dataset.month;
-    if (months.has(month)) months.delete(month); else months.add(month);
-    navigate({ months: [...months].sort().reverse(), page: 1 });
+  FACETS.forEach((facet) => {
+    facet.list.addEventListener('click', (event) => {
+      const button = event.target.closest('button.facet');
+      if (!button) return;
+      const values = new Set(readState()[facet.key]);
+      const value = button.dataset[facet.key];
+      if (values.has(value)) values.delete(value); else values.add(value);
+      navigate({ [facet.key]: canonical(facet.key, [...values]), page: 1 });
+    });
+    facet.reset.addEventListener('click', () => navigate({ [facet.key]: [], page: 1 }));
   });
 
-  el.reset.addEventListener('click', () => navigate({ months: [], page: 1 }));
+  el.didYouMeanLink.addEventListener('click', (event) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate({ q: el.didYouMeanLink.dataset.q || '', page: 1 });
+  });
+
   el.prev.addEventListener('click', () => { navigate({ page: Math.max(1, readState().page - 1) }); el.summary.scrollIntoView(); });
   el.next.addEventListener('click', () => { navigate({ page: readState().page + 1 }); el.summary.scrollIntoView(); });
 
-  el.hits.addEventListener('click', (event) => {
+  function openArticleLink(event, historyState) {
     const link = event.target.closest('a.hit-title');
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!link || !isPlainClick(event)) return;
     event.preventDefault();
-    history.pushState({ fromResults: true }, '', link.getAttribute('href'));
+    history.pushState(historyState, '', link.getAttribute('href'));
     window.scrollTo(0, 0);
     render();
-  });
+  }
+
+  el.hits.addEventListener('click', (event) => openArticleLink(event, { fromResults: true }));
+  el.relatedHits.addEventListener('click', (event) => openArticleLink(event, null));
 
   el.back.addEventListener('click', () => {
     if (history.state && history.state.fromResults) history.back();

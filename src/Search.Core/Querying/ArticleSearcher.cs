@@ -45,6 +45,14 @@ public sealed class ArticleSearcher : IDisposable
     /// <value>The default is 2 seconds.</value>
     public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The bounds every query is held to: clauses, prefix length, prefix and fuzzy expansions.</summary>
+    /// <value>The default is <see cref="Querying.QueryLimits"/> with its own defaults.</value>
+    public QueryLimits QueryLimits
+    {
+        get => _queries.Limits;
+        set => _queries.Limits = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <summary>The number of articles in the current snapshot.</summary>
     public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
@@ -64,7 +72,7 @@ public sealed class ArticleSearcher : IDisposable
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
-    /// <exception cref="SearchInputException">The query text is not valid syntax, or the cursor is not valid for this search.</exception>
+    /// <exception cref="SearchInputException">The query text is not valid syntax or exceeds <see cref="QueryLimits"/>, or the cursor is not valid for this search.</exception>
     public SearchResult Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

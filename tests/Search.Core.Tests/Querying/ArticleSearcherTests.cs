@@ -31,6 +31,9 @@ public class ArticleSearcherTests(IndexedCorpusFixture fixture) : IClassFixture<
     [InlineData("Lindau OR Rathaus", 2)]
     [InlineData("title:Gespräch", 1)]
     [InlineData("Kommentar*", 1)]
+    [InlineData("Gespräch*", 3)] // prefix words are folded like the index: same as "Gesprach*"
+    [InlineData("Gesprach*", 3)]
+    [InlineData("Straß*", 1)]
     [InlineData("und die der", 0)]
     public void QueryFindsTheExpectedNumberOfArticles(string query, int total) =>
         Assert.Equal(total, Search(query).Total);

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Search.Core.Errors;
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Querying;
+
+// Checks, on 3000 made-up articles each holding one word wort0001 … wort3000:
+// - a prefix or wildcard word needs MinPrefixLength characters before * or ?;
+// - a prefix, wildcard or range word matching more than MaxTermExpansions terms is refused, one matching exactly that many runs;
+// - a query with more than MaxClauses clauses (words × searched fields) is refused, naming the count;
+// - fuzzy words stay allowed, expand to at most MaxFuzzyExpansions terms and keep their first FuzzyPrefixLength characters;
+// - a search that runs out of its time budget comes back flagged partial; with the default budget it is complete.
+public class QueryLimitsTests(SyntheticCorpusFixture fixture) : IClassFixture<SyntheticCorpusFixture>
+{
+    private readonly ArticleSearcher _searcher = fixture.Searcher;
+
+    [Theory]
+    [InlineData("a*", "q: 'a*' needs at least 2 characters before * or ?; a shorter prefix matches too many words.")]
+    [InlineData("w?rt*", "q: 'w?rt*' needs at least 2 characters before * or ?; a shorter prefix matches too many words.")]
+    public void PrefixShorterThanTheMinimumIsRefused(string query, string message)
+    {
+        var error = Assert.Throws<SearchInputException>(() => Search(query, new QueryLimits()));
+
+        Assert.Equal("prefix_too_short", error.Code);
+        Assert.Equal("q", error.Parameter);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("wo*", SyntheticCorpusFixture.Count)]
+    [InlineData("wo?t0001", 1)]
+    public void PrefixOfTheMinimumLengthRuns(string query, int total) =>
+        Assert.Equal(total, Search(query, new QueryLimits()).Total);
+
+    [Fact]
+    public void PrefixMatchingMoreTermsThanTheCapIsRefused()
+    {
+        var error = Assert.Throws<SearchInputException>(() => Search("wort*", new QueryLimits { MaxTermExpansions = 1000 }));
+
+        Assert.Equal("too_many_expansions", error.Code);
+        Assert.Equal("q", error.Parameter);
+        Assert.Equal("q: 'wort*' matches more than 1,000 different words in the index; make it more specific (a longer prefix before * or ?).", error.Message);
+    }
+
+    [Fact]
+    public void PrefixMatchingExactlyTheCapRuns() =>
+        Assert.Equal(1000, Search("wort1*", new QueryLimits { MaxTermExpansions = 1000 }).Total);
+
+    [Fact]
+    public void RangeMatchingMoreTermsThanTheCapIsRefused() =>
+        Assert.Equal("too_many_expansions", Assert.Throws<SearchInputException>(() =>
+            Search("body:[wort0001 TO wort2000]", new QueryLimits { MaxTermExpansions = 1000 })).Code);
+
+    [Fact]
+    public void QueryWithMoreClausesThanTheLimitIsRefusedNamingTheCount()
+    {
+        // Two words, each searched in title, body and caption: six clauses.
+        var error = Assert.Throws<SearchInputException>(() => Search("Wetter Morgen", new QueryLimits { MaxClauses = 5 }));
+
+        Assert.Equal("too_many_clauses", error.Code);
+        Assert.Equal("q", error.Parameter);
+        Assert.Equal("q has 6 clauses (each word counts once for each of title, body and caption); at most 5 are allowed. Use fewer words.", error.Message);
+    }
+
+    [Fact]
+    public void QueryWithExactlyTheClauseLimitRuns() =>
+        Assert.Equal(SyntheticCorpusFixture.Count, Search("Wetter Morgen", new QueryLimits { MaxClauses = 6 }).Total);
+
+    [Fact]
+    public void FuzzyWordExpandsToAtMostTheCap()
+    {
+        // Within two edits of wort0001 are hundreds of words (wort0000 … wort0099, wort1001, …); each is in one article.
+        var result = Search("wort0001~", new QueryLimits { MaxFuzzyExpansions = 5 });
+
+        Assert.InRange(result.Total, 1, 5);
+        Assert.Contains(result.Hits, hit => hit.Article.Id == "synthetic-0001");
+    }
+
+    [Fact]
+    public void FuzzyWordKeepsItsFirstCharacters()
+    {
+        Assert.Equal(0, Search("xort0001~1", new QueryLimits { FuzzyPrefixLength = 1 }).Total);
+        Assert.True(Search("xort0001~1", new QueryLimits { FuzzyPrefixLength = 0 }).Total > 0);
+    }
+
+    [Fact]
+    public void SearchOverItsTimeBudgetIsFlaggedPartial()
+    {
+        _searcher.QueryLimits = new QueryLimits();
+        try
+        {
+            // Lucene's clock ticks every 20 ms, so a search shorter than a tick finishes unless a tick falls inside it:
+            // repeat until one does (typically within a few dozen searches).
+            _searcher.TimeBudget = TimeSpan.FromMilliseconds(1);
+            var stopwatch = Stopwatch.StartNew();
+            SearchResult result;
+            do
+            {
+                result = _searcher.Search(new SearchRequest(string.Empty, [], 1, 10));
+            }
+            while (!result.Partial && stopwatch.Elapsed < TimeSpan.FromSeconds(30));
+
+            Assert.True(result.Partial, "no search ran out of a 1 ms budget within 30 s");
+            Assert.InRange(result.Total, 0, SyntheticCorpusFixture.Count - 1);
+        }
+        finally
+        {
+            _searcher.TimeBudget = TimeSpan.FromSeconds(2);
+        }
+
+        var complete = _searcher.Search(new SearchRequest(string.Empty, [], 1, 10));
+        Assert.False(complete.Partial);
+        Assert.Equal(SyntheticCorpusFixture.Count, complete.Total);
+    }
+
+    private SearchResult Search(string query, QueryLimits limits)
+    {
+        _searcher.QueryLimits = limits;
+        return _searcher.Search(new SearchRequest(query, [], 1, 10));
+    }
+}
