@@ -16,8 +16,8 @@ articles=$(grep -E '│ added ' "$out/ours.log" | tr -dc '0-9')
 seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$out/ours.time")
 rss_kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/ours.time")
 index_bytes=$(du -sb "$out/index" | cut -f1)
-row() { awk -v n="$2" -v s="$3" -v in="$input_bytes" -v rss="$4" -v ix="$5" -v name="$1" 'BEGIN {
-  printf "| %s | %d | %.1f | %.0f | %.1f | %s | %.0f |\n", name, n, s, n/s, in/1048576/s, (rss=="" ? "-" : sprintf("%.0f", rss/1024)), ix/1048576 }'; }
+row() { awk -v n="$2" -v s="$3" -v inb="$input_bytes" -v rss="$4" -v ix="$5" -v name="$1" 'BEGIN {
+  printf "| %s | %d | %.1f | %.0f | %.1f | %s | %.0f |\n", name, n, s, n/s, inb/1048576/s, (rss=="" ? "-" : sprintf("%.0f", rss/1024)), ix/1048576 }'; }
 
 echo "| engine | articles | wall s | articles/s | input MiB/s | peak RSS MiB | index MiB |"
 echo "|---|---|---|---|---|---|---|"
