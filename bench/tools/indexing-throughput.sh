@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 corpus="$1"; out="$(mkdir -p "$2" && cd "$2" && pwd)"
 peers="${PEERS-lucene}"
-input_bytes=$(find "$corpus" -type f \( -name '*.jsonl' -o -name '*.jsonl.gz' -o -name '*.txt' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
+input_bytes=$(find "$corpus" -type f \( -name '*.jsonl' -o -name '*.jsonl.gz' -o -name '*.txt' \) -printf '%s\n' | awk '{s+=$1} END {printf "%d\n", s}')
 
 dotnet build -c Release "$root/src/Search.Indexer" -v q -nologo >/dev/null
 rm -rf "$out/index"
@@ -25,7 +25,7 @@ row "ours (Lucene.Net 4.8, $(nproc) cores)" "$articles" "$seconds" "$rss_kib" "$
 rm -rf "$out/index"
 
 if [ -n "$peers" ]; then
-  PEERS="$peers" REPEATS=1 CLIENTS=1 bash "$root/../shared/peers/run.sh" "$corpus" auto "$out/peers" > "$out/peers.log" 2>&1 || true
+  PEERS="$peers" REPEATS=1 CLIENTS=1 bash "$root/../shared/peers/run.sh" "$corpus" "$root/../shared/peers/queries/de-news.tsv" "$out/peers" > "$out/peers.log" 2>&1 || true
   for peer in $peers; do
     python3 - "$out/peers/$peer-index.json" "$input_bytes" <<'PY'
 import json, sys

@@ -61,7 +61,9 @@ public sealed class ArticleIndexWriter : IDisposable
         var fullPath = Path.GetFullPath(indexPath);
         System.IO.Directory.CreateDirectory(fullPath);
         var processLock = LockAgainstOtherWriters(fullPath);
-        var directory = FSDirectory.Open(fullPath);
+        // Plain file reads rather than memory maps: merges stream through whole segments, and mapped pages would
+        // count towards the indexer's resident memory.
+        var directory = new NIOFSDirectory(fullPath);
         DirectoryReader? committed = null;
         try
         {
