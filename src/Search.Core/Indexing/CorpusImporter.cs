@@ -106,10 +106,12 @@ public static class CorpusImporter
             // Until the whole file is written, the ledger must not vouch for it: after a crash it is read again.
             writer.Ledger.Forget(file.Path);
             var idsInFile = new HashSet<string>(StringComparer.Ordinal);
+            var hadProblems = false;
             foreach (var record in CorpusReader.Read(file))
             {
                 if (record.Article is null)
                 {
+                    hadProblems = true;
                     Skipped.Add(record);
                     if (options.Strict)
                     {
@@ -143,7 +145,12 @@ public static class CorpusImporter
                 Deleted += writer.Delete(stale) ? 1 : 0;
             }
 
-            writer.Ledger.Record(file.Path, file.Size, file.LastWriteUtcTicks, idsInFile.Count);
+            // A file with problems is read (and reported) again next time, until it is fixed or removed.
+            if (!hadProblems)
+            {
+                writer.Ledger.Record(file.Path, file.Size, file.LastWriteUtcTicks, idsInFile.Count);
+            }
+
             _bytesDone += file.Size;
             return true;
         }

@@ -88,6 +88,7 @@ public class CorpusImporterTests
         Assert.Equal(
             [$"{corpus}/bad-date.txt:1: impossible date '2021-13'; expected a real month YYYY-MM", $"{corpus}/bad.jsonl:1: missing 'title'"],
             summary.Skipped.Select(skip => $"{skip.Location}: {skip.SkipReason}"));
+        Assert.Equal(2, CorpusImporter.Import([corpus], index).Skipped.Count); // reported again until fixed
     }
 
     [Fact]
