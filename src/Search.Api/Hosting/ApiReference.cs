@@ -8,7 +8,20 @@ internal static class ApiReference
     public const string Path = "/scalar";
 
     public static IServiceCollection AddApiReference(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiExamples>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<OpenApiExamples>();
+            // Properties that may be null are left out of responses (WhenWritingNull), so they are not required.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                foreach (var property in context.JsonTypeInfo.Properties.Where(property => property.IsGetNullable))
+                {
+                    schema.Required?.Remove(property.Name);
+                }
+
+                return Task.CompletedTask;
+            });
+        });
 
     public static WebApplication MapApiReference(this WebApplication app)
     {
