@@ -1,0 +1,3 @@
+using Search.Relevance;
+
+return RelevanceCommand.Create().Parse(args).Invoke();

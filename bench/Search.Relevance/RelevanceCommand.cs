@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Search.Core.Errors;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+
+namespace Search.Relevance;
+
+/// <summary>The command line: <c>--corpus dir --queries file.tsv [--queries …] [--index dir] [--or] [--out dir]</c>.</summary>
+internal static class RelevanceCommand
+{
+    private const int Success = 0;
+    private const int BadArguments = 1;
+    private const int IndexFailed = 2;
+
+    public static RootCommand Create()
+    {
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "Corpus files or folders (.jsonl, .jsonl.gz, .txt); repeat for more",
+            DefaultValueFactory = _ => ["../shared/corpus"],
+        };
+        var queries = new Option<string[]>("--queries", "-q")
+        {
+            Description = "Known-item query files: TSV lines 'expected_id<TAB>query[<TAB>anything]'; repeat for more",
+            Required = true,
+        };
+        var index = new Option<string>("--index")
+        {
+            Description = "The index folder; an existing index is reused (only changed corpus files are read again)",
+            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "search-relevance-index"),
+        };
+        var useOr = new Option<bool>("--or") { Description = "Join the query words with OR (the peers' 'or' variant) instead of passing the text as is" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write <out>/<set>/ours-<and|or>.jsonl for peers/common/relevance.py" };
+
+        var command = new RootCommand("Known-item relevance: MRR@10, Recall@10 and zero-result queries of our engine, per query file.")
+        {
+            corpus, queries, index, useOr, output,
+        };
+        command.SetAction(parsed => Run(new RelevanceSettings(
+            parsed.GetRequiredValue(corpus),
+            parsed.GetRequiredValue(queries),
+            parsed.GetRequiredValue(index),
+            parsed.GetValue(useOr),
+            parsed.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(RelevanceSettings settings)
+    {
+        var missing = settings.Corpus.Concat(settings.QueryFiles).Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"Error: not found: {string.Join(", ", missing)}");
+            return BadArguments;
+        }
+
+        var sets = settings.QueryFiles.Select(path => (Name: KnownItemFile.SetName(path), Items: KnownItemFile.Read(path))).ToList();
+        var twice = sets.GroupBy(set => set.Name).FirstOrDefault(group => group.Count() > 1);
+        if (twice is not null)
+        {
+            Console.Error.WriteLine($"Error: two query files are named '{twice.Key}'; results go to <out>/<name>/, so rename one.");
+            return BadArguments;
+        }
+
+        try
+        {
+            var summary = CorpusImporter.Import(settings.Corpus, settings.IndexPath);
+            Console.Error.WriteLine(
+                $"Index {settings.IndexPath}: {summary.ArticlesInIndex} articles ({summary.Added} added, {summary.UnchangedFiles} files unchanged, {summary.Skipped.Count} skipped) in {summary.Elapsed.TotalSeconds:F1} s");
+        }
+        catch (IndexUnavailableException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return IndexFailed;
+        }
+
+        using var searcher = ArticleSearcher.Open(settings.IndexPath);
+        var runner = new KnownItemRunner(searcher);
+        var scores = new List<SetScore>();
+        foreach (var (name, items) in sets)
+        {
+            var outcomes = runner.Run(items, settings.UseOr);
+            scores.Add(SetScore.From(name, settings.Variant, outcomes));
+            if (settings.OutFolder is not null)
+            {
+                Console.Error.WriteLine($"Wrote {OutcomeFile.Write(settings.OutFolder, name, settings.Variant, outcomes)}");
+            }
+        }
+
+        Console.Write(ScoreTable.Format(scores));
+        return Success;
+    }
+}
