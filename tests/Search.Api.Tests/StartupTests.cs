@@ -33,4 +33,28 @@ public class StartupTests
 
         Assert.Equal($"No index at {options.IndexPath}. Run: dotnet run --project src/Search.Indexer -- seeds --index {options.IndexPath}", error.Message);
     }
+
+    [Fact]
+    public void DamagedIndexIsRefusedWithHowToCheckAndRebuildItAndIsNotWrittenOver()
+    {
+        var index = TestCorpus.CreateTempFolder("damaged");
+        CorpusImporter.Import([TestCorpus.CreateCorpusFolder()], index);
+        var segment = Directory.EnumerateFiles(index, "*.cfs").MaxBy(file => new FileInfo(file).Length)!;
+        var bytes = File.ReadAllBytes(segment);
+        for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        File.WriteAllBytes(segment, bytes);
+        var before = Directory.EnumerateFiles(index).Select(Path.GetFileName).Order().ToList();
+        var options = new SearchOptions { IndexPath = index, SeedsPath = TestCorpus.SeedsPath };
+
+        var error = Assert.Throws<IndexUnavailableException>(() => IndexStartup.Open(options, NullLogger.Instance));
+
+        Assert.StartsWith($"The index at {index} is damaged and will not be served (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {index} --rebuild", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.EnumerateFiles(index).Select(Path.GetFileName).Order().ToList());
+        Assert.Equal(bytes, File.ReadAllBytes(segment));
+    }
 }

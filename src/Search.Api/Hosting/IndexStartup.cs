@@ -7,14 +7,11 @@ namespace Search.Api.Hosting;
 /// <summary>Opens the index at start-up, first indexing the seeds folder when there is no index yet.</summary>
 internal static partial class IndexStartup
 {
-    /// <exception cref="IndexUnavailableException">There is no index and no seeds folder to build one from.</exception>
+    /// <exception cref="IndexUnavailableException">There is no index and no seeds folder to build one from, or the index is damaged.</exception>
     public static ArticleSearcher Open(SearchOptions options, ILogger logger)
     {
-        try
-        {
-            return ArticleSearcher.Open(options.IndexPath);
-        }
-        catch (IndexUnavailableException) when (Directory.Exists(options.SeedsPath))
+        // Only a missing index is built from the seeds; a damaged one is refused, never written over.
+        if (!ArticleSearcher.Exists(options.IndexPath) && Directory.Exists(options.SeedsPath))
         {
             LogIndexingSeeds(logger, options.IndexPath, options.SeedsPath);
             var summary = CorpusImporter.Import([options.SeedsPath], options.IndexPath);
@@ -23,9 +20,9 @@ internal static partial class IndexStartup
             {
                 LogSkipped(logger, skip.Location, skip.SkipReason);
             }
-
-            return ArticleSearcher.Open(options.IndexPath);
         }
+
+        return ArticleSearcher.Open(options.IndexPath, options.VerifyIndexAtStart);
     }
 
     /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.</summary>

@@ -13,6 +13,10 @@ public sealed class SearchOptions
     /// <value>The default is <c>seeds</c>.</value>
     public string SeedsPath { get; set; } = "seeds";
 
+    /// <summary>Check every segment's checksums before serving, so a damaged index is refused with the fix in the log.</summary>
+    /// <value>The default is true; it costs one read of the whole index at start.</value>
+    public bool VerifyIndexAtStart { get; set; } = true;
+
     /// <summary>The key that writes require (<c>Authorization: Bearer &lt;key&gt;</c>). Without one, the service is read-only.</summary>
     public string? AdminKey { get; set; }
 

@@ -20,7 +20,9 @@ public static class IndexChecker
             throw new IndexUnavailableException($"No index at {fullPath}. Run: dotnet run --project src/Search.Indexer -- seeds --index {indexPath}");
         }
 
+        using var log = new StringWriter();
         var checker = new CheckIndex(directory) { CrossCheckTermVectors = false };
+        checker.InfoStream = log;
         var status = checker.DoCheckIndex();
         var problems = status.SegmentInfos
             .Where(segment => segment.OpenReaderPassed is false || segment.TermIndexStatus?.Error is not null ||
@@ -32,6 +34,13 @@ public static class IndexChecker
             problems.Add("the commit names segment files that are missing");
         }
 
+        // CheckIndex says what failed (e.g. a checksum and the file) in its log.
+        problems.AddRange(log.ToString().Split('\n')
+            .Select(line => line.Trim().Replace("System.IO.IOException: ", "", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("FAILED", StringComparison.Ordinal) || line.StartsWith("ERROR", StringComparison.Ordinal) ||
+                           line.Contains("checksum failed", StringComparison.Ordinal))
+            .Distinct()
+            .Take(10));
         if (!status.Clean && problems.Count == 0)
         {
             problems.Add("Lucene's CheckIndex reports the index as not clean");

@@ -56,9 +56,19 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>The number of articles in the current snapshot.</summary>
     public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
+    /// <summary>True when <paramref name="indexPath"/> holds a committed index.</summary>
+    public static bool Exists(string indexPath)
+    {
+        using var directory = FSDirectory.Open(indexPath);
+        return DirectoryReader.IndexExists(directory);
+    }
+
     /// <summary>Opens the index in <paramref name="indexPath"/> for searching.</summary>
-    /// <exception cref="IndexUnavailableException">There is no index in that folder.</exception>
-    public static ArticleSearcher Open(string indexPath)
+    /// <param name="indexPath">The index folder.</param>
+    /// <param name="verifyChecksums">Read every file of every segment once and check its checksum before serving,
+    /// so a damaged index is refused instead of giving wrong results. Costs one read of the whole index.</param>
+    /// <exception cref="IndexUnavailableException">There is no index in that folder, or it is damaged.</exception>
+    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false)
     {
         var directory = FSDirectory.Open(indexPath);
         if (!DirectoryReader.IndexExists(directory))
@@ -68,7 +78,37 @@ public sealed class ArticleSearcher : IDisposable
                 $"No index at {Path.GetFullPath(indexPath)}. Run: dotnet run --project src/Search.Indexer -- seeds --index {indexPath}");
         }
 
-        return new ArticleSearcher(directory, new SearcherManager(directory, new SearcherFactory()), new GermanNewsAnalyzer());
+        SearcherManager? searchers = null;
+        try
+        {
+            searchers = new SearcherManager(directory, new SearcherFactory());
+            if (verifyChecksums)
+            {
+                var searcher = searchers.Acquire();
+                try
+                {
+                    foreach (var leaf in searcher.IndexReader.Leaves)
+                    {
+                        leaf.AtomicReader.CheckIntegrity();
+                    }
+                }
+                finally
+                {
+                    searchers.Release(searcher);
+                }
+            }
+        }
+        catch (IOException e)
+        {
+            searchers?.Dispose();
+            directory.Dispose();
+            throw new IndexUnavailableException(
+                $"The index at {Path.GetFullPath(indexPath)} is damaged and will not be served ({e.Message.Split('\n')[0]}). " +
+                $"Details: dotnet run --project src/Search.Indexer -- check --index {indexPath}. " +
+                $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
+        }
+
+        return new ArticleSearcher(directory, searchers, new GermanNewsAnalyzer());
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
