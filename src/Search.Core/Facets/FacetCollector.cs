@@ -10,8 +10,13 @@ namespace Search.Core.Facets;
 /// ranking collector, all in one pass over the matches. Each facet's counts honour every filter except its
 /// own (multi-select: a reader can pick a second month), and the date range applies to all of them.
 /// </summary>
-internal sealed class FacetCollector(ICollector ranking, FacetFilters filters) : ICollector
+internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, bool countFacets = true) : ICollector
 {
+    // Doc values are only read when a filter or the counting needs them.
+    private readonly bool _readDates = filters.FromKey != long.MinValue || filters.ToKey != long.MaxValue;
+    private readonly bool _readMonths = countFacets || filters.Months.Count > 0 || filters.Years.Count > 0;
+    private readonly bool _readSources = countFacets || filters.Sources.Count > 0;
+
     private readonly Dictionary<string, int> _months = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _years = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
@@ -34,19 +39,22 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters) :
     public void Collect(int doc)
     {
         var segment = _segment!;
-        var date = segment.Dates?.Get(doc) ?? 0;
-        if (date < filters.FromKey || date > filters.ToKey)
+        if (_readDates)
         {
-            return;
+            var date = segment.Dates?.Get(doc) ?? 0;
+            if (date < filters.FromKey || date > filters.ToKey)
+            {
+                return;
+            }
         }
 
-        var month = segment.MonthValues?.GetOrd(doc) ?? -1;
-        var source = segment.SourceValues?.GetOrd(doc) ?? -1;
+        var month = _readMonths ? segment.MonthValues?.GetOrd(doc) ?? -1 : -1;
+        var source = _readSources ? segment.SourceValues?.GetOrd(doc) ?? -1 : -1;
         var inMonth = filters.Months.Count == 0 || (month >= 0 && segment.MonthAllowed[month]);
         var inYear = filters.Years.Count == 0 || (month >= 0 && segment.YearAllowed[month]);
         var inSource = filters.Sources.Count == 0 || (source >= 0 && segment.SourceAllowed[source]);
 
-        if (month >= 0)
+        if (countFacets && month >= 0)
         {
             if (inYear && inSource)
             {
@@ -59,7 +67,7 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters) :
             }
         }
 
-        if (source >= 0 && inMonth && inYear)
+        if (countFacets && source >= 0 && inMonth && inYear)
         {
             segment.SourceCounts[source]++;
         }

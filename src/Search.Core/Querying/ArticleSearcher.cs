@@ -132,7 +132,7 @@ public sealed class ArticleSearcher : IDisposable
         return WithSearcher(searcher =>
         {
             var ranking = TopFieldCollector.Create(sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(ranking, Filters(request));
+            var facets = new FacetCollector(ranking, Filters(request), request.Facets);
             var partial = false;
             try
             {
@@ -148,7 +148,9 @@ public sealed class ArticleSearcher : IDisposable
                 .Select(scoreDoc =>
                 {
                     var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
-                    var snippet = browsing ? SnippetBuilder.Lead(article.Body) : _snippets.Build(query, article.Body, searcher.IndexReader);
+                    var snippet = !request.Snippets ? string.Empty
+                        : browsing ? SnippetBuilder.Lead(article.Body)
+                        : _snippets.Build(query, article.Body, searcher.IndexReader);
                     return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
                 .ToList();

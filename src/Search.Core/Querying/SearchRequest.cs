@@ -32,6 +32,14 @@ public sealed record SearchRequest(string Query, IReadOnlyList<string> Months, i
     /// <value>The default is <see cref="SearchSort.Relevance"/>.</value>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
+    /// <summary>Count the month, year and source facets over all matches.</summary>
+    /// <value>The default is true; false leaves <see cref="SearchResult.Facets"/> empty and saves the counting.</value>
+    public bool Facets { get; init; } = true;
+
+    /// <summary>Build a highlighted snippet for each hit.</summary>
+    /// <value>The default is true; false leaves every snippet empty and saves the highlighting.</value>
+    public bool Snippets { get; init; } = true;
+
     /// <summary>Continue after the last hit of an earlier response (its <see cref="SearchResult.Next"/>) instead of using <see cref="Page"/>.</summary>
     public string? Cursor { get; init; }
 }

@@ -102,5 +102,19 @@ public class FilterAndPagingTests(IndexedCorpusFixture fixture) : IClassFixture<
         Assert.DoesNotContain(_searcher.Related("gespraech-1")!, hit => hit.Article.Id == "gespraech-1");
     }
 
+    [Fact]
+    public void FacetsAndSnippetsCanBeLeftOutWithoutChangingHitsOrTotal()
+    {
+        var full = _searcher.Search(new SearchRequest("Gespräch", ["2020-12", "2021-12"]));
+        var bare = _searcher.Search(new SearchRequest("Gespräch", ["2020-12", "2021-12"]) { Facets = false, Snippets = false });
+
+        Assert.Equal(full.Total, bare.Total);
+        Assert.Equal(full.Hits.Select(hit => hit.Article.Id), bare.Hits.Select(hit => hit.Article.Id));
+        Assert.Empty(bare.Facets.Months);
+        Assert.Empty(bare.Facets.Sources);
+        Assert.All(bare.Hits, hit => Assert.Equal(string.Empty, hit.Snippet));
+        Assert.NotEmpty(full.Facets.Months);
+    }
+
     private static string Label(Facets.FacetCount facet) => $"{facet.Value}:{facet.Count}";
 }
