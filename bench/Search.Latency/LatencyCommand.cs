@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Search.Core.Errors;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+
+namespace Search.Latency;
+
+/// <summary>The command line: <c>--corpus dir --queries file.tsv [--index dir] [--warmup 1] [--repeats 3] [--clients 2] [--lucene file] [--json file]</c>.</summary>
+internal static class LatencyCommand
+{
+    private const int Success = 0;
+    private const int BadArguments = 1;
+    private const int IndexFailed = 2;
+
+    public static RootCommand Create()
+    {
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "Corpus files or folders (.jsonl, .jsonl.gz, .txt); repeat for more",
+            DefaultValueFactory = _ => ["../shared/corpus"],
+        };
+        var queries = new Option<string>("--queries", "-q")
+        {
+            Description = "The peers' query file: one query per line, optionally <TAB>YYYY-MM (the Q4 month)",
+            DefaultValueFactory = _ => "../shared/peers/queries/de-news.tsv",
+        };
+        var index = new Option<string>("--index")
+        {
+            Description = "The index folder; an existing index is reused (only changed corpus files are read again)",
+            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "search-latency-index"),
+        };
+        // The peers warm up once per mode; with tiered JIT the first mode (Q1) may still be tiering up during its timed passes.
+        var warmups = new Option<int>("--warmup") { Description = "Untimed passes per mode before the timed ones", DefaultValueFactory = _ => 1 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed passes per mode after one warm-up pass", DefaultValueFactory = _ => 3 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients for the Q3 throughput run", DefaultValueFactory = _ => 2 };
+        var lucene = new Option<string?>("--lucene")
+        {
+            Description = "The peers' lucene-search.json (or results.json) to compare total hits with; skipped when missing",
+            DefaultValueFactory = _ => "../shared/peers/results/de-news/results.json",
+        };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+
+        var command = new RootCommand("Query latency of our engine on the peers' workload (Q1-Q4, p50/p95/p99, Q3 throughput), in-process.")
+        {
+            corpus, queries, index, warmups, repeats, clients, lucene, json,
+        };
+        command.SetAction(parsed => Run(new LatencySettings(
+            parsed.GetRequiredValue(corpus),
+            parsed.GetRequiredValue(queries),
+            parsed.GetRequiredValue(index),
+            parsed.GetValue(warmups),
+            parsed.GetValue(repeats),
+            parsed.GetValue(clients),
+            parsed.GetValue(lucene),
+            parsed.GetValue(json))));
+        return command;
+    }
+
+    private static int Run(LatencySettings settings)
+    {
+        var missing = settings.Corpus.Append(settings.QueryFile).Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+        if (missing.Count > 0 || settings.Warmups < 1 || settings.Repeats < 1 || settings.Clients < 1)
+        {
+            Console.Error.WriteLine(missing.Count > 0 ? $"Error: not found: {string.Join(", ", missing)}" : "Error: --warmup, --repeats and --clients must be at least 1.");
+            return BadArguments;
+        }
+
+        try
+        {
+            var summary = CorpusImporter.Import(settings.Corpus, settings.IndexPath);
+            Console.Error.WriteLine(
+                $"Index {settings.IndexPath}: {summary.ArticlesInIndex} articles ({summary.Added} added, {summary.UnchangedFiles} files unchanged) in {summary.Elapsed.TotalSeconds:F1} s");
+        }
+        catch (IndexUnavailableException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return IndexFailed;
+        }
+
+        var queryList = PeerQueryFile.Read(settings.QueryFile);
+        using var searcher = ArticleSearcher.Open(settings.IndexPath);
+        var runner = new LatencyRunner(searcher, queryList);
+        var modes = new List<ModeResult>();
+        foreach (var mode in Enum.GetValues<QueryMode>())
+        {
+            modes.Add(runner.Measure(mode, settings.Warmups, settings.Repeats));
+            Console.Error.WriteLine($"{mode}: p50 {modes[^1].Latency.P50Ms:F2} ms, p99 {modes[^1].Latency.P99Ms:F2} ms, {modes[^1].Errors.Count} errors");
+        }
+
+        var perSecond = runner.Throughput(settings.Clients);
+        var (same, compared) = settings.LuceneFile is { } file && File.Exists(file)
+            ? LuceneTotals.Compare(queryList, runner.Totals, LuceneTotals.Read(file))
+            : ((int?)null, 0);
+        var hits = queryList.Select((query, i) => new QueryTotal(query.Text, query.Month, runner.Totals[i])).ToList();
+        var report = new LatencyReport("ours (Lucene.Net 4.8)", searcher.Count, settings.Warmups, settings.Repeats, modes, settings.Clients, perSecond, hits, same, compared);
+
+        Console.Write(ResultTable.Format(report));
+        if (settings.JsonFile is not null)
+        {
+            ReportFile.Write(settings.JsonFile, report);
+            Console.Error.WriteLine($"Wrote {settings.JsonFile}");
+        }
+
+        return Success;
+    }
+}

@@ -1,0 +1,3 @@
+using Search.Latency;
+
+return LatencyCommand.Create().Parse(args).Invoke();
