@@ -27,7 +27,6 @@ public sealed class ArticleIndexWriter : IDisposable
     // an exclusive lock that the kernel releases when the process dies, even by SIGKILL.
     private const string ProcessLockFile = "writer.lock";
 
-    private readonly string _indexPath;
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly FileStream _processLock;
@@ -36,9 +35,8 @@ public sealed class ArticleIndexWriter : IDisposable
     private DirectoryReader? _committed;
     private bool _closed;
 
-    private ArticleIndexWriter(string indexPath, FileStream processLock, LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed, FileLedger ledger)
+    private ArticleIndexWriter(FileStream processLock, LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed, FileLedger ledger)
     {
-        _indexPath = indexPath;
         _processLock = processLock;
         _directory = directory;
         _writer = writer;
@@ -89,7 +87,7 @@ public sealed class ArticleIndexWriter : IDisposable
             };
             var writer = new IndexWriter(directory, config);
             var ledger = committed is null ? FileLedger.Empty() : FileLedger.FromCommitData(committed.IndexCommit.UserData);
-            return new ArticleIndexWriter(fullPath, processLock, directory, writer, committed, ledger);
+            return new ArticleIndexWriter(processLock, directory, writer, committed, ledger);
         }
         catch (LockObtainFailedException e)
         {
@@ -209,9 +207,6 @@ public sealed class ArticleIndexWriter : IDisposable
         _directory.Dispose();
         _processLock.Dispose();
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => $"ArticleIndexWriter({_indexPath})";
 
     private byte[]? CommittedFingerprint(string id)
     {

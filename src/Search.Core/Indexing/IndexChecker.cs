@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
-using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Facets;
 
@@ -64,37 +63,12 @@ public static class IndexChecker
             Problems: []);
     }
 
-    private static List<FacetCount> CountMonths(DirectoryReader reader)
+    // The same facet counting as a search for everything, without a filter.
+    private static IReadOnlyList<FacetCount> CountMonths(DirectoryReader reader)
     {
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var label = new BytesRef();
-        foreach (var leaf in reader.Leaves)
-        {
-            var months = leaf.AtomicReader.GetSortedDocValues(ArticleFields.Month);
-            var live = leaf.AtomicReader.LiveDocs;
-            if (months is null)
-            {
-                continue;
-            }
-
-            var perOrdinal = new int[months.ValueCount];
-            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
-            {
-                var ordinal = months.GetOrd(doc);
-                if (ordinal >= 0 && (live is null || live.Get(doc)))
-                {
-                    perOrdinal[ordinal]++;
-                }
-            }
-
-            for (var ordinal = 0; ordinal < perOrdinal.Length; ordinal++)
-            {
-                months.LookupOrd(ordinal, label);
-                var month = label.Utf8ToString();
-                counts[month] = counts.GetValueOrDefault(month) + perOrdinal[ordinal];
-            }
-        }
-
-        return [.. counts.Reverse().Where(pair => pair.Value > 0).Select(pair => new FacetCount(pair.Key, pair.Value))];
+        var everything = new FacetCollector(new TotalHitCountCollector(), new FacetFilters(
+            new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), long.MinValue, long.MaxValue));
+        new IndexSearcher(reader).Search(new MatchAllDocsQuery(), everything);
+        return everything.Counts().Months;
     }
 }
