@@ -67,7 +67,8 @@ public sealed record SearchQuery
             SearchSort.Relevance => "relevance",
             SearchSort.Newest => "newest",
             SearchSort.Oldest => "oldest",
-            _ => throw new InvalidOperationException($"Unknown sort {Sort}; use Relevance, Newest or Oldest."),
+            SearchSort.Fresh => "fresh",
+            _ => throw new InvalidOperationException($"Unknown sort {Sort}; use Relevance, Fresh, Newest or Oldest."),
         });
         Add(builder, "page", Page?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "size", Size?.ToString(CultureInfo.InvariantCulture));

@@ -32,4 +32,7 @@ public sealed record SearchResponse
 
     /// <summary>A suggested spelling of the query, when the service offers one; null otherwise.</summary>
     public string? DidYouMean { get; init; }
+
+    /// <summary>True when the query as typed found (almost) nothing and these hits come from the typo-tolerant retry.</summary>
+    public bool Fuzzy { get; init; }
 }

@@ -11,4 +11,7 @@ public enum SearchSort
 
     /// <summary>Oldest publication date first (<c>sort=oldest</c>).</summary>
     Oldest,
+
+    /// <summary>Relevance blended with freshness (<c>sort=fresh</c>): newer articles keep more of their score.</summary>
+    Fresh,
 }

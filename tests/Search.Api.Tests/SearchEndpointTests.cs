@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Search.Tests.Shared;
 
 namespace Search.Api.Tests;
 
@@ -15,7 +16,7 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
         using var json = await GetJson("/api/search?q=Genf%20Gespr%C3%A4che");
         var root = json.RootElement;
 
-        Assert.Equal(["query", "total", "page", "size", "tookMs", "hits", "facets", "partial"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "total", "page", "size", "tookMs", "hits", "facets", "partial", "fuzzy"], root.EnumerateObject().Select(p => p.Name));
         Assert.False(root.GetProperty("partial").GetBoolean());
         Assert.Equal("Genf Gespräche", root.GetProperty("query").GetString());
         Assert.Equal(1, root.GetProperty("total").GetInt32());
@@ -100,7 +101,7 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
     [InlineData("from=2021-02-30", "from", "from must be a day YYYY-MM-DD or a month YYYY-MM; got '2021-02-30'.")]
     [InlineData("to=gestern", "to", "to must be a day YYYY-MM-DD or a month YYYY-MM; got 'gestern'.")]
     [InlineData("from=2021-02&to=2021-01", "from", "from (2021-02) must not be after to (2021-01).")]
-    [InlineData("sort=popular", "sort", "sort must be one of relevance, newest, oldest; got 'popular'.")]
+    [InlineData("sort=popular", "sort", "sort must be one of relevance, fresh, newest, oldest; got 'popular'.")]
     [InlineData("cursor=abc&page=2", "cursor", "cursor and page cannot be combined; a cursor already says where the next page starts. Leave page out.")]
     [InlineData("cursor=bm9wZQ", "cursor", "cursor is not a token this service issued; pass the 'next' value of a previous response unchanged.")]
     [InlineData("page=abc", "page", "Failed to bind parameter \"int page\" from \"abc\".")]
@@ -117,17 +118,23 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
     [InlineData("(Genf")]
     [InlineData("*Genf")]
     [InlineData("Genf%20AND")]
-    [InlineData("%5B1%20TO")]
-    public async Task UnparsableQueryAnswersProblemDetailsNamingQ(string q)
+    [InlineData("Genf%20%5B%20OR")]
+    [InlineData("Genf:%20Ukraine")]
+    public async Task TextThatIsNotQuerySyntaxIsSearchedAsWords(string q)
     {
-        var response = await _client.GetAsync($"/api/search?q={q}");
+        using var json = await GetJson($"/api/search?q={q}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("invalid_query", problem.RootElement.GetProperty("code").GetString());
-        var message = Assert.Single(problem.RootElement.GetProperty("errors").GetProperty("q").EnumerateArray()).GetString();
-        Assert.StartsWith("q could not be parsed: ", message, StringComparison.Ordinal);
+        Assert.Contains(json.RootElement.GetProperty("hits").EnumerateArray(), hit => hit.GetProperty("id").GetString() == TestCorpus.SeedId);
+    }
+
+    [Fact]
+    public async Task MisspeltQueryAnswersWithADidYouMeanAndTypoTolerantHits()
+    {
+        using var json = await GetJson("/api/search?q=Gespraech%20B%C3%BCrgermeistr");
+
+        Assert.Equal("Gespraech Bürgermeister", json.RootElement.GetProperty("didYouMean").GetString());
+        Assert.True(json.RootElement.GetProperty("fuzzy").GetBoolean());
+        Assert.Equal("gespraech-1", json.RootElement.GetProperty("hits")[0].GetProperty("id").GetString());
     }
 
     private async Task<JsonDocument> GetJson(string url)

@@ -19,9 +19,13 @@ internal static partial class SearchEndpoints
             .WithTags("Search")
             .WithSummary("Search articles")
             .WithDescription(
-                "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords). " +
-                "Every word must match. Lucene syntax is accepted: \"exact phrase\", -exclude, OR, prefix* (by default 2 characters or more before *), " +
-                "word~ (fuzzy, up to 2 edits), title:word. Queries beyond Search:Limits (clauses, prefix length, words a prefix matches) answer 400; " +
+                "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords, " +
+                "compound parts: Impfstoff finds Impfstoffhersteller, ranked below articles that say Impfstoff). " +
+                "Every word must match. Web-search syntax: \"exact phrase\", -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
+                "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +
+                "Any text is accepted: what is not syntax is searched as words (an unbalanced quote is ignored, an unknown name before a colon is plain text). " +
+                "When q finds fewer than 3 articles as typed, words of 5+ letters are also matched with 1-2 edits (fuzzy = true) and didYouMean suggests a spelling. " +
+                "Queries beyond Search:Limits (search terms, prefix length, words a prefix matches) answer 400; " +
                 "a search that runs out of its time budget answers with what it found and partial = true. " +
                 "An empty q lists articles newest first. Filters of one kind (month, year, source) combine with OR, different kinds with AND. " +
                 "Each facet counts all matches under every filter except its own, so a reader can pick further values.")
@@ -39,7 +43,7 @@ internal static partial class SearchEndpoints
         [FromQuery, Description("Only articles from this outlet, e.g. zeit.de. Repeat for several (any of them).")] string[]? source = null,
         [FromQuery, Description("Only articles published on or after this day or month, YYYY-MM-DD or YYYY-MM.")] string? from = null,
         [FromQuery, Description("Only articles published on or before this day or month (a month includes all its days).")] string? to = null,
-        [FromQuery, Description("Order of hits: relevance (default), newest or oldest.")] string? sort = null,
+        [FromQuery, Description("Order of hits: relevance (default; BM25, title words count double, query words close together rank higher), fresh (relevance blended with age: score × (1 + 2^(−age/30 days)) / 2, age counted from the newest article), newest or oldest.")] string? sort = null,
         [FromQuery, Description("Page number, 1 or more. page × size may not exceed 10000; go deeper with cursor.")] int page = 1,
         [FromQuery, Description("Hits per page, 1 to 100.")] int size = 10,
         [FromQuery, Description("The `next` value of a previous response, to get the hits after it (deep paging). Use instead of page.")] string? cursor = null)
@@ -67,7 +71,7 @@ internal static partial class SearchEndpoints
 
         var facets = new SearchFacets(result.Facets.Months, result.Facets.Years, result.Facets.Sources);
         return TypedResults.Ok(new SearchResponse(query, result.Total, page, size, tookMs, [.. result.Hits.Select(ToResponse)], facets,
-            result.Next, result.Partial));
+            result.Next, result.Partial, result.DidYouMean, result.Fuzzy));
     }
 
     internal static SearchHitResponse ToResponse(SearchHit hit) =>
@@ -78,6 +82,7 @@ internal static partial class SearchEndpoints
         null or "" or "relevance" => SearchSort.Relevance,
         "newest" => SearchSort.Newest,
         "oldest" => SearchSort.Oldest,
+        "fresh" => SearchSort.Fresh,
         _ => null,
     };
 
@@ -111,7 +116,7 @@ internal static partial class SearchEndpoints
 
         if (ParseSort(sort) is null)
         {
-            errors["sort"] = [$"sort must be one of relevance, newest, oldest; got '{sort}'."];
+            errors["sort"] = [$"sort must be one of relevance, fresh, newest, oldest; got '{sort}'."];
         }
 
         if (request.Page < 1)

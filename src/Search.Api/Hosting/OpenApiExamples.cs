@@ -189,11 +189,9 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
                 ["month"] = "month must be a month written YYYY-MM, e.g. 2021-12; got '2021-13'.",
                 ["size"] = "size must be between 1 and 100; got 0.",
             }),
-            Query("invalid_query", "q could not be parsed: Lexical error at line 1, column 6.  Encountered: <EOF> after : \"\\\"Genf\". " +
-                "Balance quotes and brackets, don't start a word with * or ?, or put a backslash before special characters (+ - ! ( ) { } [ ] ^ \" ~ * ? : \\)."),
-            Query("prefix_too_short", "q: 'a*' needs at least 2 characters before * or ?; a shorter prefix matches too many words."),
-            Query("too_many_expansions", "q: 'ge*' matches more than 10,000 different words in the index; make it more specific (a longer prefix before * or ?)."),
-            Query("too_many_clauses", "q has 1,503 clauses (each word counts once for each of title, body and caption); at most 1,024 are allowed. Use fewer words."),
+            Query("prefix_too_short", "q: 'a*' needs at least 2 characters before *; a shorter prefix matches too many words."),
+            Query("too_many_expansions", "q: 'ge*' matches more than 10,000 different words in the index; make it more specific (a longer prefix before *)."),
+            Query("too_many_clauses", "q has 3,505 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 1,024 are allowed. Use fewer words."),
         ],
         ("GetRelatedArticles", "400") => [Validation("One or more validation errors occurred.", null, new() { ["size"] = "size must be between 1 and 50; got 0." })],
         ("PutArticle", "400") => [Validation("The article is invalid.", null, new()
@@ -265,7 +263,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         Full-text search over German news articles (Lucene with German analysis: umlauts and ß folded, inflections stemmed,
         stopwords dropped), with snippets, facets and filters, plus writes behind an admin key.
 
-        **Errors** are `application/problem+json` with a stable `code`: `invalid_parameter`, `invalid_query`, `prefix_too_short`,
+        **Errors** are `application/problem+json` with a stable `code`: `invalid_parameter`, `invalid_cursor`, `prefix_too_short`,
         `too_many_clauses`, `too_many_expansions` (400), `missing_or_invalid_key` (401), `read_key_cannot_write`, `writes_disabled` (403),
         `article_not_found` (404), `body_too_large` (413), `rate_limited` (429), `index_unavailable` (503).
 

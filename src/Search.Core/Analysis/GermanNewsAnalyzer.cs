@@ -8,22 +8,52 @@ using Search.Core.Documents;
 namespace Search.Core.Analysis;
 
 /// <summary>
-/// The one analyzer for indexing and querying German news text. Same chain as Lucene's GermanAnalyzer:
-/// words → lowercase → drop German stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming.
+/// The analyzer for German news text. Same chain as Lucene's GermanAnalyzer — words → lowercase → drop German
+/// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming — plus, when given a
+/// <see cref="CompoundSplitter"/>, the parts of compounds after each compound, marked as parts
+/// (<see cref="CompoundPartMarkFilter"/>). Queries are analysed without splitting: a query word matches a whole word
+/// as itself and a compound part as <see cref="CompoundPartMarkFilter.PartTerm"/>.
 /// </summary>
-public sealed class GermanNewsAnalyzer : Analyzer
+public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Analyzer
 {
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
     public static CharArraySet StopWords => GermanAnalyzer.DefaultStopSet;
 
+    /// <summary>Words as the compound splitter sees them: lowercase, folded, no stopwords, not stemmed.</summary>
+    internal static Analyzer Normalizing { get; } = NewAnonymous((_, reader) =>
+    {
+        var (source, stream) = Normalize(reader);
+        return new TokenStreamComponents(source, stream);
+    });
+
+    /// <summary>The compounds this analyzer splits; empty when it does not split.</summary>
+    public CompoundSplitter Compounds { get; } = compounds ?? CompoundSplitter.Empty;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        var (source, stream) = Normalize(reader);
+        var splitting = Compounds.Count > 0;
+        if (splitting)
+        {
+            stream = new CompoundSplitFilter(stream, Compounds);
+        }
+
+        stream = new GermanLightStemFilter(stream);
+        if (splitting)
+        {
+            stream = new CompoundPartMarkFilter(stream);
+        }
+
+        return new TokenStreamComponents(source, stream);
+    }
+
+    private static (Tokenizer Source, TokenStream Stream) Normalize(TextReader reader)
+    {
         var source = new StandardTokenizer(ArticleFields.Version, reader);
-        TokenStream stream = new StandardFilter(ArticleFields.Version, source);
+        TokenStream stream = new CapitalizedMarkFilter(new StandardFilter(ArticleFields.Version, source));
         stream = new LowerCaseFilter(ArticleFields.Version, stream);
         stream = new StopFilter(ArticleFields.Version, stream, StopWords);
         stream = new GermanNormalizationFilter(stream);
-        stream = new GermanLightStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
+        return (source, stream);
     }
 }

@@ -1,3 +1,4 @@
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace Search.Core.Documents;
@@ -9,7 +10,10 @@ public static class ArticleFields
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Bumped whenever analysis or the document layout changes, so an older index is rebuilt rather than mixed with new articles.</summary>
-    public const string AnalyzerVersion = "german-news-2";
+    public const string AnalyzerVersion = "german-news-3";
+
+    /// <summary>Ranking: BM25 (k1 1.2, b 0.75), for indexing and searching alike.</summary>
+    public static readonly Similarity Similarity = new BM25Similarity();
 
     public const string Id = "id";
     public const string Title = "title";

@@ -53,8 +53,12 @@ public sealed class ArticleIndexWriter : IDisposable
     /// <summary>Opens (or creates) the index in <paramref name="indexPath"/> for writing.</summary>
     /// <param name="indexPath">The index folder; created when missing.</param>
     /// <param name="rebuild">Start from an empty index; the old one stays readable until the first commit replaces it.</param>
+    /// <param name="learnCompounds">Called when a new index is started (none yet, an empty one, or <paramref name="rebuild"/>)
+    /// to learn the compound words to split from the corpus about to be indexed; the result is kept in the index folder
+    /// (<see cref="CompoundSplitter.FileName"/>) and used for every later article. Null: an existing dictionary is kept,
+    /// a new index splits nothing.</param>
     /// <exception cref="IndexUnavailableException">Another writer holds the index, or it was built by an incompatible analyzer.</exception>
-    public static ArticleIndexWriter Open(string indexPath, bool rebuild = false)
+    public static ArticleIndexWriter Open(string indexPath, bool rebuild = false, Func<CompoundSplitter>? learnCompounds = null)
     {
         var fullPath = Path.GetFullPath(indexPath);
         System.IO.Directory.CreateDirectory(fullPath);
@@ -78,11 +82,24 @@ public sealed class ArticleIndexWriter : IDisposable
                 }
             }
 
-            var config = new IndexWriterConfig(ArticleFields.Version, new GermanNewsAnalyzer())
+            var compoundsFile = Path.Combine(fullPath, CompoundSplitter.FileName);
+            CompoundSplitter compounds;
+            if ((committed is null || committed.NumDocs == 0) && learnCompounds is not null)
+            {
+                compounds = learnCompounds();
+                compounds.Save(compoundsFile);
+            }
+            else
+            {
+                compounds = CompoundSplitter.Load(compoundsFile);
+            }
+
+            var config = new IndexWriterConfig(ArticleFields.Version, new GermanNewsAnalyzer(compounds))
             {
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 // A large buffer means fewer, bigger segments while bulk indexing a corpus.
                 RAMBufferSizeMB = 256,
+                Similarity = ArticleFields.Similarity,
                 WriteLockTimeout = 0,
             };
             var writer = new IndexWriter(directory, config);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Search.Core.Analysis;
 using Search.Core.Corpus;
 
 namespace Search.Core.Indexing;
@@ -26,7 +27,7 @@ public static class CorpusImporter
         var files = CorpusReader.FindFiles(paths, run.Skipped);
         var totalBytes = files.Sum(file => file.Size);
 
-        using var writer = ArticleIndexWriter.Open(indexPath, options.Rebuild);
+        using var writer = ArticleIndexWriter.Open(indexPath, options.Rebuild, () => LearnCompounds(files));
         using var pool = new WriterPool(writer, options.WriterThreads);
         var stopped = options.Strict && run.Skipped.Count > 0;
         try
@@ -63,6 +64,17 @@ public static class CorpusImporter
         return new ImportSummary(pool.Added, pool.Updated, pool.Unchanged + run.UnchangedInFiles, run.Deleted, run.Skipped, run.Repeated,
             run.UnchangedFiles, count, run.Clock.Elapsed, FolderSize(indexPath), totalBytes, stopped);
     }
+
+    /// <summary>The most articles read to learn the compound words of a new index (about a year of a large newspaper).</summary>
+    public const int CompoundLearningArticles = 50_000;
+
+    // The words of the first articles of the input: a first, read-only pass before a new index is written.
+    private static CompoundSplitter LearnCompounds(IReadOnlyList<InputFile> files) =>
+        CompoundSplitter.Learn(files
+            .SelectMany(CorpusReader.Read)
+            .Where(record => record.Article is not null)
+            .Take(CompoundLearningArticles)
+            .Select(record => record.Article!.Title + "\n" + record.Article.Body));
 
     /// <summary>Bytes on disk under <paramref name="path"/>.</summary>
     public static long FolderSize(string path) =>

@@ -32,13 +32,20 @@ public sealed class ArticleSearcher : IDisposable
     private readonly QueryFactory _queries;
     private readonly SnippetBuilder _snippets;
 
-    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, Analyzer analyzer)
+    /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
+    public const int FewHits = 3;
+
+    /// <summary>The fewest letters a query word needs to be matched with edits in the typo-tolerant retry.</summary>
+    public const int FuzzyMinLetters = 5;
+
+    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, CompoundSplitter compounds)
     {
         _directory = directory;
         _searchers = searchers;
-        _analyzer = analyzer;
-        _queries = new QueryFactory(analyzer);
-        _snippets = new SnippetBuilder(analyzer);
+        _analyzer = new GermanNewsAnalyzer();
+        _queries = new QueryFactory(_analyzer);
+        // Snippets analyse the body as it was indexed, compound parts included, so "Kontakt" marks "Kontaktbeschränkungen".
+        _snippets = new SnippetBuilder(new GermanNewsAnalyzer(compounds));
     }
 
     /// <summary>How long one search may collect matches before it returns what it has, flagged partial.</summary>
@@ -81,7 +88,7 @@ public sealed class ArticleSearcher : IDisposable
         SearcherManager? searchers = null;
         try
         {
-            searchers = new SearcherManager(directory, new SearcherFactory());
+            searchers = new SearcherManager(directory, new Bm25SearcherFactory());
             if (verifyChecksums)
             {
                 var searcher = searchers.Acquire();
@@ -108,7 +115,7 @@ public sealed class ArticleSearcher : IDisposable
                 $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
         }
 
-        return new ArticleSearcher(directory, searchers, new GermanNewsAnalyzer());
+        return new ArticleSearcher(directory, searchers, CompoundSplitter.Load(Path.Combine(indexPath, CompoundSplitter.FileName)));
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
@@ -123,27 +130,35 @@ public sealed class ArticleSearcher : IDisposable
 
         var query = _queries.Create(request.Query);
         var browsing = query is MatchAllDocsQuery;
-        var sort = SortFor(request.Sort == SearchSort.Relevance && browsing ? SearchSort.Newest : request.Sort);
+        var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && browsing ? SearchSort.Newest : request.Sort);
         var queryKey = QueryKey(request);
-        var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, queryKey);
+        var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, queryKey, byScore: sort == BestFirst);
         var skip = after is null ? (request.Page - 1) * request.Size : 0;
         var wanted = skip + request.Size;
 
         return WithSearcher(searcher =>
         {
-            var ranking = TopFieldCollector.Create(sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(ranking, Filters(request), request.Facets);
-            var partial = false;
-            try
+            var run = Run(searcher, query, request, sort, after, wanted);
+            string? didYouMean = null;
+            var fuzzy = false;
+            if (!browsing && run.Facets.TotalHits < FewHits)
             {
-                searcher.Search(query, new TimeLimitingCollector(facets, TimeLimitingCollector.GlobalCounter, (long)TimeBudget.TotalMilliseconds));
-            }
-            catch (TimeLimitingCollector.TimeExceededException)
-            {
-                partial = true;
+                // Typos: the index's vocabulary suggests a better spelling for words it hardly knows; when there is
+                // one, or nothing was found, the query is retried with the suggestion and words of five letters or more
+                // also match words one or two edits away. The rule depends only on the query, so every page agrees.
+                didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, _queries);
+                var tolerant = didYouMean is not null || run.Facets.TotalHits == 0 ? TypoTolerant(didYouMean ?? request.Query) : null;
+                if (tolerant is not null && !tolerant.Equals(query))
+                {
+                    var retry = Run(searcher, tolerant, request, sort, after, wanted);
+                    if (retry.Facets.TotalHits > run.Facets.TotalHits)
+                    {
+                        (run, query, fuzzy) = (retry, tolerant, true);
+                    }
+                }
             }
 
-            var page = ranking.GetTopDocs().ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
+            var page = run.Ranking.GetTopDocs().ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
             var hits = page
                 .Select(scoreDoc =>
                 {
@@ -154,10 +169,49 @@ public sealed class ArticleSearcher : IDisposable
                     return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
                 .ToList();
-            var more = page.Count == request.Size && (after is not null || wanted < facets.TotalHits);
+            var more = page.Count == request.Size && (after is not null || wanted < run.Facets.TotalHits);
             var next = more ? SearchCursor.Encode(page[^1], queryKey) : null;
-            return new SearchResult(facets.TotalHits, hits, facets.Counts(), next, partial);
+            return new SearchResult(run.Facets.TotalHits, hits, run.Facets.Counts(), next, run.Partial)
+            {
+                DidYouMean = didYouMean,
+                Fuzzy = fuzzy,
+            };
         });
+    }
+
+    // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
+    private Query? TypoTolerant(string text)
+    {
+        try
+        {
+            return _queries.Create(text, FuzzyMinLetters);
+        }
+        catch (SearchInputException)
+        {
+            return null;
+        }
+    }
+
+    private readonly record struct Collected(TopFieldCollector Ranking, FacetCollector Facets, bool Partial);
+
+    private Collected Run(IndexSearcher searcher, Query query, SearchRequest request, Sort sort, FieldDoc? after, int wanted)
+    {
+        var ranking = TopFieldCollector.Create(sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCollector(ranking, Filters(request), request.Facets);
+        var scored = request.Sort == SearchSort.Fresh && query is not MatchAllDocsQuery
+            ? new RecencyBlendQuery(query, RecencyBlendQuery.NewestDay(searcher.IndexReader))
+            : query;
+        var partial = false;
+        try
+        {
+            searcher.Search(scored, new TimeLimitingCollector(facets, TimeLimitingCollector.GlobalCounter, (long)TimeBudget.TotalMilliseconds));
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            partial = true;
+        }
+
+        return new Collected(ranking, facets, partial);
     }
 
     /// <summary>Articles most like the one with this id (more-like-this over title and body); null for an unknown id.</summary>
@@ -193,6 +247,11 @@ public sealed class ArticleSearcher : IDisposable
                 return new SearchHit(article, scoreDoc.Score, SnippetBuilder.Lead(article.Body));
             })];
         });
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = ArticleFields.Similarity };
     }
 
     private static Sort SortFor(SearchSort order) => order switch

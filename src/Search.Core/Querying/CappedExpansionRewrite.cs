@@ -29,7 +29,7 @@ internal sealed class CappedExpansionRewrite(int maxTerms) : MultiTermQuery.Rewr
                 if (++count > maxTerms)
                 {
                     throw new SearchInputException("too_many_expansions", "q", string.Create(CultureInfo.InvariantCulture,
-                        $"q: '{query.ToString(query.Field)}' matches more than {maxTerms:N0} different words in the index; make it more specific (a longer prefix before * or ?)."));
+                        $"q: '{query.ToString(query.Field)}' matches more than {maxTerms:N0} different words in the index; make it more specific (a longer prefix before *)."));
                 }
             }
         }

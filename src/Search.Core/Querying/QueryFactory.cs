@@ -1,146 +1,319 @@
 using System.Globalization;
-using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
 
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Turns the user's text into a Lucene query over title, body and caption (see <see cref="ArticleFields.SearchedFields"/>):
-/// every word must match (AND); Lucene's classic syntax is available ("phrases", -exclusion, OR, prefix*, word~, title:word).
-/// Every query is held to <see cref="Limits"/>: clause count, prefix length and how far prefix and fuzzy words expand.
+/// Turns the user's text (<see cref="QuerySyntax"/>) into a Lucene query over title, body and caption
+/// (<see cref="ArticleFields.SearchedFields"/>, the title weighing double). Every word must match, in any inflection;
+/// a word also matches where it is part of a compound ("Impfstoff" in "Impfstoffhersteller"), weighted below a
+/// whole-word match (<see cref="CompoundPartWeight"/>); articles where the query words stand close together rank higher
+/// (<see cref="ProximityWeight"/>). Every query is held to <see cref="Limits"/>.
 /// </summary>
-internal sealed class QueryFactory(Analyzer analyzer)
+internal sealed class QueryFactory
 {
-    private static readonly string[] Fields = [.. ArticleFields.SearchedFields.Keys];
+    /// <summary>How much a word counts when it is only found as part of a compound, relative to the whole word.</summary>
+    public const float CompoundPartWeight = 0.5f;
+
+    /// <summary>The weight of the optional clause that rewards query words standing within <see cref="ProximitySlop"/> of each other.</summary>
+    public const float ProximityWeight = 0.5f;
+
+    /// <summary>The score a word one or two edits away adds in the typo-tolerant retry (BM25 scores of real matches are ~5-30).</summary>
+    public const float TypoWeight = 0.3f;
+
+    /// <summary>Longer words are not matched with edits: their Levenshtein automata are costly and they are rarely misspelt alike.</summary>
+    public const int MaxFuzzyLength = 40;
+
+    /// <summary>How many positions apart the query words may stand for the proximity reward (their order may differ).</summary>
+    public const int ProximitySlop = 8;
+
+    private static readonly Analyzer Folding = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(source, new GermanNormalizationFilter(new LowerCaseFilter(ArticleFields.Version, source)));
+    });
+
+    private readonly Analyzer _analyzer;
+
+    /// <param name="analyzer">Analyses query words; it must not split compounds (parts are matched as part terms instead).</param>
+    public QueryFactory(Analyzer analyzer) => _analyzer = analyzer;
 
     /// <summary>The bounds every new query is held to.</summary>
     /// <value>The default is <see cref="QueryLimits"/> with its own defaults.</value>
     public QueryLimits Limits { get; set; } = new();
 
-    /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
+    /// <summary>The query for <paramref name="text"/>; <see cref="MatchAllDocsQuery"/> for empty text.</summary>
     /// <exception cref="SearchInputException">The query is too expensive: too many clauses (<c>too_many_clauses</c>) or a
     /// prefix too short (<c>prefix_too_short</c>). Too many expansions (<c>too_many_expansions</c>) are only found when it runs.</exception>
-    public Query Create(string text)
+    public Query Create(string text) => Create(text, fuzzyFrom: int.MaxValue);
+
+    /// <summary>As <see cref="Create(string)"/>, but plain words of <paramref name="fuzzyFrom"/> or more letters also match
+    /// words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost) nothing.</summary>
+    public Query Create(string text, int fuzzyFrom)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return new MatchAllDocsQuery();
         }
 
-        var limits = Limits;
-        // The parser is cheap to build and not thread-safe, so each query gets its own.
-        var parser = new GermanQueryParser(Fields, analyzer, ArticleFields.SearchedFields.ToDictionary())
+        var clauses = QuerySyntax.Parse(text);
+        var query = new BooleanQuery(disableCoord: true);
+        var closeTogether = new List<string>();
+        var positive = 0;
+        foreach (var clause in clauses)
         {
-            DefaultOperator = Operator.AND,
-            AllowLeadingWildcard = false,
-            FuzzyPrefixLength = limits.FuzzyPrefixLength,
-        };
+            var alternatives = clause.Alternatives
+                .Select(term => Build(term, clause.Excluded, fuzzyFrom))
+                .OfType<Query>()
+                .ToList();
+            if (alternatives.Count == 0)
+            {
+                continue;
+            }
 
-        Query query;
-        try
-        {
-            // Regular expressions are not offered; a slash is an ordinary character ("Corona/Covid").
-            query = parser.Parse(text.Replace("/", "\\/", StringComparison.Ordinal));
-        }
-        catch (ParseException e)
-        {
-            throw Invalid(text, e);
-        }
-        catch (BooleanQuery.TooManyClausesException e)
-        {
-            throw TooManyClauses("more than " + Format(BooleanQuery.MaxClauseCount), Math.Min(limits.MaxClauses, BooleanQuery.MaxClauseCount), e);
+            var built = alternatives.Count == 1 ? alternatives[0] : Any(alternatives);
+            query.Add(built, clause.Excluded ? Occur.MUST_NOT : Occur.MUST);
+            if (!clause.Excluded)
+            {
+                positive++;
+                if (clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word])
+                {
+                    closeTogether.AddRange(Analyze(word.Text));
+                }
+            }
         }
 
-        var clauses = Bound(query, limits);
-        if (clauses > limits.MaxClauses)
+        if (positive == 0 && query.Clauses.Count > 0)
         {
-            throw TooManyClauses(Format(clauses), limits.MaxClauses);
+            // Only exclusions: everything but what they match.
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        if (closeTogether.Count > 1)
+        {
+            foreach (var field in new[] { ArticleFields.Title, ArticleFields.Body })
+            {
+                var near = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityWeight };
+                foreach (var term in closeTogether)
+                {
+                    near.Add(new Term(field, term));
+                }
+
+                query.Add(near, Occur.SHOULD);
+            }
+        }
+
+        var count = Bound(query, Limits);
+        if (count > Limits.MaxClauses)
+        {
+            throw new SearchInputException("too_many_clauses", "q", string.Create(CultureInfo.InvariantCulture,
+                $"q has {count:N0} search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts {Limits.MaxFuzzyExpansions} per field); at most {Limits.MaxClauses:N0} are allowed. Use fewer words."));
         }
 
         return query;
     }
 
-    // Counts the clauses (a word searched in three fields is three) and holds every prefix, wildcard, range and
-    // fuzzy word to the limits on the way.
-    private static int Bound(Query query, QueryLimits limits)
+    /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>
+    public IReadOnlyList<string> Analyze(string text) => [.. Tokens(text).Select(token => token.Term)];
+
+    /// <summary>The words of <paramref name="text"/>: each index term with the text it came from.</summary>
+    public IEnumerable<(string Term, string Written)> Words(string text) => Tokens(text).Select(token => (token.Term, token.Original));
+
+    private BooleanQuery? Build(QueryTerm term, bool excluded, int fuzzyFrom)
     {
-        switch (query)
+        var fields = term.Field is null ? ArticleFields.SearchedFields.Keys.ToArray() : [term.Field];
+        switch (term.Kind)
         {
-            case BooleanQuery boolean:
-                return boolean.Clauses.Sum(clause => Bound(clause.Query, limits));
-            case PhraseQuery phrase:
-                return phrase.GetTerms().Length;
-            case MultiPhraseQuery phrase:
-                return phrase.GetTermArrays().Sum(terms => terms.Length);
-            case FuzzyQuery fuzzy:
-                // Keeps the most similar terms; the parser already caps the edit distance at 2, Lucene's maximum.
-                fuzzy.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(limits.MaxFuzzyExpansions);
-                return 1;
-            case MultiTermQuery multiTerm:
-                var prefix = LiteralPrefix(multiTerm);
-                if (prefix is not null && prefix.Length < limits.MinPrefixLength)
+            case TermKind.Phrase:
+                return Phrase(term.Text, fields);
+            case TermKind.Prefix:
+                var prefix = Fold(term.Text);
+                if (prefix.Length < Limits.MinPrefixLength)
                 {
                     throw new SearchInputException("prefix_too_short", "q", string.Create(CultureInfo.InvariantCulture,
-                        $"q: '{multiTerm.ToString(multiTerm.Field)}' needs at least {limits.MinPrefixLength} characters before * or ?; a shorter prefix matches too many words."));
+                        $"q: '{term.Text}*' needs at least {Limits.MinPrefixLength} characters before *; a shorter prefix matches too many words."));
                 }
 
-                multiTerm.MultiTermRewriteMethod = new CappedExpansionRewrite(limits.MaxTermExpansions);
-                return 1;
+                return PerField(fields, field => new PrefixQuery(new Term(field, prefix)) { MultiTermRewriteMethod = new CappedExpansionRewrite(Limits.MaxTermExpansions) });
+            case TermKind.Fuzzy when term.Text.Length <= MaxFuzzyLength:
+                return Fuzzy(Fold(term.Text), term.Edits, fields);
+            case TermKind.Fuzzy:
+                return Build(term with { Kind = TermKind.Word }, excluded, fuzzyFrom);
             default:
-                return 1;
-        }
-    }
-
-    // The characters before the first unescaped * or ? of a prefix or wildcard word; null for other multi-term queries (ranges).
-    private static string? LiteralPrefix(MultiTermQuery query)
-    {
-        switch (query)
-        {
-            case PrefixQuery prefix:
-                return prefix.Prefix.Text;
-            case WildcardQuery wildcard:
-                var text = wildcard.Term.Text;
-                var literal = new StringBuilder();
-                for (var i = 0; i < text.Length; i++)
+                var tokens = Tokens(term.Text);
+                if (tokens.Count == 0)
                 {
-                    if (text[i] is '*' or '?')
-                    {
-                        break;
-                    }
-
-                    if (text[i] == '\\' && i + 1 < text.Length)
-                    {
-                        i++;
-                    }
-
-                    literal.Append(text[i]);
+                    return null;
                 }
 
-                return literal.ToString();
-            default:
-                return null;
+                // "Corona-Impfstoff" is two words; each must match.
+                var words = tokens.Select(token =>
+                {
+                    var letters = token.Original.Length;
+                    return letters >= fuzzyFrom && letters <= MaxFuzzyLength && !excluded
+                        ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields)
+                        : Word(token.Term, fields, excluded);
+                }).ToList();
+                return words.Count == 1 ? words[0] : All(words);
         }
     }
 
-    private static SearchInputException TooManyClauses(string count, int limit, Exception? inner = null) => new("too_many_clauses", "q",
-        $"q has {count} clauses (each word counts once for each of title, body and caption); at most {Format(limit)} are allowed. Use fewer words.", inner);
-
-    private static string Format(int number) => number.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static InvalidQueryException Invalid(string text, ParseException e)
+    // The word in each field, and (unless excluded: "-Impfstoff" drops articles that say Impfstoff, not every compound) as a compound part.
+    private static BooleanQuery Word(string term, string[] fields, bool excluded)
     {
-        var reason = e.Message.Split('\n', 2)[0];
-        if (reason.StartsWith("Cannot parse", StringComparison.Ordinal) && reason.Contains(':', StringComparison.Ordinal))
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var field in fields)
         {
-            reason = reason[(reason.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            var boost = ArticleFields.SearchedFields[field];
+            any.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            if (!excluded && field != ArticleFields.Caption)
+            {
+                any.Add(new CompoundPartQuery(new Term(field, CompoundPartMarkFilter.PartTerm(term)), new Term(field, term)) { Boost = boost * CompoundPartWeight }, Occur.SHOULD);
+            }
         }
 
-        return new InvalidQueryException(text,
-            $"q could not be parsed: {reason}. Balance quotes and brackets, don't start a word with * or ?, " +
-            "or put a backslash before special characters (+ - ! ( ) { } [ ] ^ \" ~ * ? : \\).", e);
+        return any;
     }
+
+    private BooleanQuery Fuzzy(string term, int edits, string[] fields)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var field in fields)
+        {
+            any.Add(new FuzzyQuery(new Term(field, term), Math.Clamp(edits, 0, 2), Limits.FuzzyPrefixLength)
+            {
+                Boost = ArticleFields.SearchedFields[field],
+                MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(Limits.MaxFuzzyExpansions),
+            }, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    // The word as typed (whole or as a part), or a word `edits` away. A near word adds a small score that depends only on
+    // how near it is: scored by BM25, a rare misspelling in one article would outrank the common word the user meant.
+    private BooleanQuery Tolerant(string term, int edits, string[] fields)
+    {
+        var any = Word(term, fields, excluded: false);
+        foreach (var field in fields)
+        {
+            any.Add(new FuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength)
+            {
+                Boost = TypoWeight,
+                MultiTermRewriteMethod = new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(Limits.MaxFuzzyExpansions),
+            }, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private BooleanQuery? Phrase(string text, string[] fields)
+    {
+        var tokens = Tokens(text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        return PerField(fields, field =>
+        {
+            if (tokens.Count == 1)
+            {
+                return new TermQuery(new Term(field, tokens[0].Term));
+            }
+
+            var phrase = new PhraseQuery();
+            foreach (var token in tokens)
+            {
+                phrase.Add(new Term(field, token.Term), token.Position);
+            }
+
+            return phrase;
+        });
+    }
+
+    private static BooleanQuery PerField(string[] fields, Func<string, Query> build)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var field in fields)
+        {
+            var query = build(field);
+            query.Boost *= ArticleFields.SearchedFields[field];
+            any.Add(query, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static BooleanQuery Any(IEnumerable<Query> queries)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var query in queries)
+        {
+            any.Add(query, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static BooleanQuery All(IEnumerable<Query> queries)
+    {
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var query in queries)
+        {
+            all.Add(query, Occur.MUST);
+        }
+
+        return all;
+    }
+
+    private readonly record struct Token(string Term, string Original, int Position);
+
+    private List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        using var stream = _analyzer.GetTokenStream(ArticleFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add(new Token(term.ToString(), text[offset.StartOffset..offset.EndOffset], position));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    // Lowercase and umlaut/ß folding without stemming, for prefixes and fuzzy words: a prefix of a stem is still a prefix.
+    private static string Fold(string text)
+    {
+        using var stream = Folding.GetTokenStream(string.Empty, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var folded = stream.IncrementToken() ? term.ToString() : text;
+        stream.End();
+        return folded;
+    }
+
+    // Counts the terms a query looks up (a word is one per field, whole and as a part; a fuzzy word as many as it may expand to).
+    private static int Bound(Query query, QueryLimits limits) => query switch
+    {
+        BooleanQuery boolean => boolean.Clauses.Sum(clause => Bound(clause.Query, limits)),
+        PhraseQuery phrase => phrase.GetTerms().Length,
+        FuzzyQuery => limits.MaxFuzzyExpansions,
+        MatchAllDocsQuery => 0,
+        _ => 1,
+    };
 }

@@ -26,7 +26,10 @@ internal static class SearchCursor
     }
 
     /// <exception cref="SearchInputException">The token is damaged or belongs to another query.</exception>
-    public static FieldDoc Decode(string token, string queryKey)
+    /// <param name="token">The cursor as the client sent it.</param>
+    /// <param name="queryKey">Identifies the words, filters and order the cursor must belong to.</param>
+    /// <param name="byScore">True when hits are ordered by score, false when by date.</param>
+    public static FieldDoc Decode(string token, string queryKey, bool byScore)
     {
         State? state;
         try
@@ -38,7 +41,8 @@ internal static class SearchCursor
             throw Invalid("cursor is not a token this service issued; pass the 'next' value of a previous response unchanged.", e);
         }
 
-        if (state is null || state.Key != queryKey || (state.Score is null == state.Date is null))
+        if (state is null || state.Key != queryKey || state.Id is null || (byScore ? state.Score is null : state.Date is null)
+            || (state.Score is { } value && !float.IsFinite(value)))
         {
             throw Invalid("cursor belongs to a different query, filter or sort; start again without cursor and follow 'next'.", null);
         }

@@ -11,6 +11,14 @@ namespace Search.Core.Querying;
 /// <param name="Partial">The query ran out of its time budget: hits, total and facets cover only part of the index.</param>
 public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, FacetCounts Facets, string? Next = null, bool Partial = false)
 {
+    /// <summary>A better spelling of the query from the index's vocabulary ("Bundestg" → "Bundestag"), when it found
+    /// fewer than <see cref="ArticleSearcher.FewHits"/> articles as typed and a word looks misspelt; otherwise null.</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>True when the query as typed found fewer than <see cref="ArticleSearcher.FewHits"/> articles and these hits come
+    /// from the typo-tolerant retry (words of five letters or more also matching words one or two edits away).</summary>
+    public bool Fuzzy { get; init; }
+
     /// <summary>Matches per month, newest first.</summary>
     public IReadOnlyList<FacetCount> Months => Facets.Months;
 }

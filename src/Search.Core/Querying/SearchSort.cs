@@ -11,4 +11,11 @@ public enum SearchSort
 
     /// <summary>Oldest publication date first.</summary>
     Oldest,
+
+    /// <summary>
+    /// Fresh and relevant: the relevance score blended with the age of the article, counted back from the newest article
+    /// in the index: score × (1 + 2^(−age / 30 days)) / 2, so today's article keeps its full score, one a month older
+    /// three quarters of it, and an old one half.
+    /// </summary>
+    Fresh,
 }

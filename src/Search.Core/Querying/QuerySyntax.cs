@@ -1,0 +1,224 @@
+using System.Text;
+
+namespace Search.Core.Querying;
+
+/// <summary>What a part of the query text asks for.</summary>
+internal enum TermKind
+{
+    /// <summary>A word, matched in any inflection and as part of compounds.</summary>
+    Word,
+
+    /// <summary><c>"words in this order"</c>.</summary>
+    Phrase,
+
+    /// <summary><c>Impf*</c>: every word that starts so.</summary>
+    Prefix,
+
+    /// <summary><c>Bundestg~</c> or <c>Bundestg~1</c>: the word and words one or two letters away.</summary>
+    Fuzzy,
+}
+
+/// <summary>One word, phrase, prefix or fuzzy word of the query, optionally held to one field (<c>title:Wort</c>).</summary>
+internal sealed record QueryTerm(TermKind Kind, string Text, string? Field = null, int Edits = 0);
+
+/// <summary>A required clause: any one of its alternatives (joined by OR) must match; an excluded one must not.</summary>
+internal sealed record QueryClause(bool Excluded, IReadOnlyList<QueryTerm> Alternatives);
+
+/// <summary>
+/// The search syntax people know from web search and Elasticsearch's simple_query_string: every word must match;
+/// <c>"exact phrase"</c>; <c>-word</c> or <c>-"phrase"</c> excludes; <c>a OR b</c> (also <c>|</c>) lets either match
+/// (OR binds closer than the implied AND: <c>Genf Gespräche OR Verhandlungen</c> = Genf AND (Gespräche OR Verhandlungen));
+/// <c>prefix*</c>; <c>word~</c> tolerates typos; <c>title:Wort</c> and <c>title:"a phrase"</c> search one field
+/// (<c>title</c>/<c>titel</c>, <c>body</c>/<c>text</c>, <c>caption</c>/<c>bild</c>).
+/// </summary>
+/// <remarks>
+/// Every text parses: anything that is not syntax is searched as words. An unbalanced quote is ignored, a colon after an
+/// unknown name is punctuation ("Corona: neue Regeln"), a leading <c>*</c> or <c>?</c> is dropped, <c>AND</c> is the
+/// default anyway, and other operator characters are punctuation that analysis removes.
+/// </remarks>
+internal static class QuerySyntax
+{
+    private static readonly Dictionary<string, string> FieldNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = Documents.ArticleFields.Title,
+        ["titel"] = Documents.ArticleFields.Title,
+        ["body"] = Documents.ArticleFields.Body,
+        ["text"] = Documents.ArticleFields.Body,
+        ["caption"] = Documents.ArticleFields.Caption,
+        ["bild"] = Documents.ArticleFields.Caption,
+    };
+
+    public static IReadOnlyList<QueryClause> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clauses = new List<QueryClause>();
+        var orPending = false;
+        var notPending = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]) || char.IsControl(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var excluded = notPending;
+            notPending = false;
+            if (text[i] is '-' or '!' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            {
+                excluded = true;
+                i++;
+            }
+            else if (text[i] == '+' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            {
+                i++;
+            }
+
+            var signed = i != start;
+            var field = ReadField(text, ref i);
+            QueryTerm? term;
+            if (i < text.Length && text[i] == '"' && text.IndexOf('"', i + 1) is var close and > 0)
+            {
+                term = new QueryTerm(TermKind.Phrase, text[(i + 1)..close], field);
+                i = close + 1;
+            }
+            else
+            {
+                if (i < text.Length && text[i] == '"')
+                {
+                    i++; // an unbalanced quote: the rest is plain words
+                }
+
+                var end = i;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] != '"')
+                {
+                    end++;
+                }
+
+                var raw = text[i..end];
+                i = end;
+                if (!signed && field is null)
+                {
+                    // Operators stand alone: OR and | join neighbours, AND and && are the default, NOT excludes.
+                    switch (raw)
+                    {
+                        case "OR" or "|" or "||":
+                            orPending = clauses.Count > 0;
+                            continue;
+                        case "AND" or "&&" or "&":
+                            continue;
+                        case "NOT":
+                            notPending = true;
+                            continue;
+                    }
+                }
+
+                term = ReadWord(raw, field);
+            }
+
+            if (term is null)
+            {
+                continue;
+            }
+
+            if (orPending && !excluded && clauses[^1] is { Excluded: false } previous)
+            {
+                clauses[^1] = previous with { Alternatives = [.. previous.Alternatives, term] };
+            }
+            else
+            {
+                clauses.Add(new QueryClause(excluded, [term]));
+            }
+
+            orPending = false;
+        }
+
+        return clauses;
+    }
+
+    // "title:" and the like before a word or phrase; other names are text.
+    private static string? ReadField(string text, ref int i)
+    {
+        var colon = text.IndexOf(':', i);
+        if (colon <= i || colon + 1 >= text.Length || char.IsWhiteSpace(text[colon + 1]))
+        {
+            return null;
+        }
+
+        var name = text.AsSpan(i, colon - i);
+        foreach (var (alias, field) in FieldNames)
+        {
+            if (name.Equals(alias, StringComparison.OrdinalIgnoreCase))
+            {
+                i = colon + 1;
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    private static QueryTerm? ReadWord(string raw, string? field)
+    {
+        var word = raw.TrimStart('*', '?');
+        if (word.Length == 0)
+        {
+            return null;
+        }
+
+        var tilde = word.LastIndexOf('~');
+        if (tilde > 0 && (tilde == word.Length - 1 || (tilde == word.Length - 2 && word[^1] is >= '0' and <= '9')))
+        {
+            var edits = tilde == word.Length - 1 ? 2 : Math.Min(2, word[^1] - '0');
+            return IsPlain(word[..tilde]) ? new QueryTerm(TermKind.Fuzzy, word[..tilde], field, edits) : new QueryTerm(TermKind.Word, word[..tilde], field);
+        }
+
+        if (word.EndsWith('*'))
+        {
+            var prefix = word.TrimEnd('*');
+            return IsPlain(prefix) ? new QueryTerm(TermKind.Prefix, prefix, field) : new QueryTerm(TermKind.Word, prefix, field);
+        }
+
+        // A colon that names no field is punctuation, also between words ("Ukraine:Genf"; the tokenizer would keep it).
+        return new QueryTerm(TermKind.Word, word.Replace(':', ' '), field);
+    }
+
+    // A prefix or fuzzy word must be one plain word (letters and digits); "Corona-Impf*" is searched as words.
+    private static bool IsPlain(string text) => text.Length > 0 && text.All(char.IsLetterOrDigit);
+
+    /// <summary>The clauses written back as query text (for a did-you-mean suggestion).</summary>
+    public static string Format(IEnumerable<QueryClause> clauses)
+    {
+        var text = new StringBuilder();
+        foreach (var clause in clauses)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            if (clause.Excluded)
+            {
+                text.Append('-');
+            }
+
+            text.AppendJoin(" OR ", clause.Alternatives.Select(Format));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Format(QueryTerm term)
+    {
+        var field = term.Field is null ? string.Empty : term.Field + ":";
+        return term.Kind switch
+        {
+            TermKind.Phrase => $"{field}\"{term.Text}\"",
+            TermKind.Prefix => $"{field}{term.Text}*",
+            TermKind.Fuzzy => $"{field}{term.Text}~{term.Edits}",
+            _ => field + term.Text,
+        };
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Search.Core.Documents;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// "Did you mean": for each query word that the index hardly knows, the most frequent index word one or two edits
+/// away (Lucene's Levenshtein automata via <see cref="FuzzyTermsEnum"/> over the body's terms), written as the
+/// articles write it ("bundestg" → "Bundestag").
+/// </summary>
+internal static class Suggestions
+{
+    /// <summary>A word found in more articles than this is taken as spelt right.</summary>
+    private const int KnownWordArticles = 2;
+
+    /// <summary>A correction must be found in this many times more articles than the word as typed.</summary>
+    private const int BetterBy = 5;
+
+    public static string? DidYouMean(string text, IndexReader reader, QueryFactory queries)
+    {
+        var suggestion = text;
+        var changed = false;
+        var from = 0;
+        foreach (var term in QuerySyntax.Parse(text).Where(clause => !clause.Excluded).SelectMany(clause => clause.Alternatives))
+        {
+            if (term.Kind != TermKind.Word)
+            {
+                continue;
+            }
+
+            foreach (var (indexTerm, typed) in queries.Words(term.Text))
+            {
+                if (typed.Length < ArticleSearcher.FuzzyMinLetters)
+                {
+                    continue;
+                }
+
+                var known = reader.DocFreq(new Term(ArticleFields.Body, indexTerm)) + reader.DocFreq(new Term(ArticleFields.Title, indexTerm));
+                if (known > KnownWordArticles)
+                {
+                    continue;
+                }
+
+                var correction = Closest(reader, indexTerm, typed.Length >= 8 ? 2 : 1, known == 0 ? 1 : BetterBy * known);
+                var at = suggestion.IndexOf(typed, from, StringComparison.Ordinal);
+                if (correction is null || at < 0)
+                {
+                    continue;
+                }
+
+                var written = WrittenForm(reader, correction, typed, queries) ?? correction;
+                suggestion = string.Concat(suggestion.AsSpan(0, at), written, suggestion.AsSpan(at + typed.Length));
+                from = at + written.Length;
+                changed = true;
+            }
+        }
+
+        return changed ? suggestion : null;
+    }
+
+    // The index term within `edits` of `term` with the fewest edits, then in the most articles (at least minArticles).
+    private static string? Closest(IndexReader reader, string term, int edits, int minArticles)
+    {
+        var terms = MultiFields.GetTerms(reader, ArticleFields.Body);
+        if (terms is null)
+        {
+            return null;
+        }
+
+        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(ArticleFields.Body, term), edits, prefixLength: 1, transpositions: true);
+        string? best = null;
+        var (bestEdits, bestArticles) = (int.MaxValue, 0);
+        while (candidates.MoveNext())
+        {
+            var candidate = candidates.Term.Utf8ToString();
+            var articles = candidates.DocFreq;
+            if (candidate == term || articles < minArticles)
+            {
+                continue;
+            }
+
+            var distance = EditDistance(term, candidate);
+            if (distance < bestEdits || (distance == bestEdits && articles > bestArticles))
+            {
+                (best, bestEdits, bestArticles) = (candidate, distance, articles);
+            }
+        }
+
+        return best;
+    }
+
+    // How an article writes the word: of the forms that analyse to `term` in the first articles that have it, the one
+    // closest to what the user typed ("Bundestag" rather than "Bundestages" for "Bundestg").
+    private static string? WrittenForm(IndexReader reader, string term, string typed, QueryFactory queries)
+    {
+        var searcher = new IndexSearcher(reader);
+        var fields = new HashSet<string> { ArticleFields.Title, ArticleFields.Body };
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var hit in searcher.Search(new TermQuery(new Term(ArticleFields.Body, term)), 3).ScoreDocs)
+        {
+            var document = searcher.Doc(hit.Doc, fields);
+            var text = document.Get(ArticleFields.Title, CultureInfo.InvariantCulture) + "\n" + document.Get(ArticleFields.Body, CultureInfo.InvariantCulture);
+            foreach (var (indexTerm, written) in queries.Words(text.Length > 20_000 ? text[..20_000] : text))
+            {
+                var distance = indexTerm == term ? EditDistance(typed.ToLowerInvariant(), written.ToLowerInvariant()) : int.MaxValue;
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (written, distance);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Edits (insert, delete, replace, swap neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Search.Core.Analysis;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+using Search.Tests.Shared;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>
+/// A small made-up corpus whose background articles teach the compound splitter its words (Kontakt, Beschränkungen,
+/// Gespräch, Impfstoff, Hersteller, Wand, Alterung, Bundestag …), plus articles that each test one behaviour.
+/// </summary>
+public sealed class GermanRelevanceFixture : IDisposable
+{
+    public GermanRelevanceFixture()
+    {
+        var corpus = TestCorpus.CreateTempFolder("relevance-corpus");
+        var articles = new List<object>();
+        for (var i = 0; i < 24; i++)
+        {
+            articles.Add(new
+            {
+                id = $"background-{i:D2}",
+                date = $"2020-{i % 12 + 1:D2}-10",
+                title = $"Bericht Nummer {i}",
+                body = "Der Kontakt im Alltag bleibt wichtig, sagen Fachleute. Die Beschränkungen gelten weiter. " +
+                       "Der Bundestag berät über den Impfstoff, den ein Hersteller liefert. Ein Gespräch ist nicht fern. " +
+                       "Die Wand zeigt Spuren der Alterung.",
+            });
+        }
+
+        articles.AddRange(
+        [
+            new { id = "kontakt-compound", date = "2020-12-01", title = "Neue Regeln für Familien", body = "Die Kontaktbeschränkungen werden bis Januar verlängert." },
+            new { id = "impf-exact", date = "2021-01-05", title = "Lieferung erwartet", body = "Der Impfstoff soll im Februar ankommen." },
+            new { id = "impf-compound", date = "2021-01-05", title = "Lieferung erwartet", body = "Die Impfstoffhersteller wollen im Februar liefern." },
+            new { id = "impf-hyphen", date = "2021-01-06", title = "Zulassung beantragt", body = "Der Corona-Impfstoff wartet auf die Zulassung." },
+            new { id = "fern-compound", date = "2020-06-01", title = "Anruf aus Übersee", body = "Ein langes Ferngespräch mit der Mutter in Kanada." },
+            new { id = "wand-compound", date = "2020-06-02", title = "Reparatur im Flur", body = "Die Wandhalterung hielt nicht mehr." },
+            new { id = "near", date = "2020-07-01", title = "Reise", body = "Sturmböen und Hagelkörner trafen die Küste am Morgen." },
+            new { id = "far", date = "2020-07-01", title = "Reise", body = "Sturmböen waren angekündigt. Am Nachmittag blieb es ruhig, die Sonne schien, Kinder spielten im Park, Läden öffneten wieder. Erst abends kamen Hagelkörner." },
+            new { id = "flut-old", date = "2020-01-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
+            new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
+        ]);
+        File.WriteAllLines(Path.Combine(corpus, "relevance.jsonl"), articles.Select(article => JsonSerializer.Serialize(article)));
+
+        IndexPath = TestCorpus.CreateTempFolder("relevance-index");
+        CorpusImporter.Import([corpus], IndexPath);
+        Searcher = ArticleSearcher.Open(IndexPath);
+    }
+
+    public string IndexPath { get; }
+
+    public ArticleSearcher Searcher { get; }
+
+    public void Dispose() => Searcher.Dispose();
+}
+
+// Checks, on GermanRelevanceFixture: the parts of a compound find it and its snippet marks the whole compound; an
+// article with the whole word ranks above one with the word only inside a compound; a stray word is not split off;
+// the dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:);
+// typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
+// two equally relevant articles.
+public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
+{
+    private readonly ArticleSearcher _searcher = fixture.Searcher;
+
+    [Fact]
+    public void IndexLearnsItsCompoundWordsFromTheCorpusAndKeepsThemInItsFolder() =>
+        Assert.True(CompoundSplitter.Load(Path.Combine(fixture.IndexPath, CompoundSplitter.FileName)).Count > 10);
+
+    [Theory]
+    [InlineData("Kontakt Beschränkungen", "kontakt-compound", "Kontaktbeschränkungen")]
+    [InlineData("Gespräch", "fern-compound", "Ferngespräch")]
+    [InlineData("Hersteller", "impf-compound", "Impfstoffhersteller")]
+    public void PartsOfACompoundFindItAndItsSnippetMarksTheCompound(string query, string id, string compound)
+    {
+        var hit = Assert.Single(Search(query).Hits, hit => hit.Article.Id == id);
+
+        Assert.Contains($"<mark>{compound}</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WordFindsItsHyphenatedAndCompoundedFormsButTheWholeWordRanksFirst()
+    {
+        var ids = Search("Impfstoff").Hits.Select(hit => hit.Article.Id).ToList();
+
+        Assert.Contains("impf-hyphen", ids);
+        Assert.Contains("impf-compound", ids);
+        Assert.True(ids.IndexOf("impf-exact") < ids.IndexOf("impf-compound"), string.Join(", ", ids));
+    }
+
+    [Fact]
+    public void KnownWordInsideAnotherIsNotSplitOff()
+    {
+        Assert.DoesNotContain(Search("Alterung").Hits, hit => hit.Article.Id == "wand-compound");
+        Assert.Equal("wand-compound", Assert.Single(Search("Wandhalterung").Hits).Article.Id);
+    }
+
+    [Theory]
+    [InlineData("\"Sturmflut an der Nordsee\"", new[] { "flut-new", "flut-old" })]
+    [InlineData("\"Nordsee Sturmflut\"", new string[0])]
+    [InlineData("Sturmböen -Nachmittag", new[] { "near" })]
+    [InlineData("Sturmböen -\"am Nachmittag\"", new[] { "near" })]
+    [InlineData("Ferngespräch OR Wandhalterung", new[] { "fern-compound", "wand-compound" })]
+    [InlineData("Ferngespräch | Wandhalterung", new[] { "fern-compound", "wand-compound" })]
+    [InlineData("Kontaktbeschr*", new[] { "kontakt-compound" })]
+    [InlineData("title:Regeln", new[] { "kontakt-compound" })]
+    [InlineData("titel:\"neue Regeln\"", new[] { "kontakt-compound" })]
+    [InlineData("body:Regeln", new string[0])]
+    [InlineData("Hagelkörner Sturmböen NOT Park", new[] { "near" })]
+    public void WebSearchSyntaxSelectsTheRightArticles(string query, string[] ids) =>
+        Assert.Equal(ids.Order(), Search(query).Hits.Select(hit => hit.Article.Id).Order());
+
+    [Fact]
+    public void MisspeltWordGetsADidYouMeanAndTheTypoTolerantHits()
+    {
+        var result = Search("Bundestg");
+
+        Assert.Equal("Bundestag", result.DidYouMean);
+        Assert.True(result.Fuzzy);
+        Assert.Equal(24, result.Total);
+    }
+
+    [Fact]
+    public void WellSpeltQueryGetsNoSuggestionAndNoTypoTolerance()
+    {
+        var result = Search("Bundestag");
+
+        Assert.Null(result.DidYouMean);
+        Assert.False(result.Fuzzy);
+    }
+
+    [Fact]
+    public void DidYouMeanKeepsTheRestOfTheQuery() =>
+        Assert.Equal("Bundestag -Park", Search("Bundestg -Park").DidYouMean);
+
+    [Fact]
+    public void ArticleWithTheQueryWordsCloseTogetherRanksAboveOneWithThemFarApart()
+    {
+        var hits = Search("Hagelkörner Sturmböen").Hits;
+
+        Assert.Equal(["near", "far"], hits.Select(hit => hit.Article.Id));
+        Assert.True(hits[0].Score > hits[1].Score);
+    }
+
+    [Fact]
+    public void FreshOrderPrefersTheNewerOfTwoEquallyRelevantArticles()
+    {
+        var relevance = _searcher.Search(new SearchRequest("Sturmflut", []));
+        var fresh = _searcher.Search(new SearchRequest("Sturmflut", []) { Sort = SearchSort.Fresh });
+
+        Assert.Equal(relevance.Hits[0].Score, relevance.Hits[1].Score);
+        Assert.Equal(["flut-new", "flut-old"], fresh.Hits.Select(hit => hit.Article.Id));
+        Assert.True(fresh.Hits[0].Score > fresh.Hits[1].Score);
+    }
+
+    private SearchResult Search(string query) => _searcher.Search(new SearchRequest(query, [], 1, 50));
+}
