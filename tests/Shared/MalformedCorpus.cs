@@ -222,11 +222,11 @@ internal static class MalformedCorpus
         });
         Add("NUL bytes inside JSON strings", k => k.Text("nul.jsonl", string.Join('\n',
             k.GoodLine("a"),
-            k.BadLine("nul.jsonl", 2, $$"""{"id":"{{k.Id("raw")}}","date":"2021-03-02","title":"T\0T","body":"B"}"""),
+            k.BadLine("nul.jsonl", 2, $$"""{"id":"{{k.Id("raw")}}","date":"2021-03-02","title":"T""" + "\0" + "T\",\"body\":\"B\"}"),
             k.BadLine("nul.jsonl", 3, $$"""{"id":"{{k.Id("escaped")}}","date":"2021-03-02","title":"T","body":"B\u0000B"}"""),
             k.GoodLine("b")) + "\n"));
         Add("NUL byte in the first line", k => k.Text("nul-first.jsonl", string.Join('\n',
-            k.BadLine("nul-first.jsonl", 1, $$"""{"id":"{{k.Id("raw")}}","date":"2021-03-02","title":"T\0T","body":"B"}"""),
+            k.BadLine("nul-first.jsonl", 1, $$"""{"id":"{{k.Id("raw")}}","date":"2021-03-02","title":"T""" + "\0" + "T\",\"body\":\"B\"}"),
             k.GoodLine("a")) + "\n"));
         Add("invalid escape sequences (\\x, \\u12, \\q)", k => k.Jsonl("escapes.jsonl",
             k.G("a"),
