@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>check found a damaged index.</summary>
     public const int IndexDamaged = 5;
+
+    /// <summary>The index's disk ran out of space; the run was rolled back and the index is as of its last commit.</summary>
+    public const int DiskFull = 6;
 }

@@ -77,6 +77,11 @@ internal static class IndexCommand
             Console.Error.WriteLine($"Error: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
+        catch (IndexDiskFullException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return ExitCodes.DiskFull;
+        }
 
         SummaryTable.Write(summary);
         if (summary.StoppedAtFirstProblem)

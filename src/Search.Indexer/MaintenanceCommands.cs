@@ -52,6 +52,11 @@ internal static class MaintenanceCommands
             Console.Error.WriteLine($"Error: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
+        catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
+        {
+            Console.Error.WriteLine($"Error: {new IndexDiskFullException(Path.GetFullPath(indexPath), e).Message}");
+            return ExitCodes.DiskFull;
+        }
     }
 
     private static int RunCheck(string indexPath)

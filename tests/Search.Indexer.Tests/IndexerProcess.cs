@@ -42,7 +42,10 @@ public sealed class IndexerProcess : IDisposable
         }
     }
 
-    public static IndexerProcess Start(string indexPath, params string[] inputs)
+    public static IndexerProcess Start(string indexPath, params string[] inputs) => Start(indexPath, TimeSpan.FromSeconds(1), inputs);
+
+    /// <summary>Starts the indexer with its own commit interval (whole seconds).</summary>
+    public static IndexerProcess Start(string indexPath, TimeSpan commitInterval, params string[] inputs)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -57,9 +60,9 @@ public sealed class IndexerProcess : IDisposable
             start.ArgumentList.Add(input);
         }
 
-        // Commit every second, so kills also land between periodic commits of one run.
+        // By default every second, so kills also land between periodic commits of one run.
         start.ArgumentList.Add("--commit-interval");
-        start.ArgumentList.Add("1");
+        start.ArgumentList.Add(((int)commitInterval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add("--index");
         start.ArgumentList.Add(indexPath);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

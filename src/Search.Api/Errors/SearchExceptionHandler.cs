@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Search.Core.Errors;
+using Search.Core.Indexing;
 
 namespace Search.Api.Errors;
 
@@ -37,6 +38,25 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
             }).ConfigureAwait(false);
         }
 
+        if (exception is IndexDiskFullException diskFull)
+        {
+            // Nothing the caller sent was wrong and retrying soon will not help: the operator has to free space.
+            LogDiskFull(logger, diskFull.IndexPath, diskFull);
+            httpContext.Response.StatusCode = StatusCodes.Status507InsufficientStorage;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status507InsufficientStorage,
+                    Title = "The index's disk is full; the write was not stored.",
+                    Detail = diskFull.Message,
+                    Extensions = { ["code"] = "disk_full" },
+                },
+            }).ConfigureAwait(false);
+        }
+
         if (code is null)
         {
             return false;
@@ -63,6 +83,9 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
         var end = start < 0 ? -1 : message.IndexOf('"', start + 1);
         return end < 0 ? null : message[(start + 1)..end].Split(' ')[^1];
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A write failed: the disk that holds the index at {IndexPath} is full")]
+    private static partial void LogDiskFull(ILogger logger, string indexPath, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a request ({Code}): {Message}")]
     private static partial void LogRejected(ILogger logger, string code, string message);

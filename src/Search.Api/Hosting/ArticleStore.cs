@@ -8,7 +8,8 @@ namespace Search.Api.Hosting;
 /// <summary>
 /// The API's write path. Writes from this process take turns; each batch opens the index writer, commits and
 /// closes it again, so an acknowledged write is durable and the CLI indexer can still take the index between
-/// writes. While the CLI holds the index, a write fails with <see cref="Search.Core.Errors.IndexUnavailableException"/>.
+/// writes. While the CLI holds the index, a write fails with <see cref="Search.Core.Errors.IndexUnavailableException"/>;
+/// on a full disk with <see cref="IndexDiskFullException"/>, after rolling back so the index stays as of its last commit.
 /// </summary>
 internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearcher searcher) : IDisposable
 {
@@ -32,8 +33,17 @@ internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearc
             T result;
             using (var writer = ArticleIndexWriter.Open(options.Value.IndexPath))
             {
-                result = write(writer);
-                writer.Commit();
+                try
+                {
+                    result = write(writer);
+                    writer.Commit();
+                }
+                catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
+                {
+                    // Without the rollback, disposing the writer would try to commit the same changes again.
+                    writer.RollbackAfterFailure();
+                    throw new IndexDiskFullException(Path.GetFullPath(options.Value.IndexPath), e);
+                }
             }
 
             searcher.Refresh();

@@ -2,8 +2,9 @@ namespace Search.Core.Corpus;
 
 /// <summary>
 /// Splits a byte stream into lines without decoding it, so each line can be checked (UTF-8, length) and a bad
-/// line skipped on its own. Lines longer than the cap are not buffered: they are read to their end and
-/// reported by length only.
+/// line skipped on its own. A line ends at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (JSON text never holds a raw
+/// <c>\r</c>, so old Mac line endings cannot split an article). Lines longer than the cap are not buffered: they are
+/// read to their end and reported by length only.
 /// </summary>
 internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
 {
@@ -11,10 +12,12 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
     private int _start;
     private int _end;
     private bool _eof;
+    private bool _started;
+    private bool _skipLineFeed;
     private byte[] _line = new byte[1 << 14];
 
-    /// <summary>The first bytes of the stream held a NUL byte: this is a binary file, not text.</summary>
-    public bool LooksBinary { get; private set; }
+    /// <summary>The last line read ended with a line break (false for a last line cut off by the end of the stream).</summary>
+    public bool LineEnded { get; private set; }
 
     /// <summary>Reads the next line (without its line break and a leading BOM); false at the end.</summary>
     /// <param name="line">The line's bytes, valid until the next call; empty when the line was too long.</param>
@@ -26,19 +29,28 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
         var sawAnything = false;
         while (true)
         {
-            if (_start == _end)
+            if (_start == _end && (_eof || !Fill()))
             {
-                if (_eof || !Fill())
+                LineEnded = false;
+                line = kept > 0 && length <= maxLineBytes ? _line.AsSpan(0, kept) : [];
+                return sawAnything;
+            }
+
+            if (_skipLineFeed)
+            {
+                // The \n of a \r\n that straddled two reads.
+                _skipLineFeed = false;
+                if (_buffer[_start] == (byte)'\n')
                 {
-                    line = kept > 0 && length <= maxLineBytes ? Trim(_line.AsSpan(0, kept)) : [];
-                    return sawAnything;
+                    _start++;
+                    continue;
                 }
             }
 
             sawAnything = true;
             var available = _buffer.AsSpan(_start, _end - _start);
-            var newline = available.IndexOf((byte)'\n');
-            var chunk = newline < 0 ? available : available[..newline];
+            var lineBreak = available.IndexOfAny((byte)'\n', (byte)'\r');
+            var chunk = lineBreak < 0 ? available : available[..lineBreak];
             length += chunk.Length;
             if (length <= maxLineBytes)
             {
@@ -52,10 +64,24 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             }
 
             _start += chunk.Length;
-            if (newline >= 0)
+            if (lineBreak >= 0)
             {
+                var carriageReturn = _buffer[_start] == (byte)'\r';
                 _start++;
-                line = length <= maxLineBytes ? Trim(_line.AsSpan(0, kept)) : [];
+                if (carriageReturn)
+                {
+                    if (_start < _end)
+                    {
+                        _start += _buffer[_start] == (byte)'\n' ? 1 : 0;
+                    }
+                    else
+                    {
+                        _skipLineFeed = true;
+                    }
+                }
+
+                LineEnded = true;
+                line = length <= maxLineBytes ? _line.AsSpan(0, kept) : [];
                 return true;
             }
         }
@@ -63,7 +89,6 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
 
     private bool Fill()
     {
-        var first = _end == 0 && _start == 0;
         _start = 0;
         _end = stream.Read(_buffer, 0, _buffer.Length);
         if (_end == 0)
@@ -72,17 +97,16 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             return false;
         }
 
-        if (first)
+        if (!_started)
         {
-            LooksBinary = _buffer.AsSpan(0, _end).Contains((byte)0);
+            _started = true;
             if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8))
             {
                 _start = 3;
+                return _start < _end || Fill();
             }
         }
 
         return true;
     }
-
-    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> line) => line.EndsWith("\r"u8) ? line[..^1] : line;
 }

@@ -36,10 +36,7 @@ public static class CorpusReader
             IEnumerable<string> found;
             if (Directory.Exists(path))
             {
-                // Hidden files such as .gitkeep or editor swap files are not articles.
-                found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Where(file => !Path.GetFileName(file).StartsWith('.'))
-                    .Order(StringComparer.Ordinal);
+                found = FilesUnder(path).Order(StringComparer.Ordinal);
             }
             else if (File.Exists(path))
             {
@@ -53,7 +50,17 @@ public static class CorpusReader
 
             foreach (var file in found)
             {
-                var input = new InputFile(file);
+                InputFile input;
+                try
+                {
+                    input = new InputFile(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    missing.Add(CorpusRecord.Skipped(Path.GetFullPath(file), $"cannot be read: {e.Message}"));
+                    continue;
+                }
+
                 if (seen.Add(input.Path))
                 {
                     files.Add(input);
@@ -64,10 +71,82 @@ public static class CorpusReader
         return files;
     }
 
+    // Follows symbolic links to folders, but walks each real folder once: a link back up (sub/up -> ..) would
+    // otherwise be walked until the path grows too long, reading every file again at each level.
+    private static List<string> FilesUnder(string root)
+    {
+        var files = new List<string>();
+        var walked = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Path, string RealPath)>();
+        var top = new DirectoryInfo(Path.GetFullPath(root));
+        pending.Push((top.FullName, top.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? top.FullName));
+        // Hidden files and folders such as .gitkeep, .git or editor swap files are not articles.
+        var options = new EnumerationOptions { IgnoreInaccessible = true };
+        while (pending.TryPop(out var folder))
+        {
+            if (!walked.Add(folder.RealPath))
+            {
+                continue;
+            }
+
+            foreach (var entry in new DirectoryInfo(folder.Path).EnumerateFileSystemInfos("*", options))
+            {
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                if (entry is DirectoryInfo child)
+                {
+                    string realPath;
+                    try
+                    {
+                        realPath = child.LinkTarget is null ? Path.Combine(folder.RealPath, child.Name) : child.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? child.FullName;
+                    }
+                    catch (IOException)
+                    {
+                        continue; // a link that leads nowhere: nothing to read
+                    }
+
+                    pending.Push((child.FullName, realPath));
+                }
+                else
+                {
+                    files.Add(entry.FullName);
+                }
+            }
+        }
+
+        return files;
+    }
+
+    private static bool IsSupported(string path) => SupportedExtensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The articles of one file, or why it was skipped.</summary>
     public static IEnumerable<CorpusRecord> Read(InputFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (!IsSupported(file.Path))
+        {
+            return [CorpusRecord.Skipped(file.Path, $"unknown file type; expected one of {string.Join(", ", SupportedExtensions)}")];
+        }
+
+        // Not opened: a named pipe or a device also has size 0, and opening one would wait for a writer or never end.
+        if (file.Size == 0)
+        {
+            return [CorpusRecord.Skipped(file.Path, "empty file")];
+        }
+
+        // A dangling symbolic link, a link loop or a file without read permission is one skip, not the end of the run.
+        try
+        {
+            using var probe = File.OpenHandle(file.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [CorpusRecord.Skipped(file.Path, $"cannot be read: {e.Message}")];
+        }
+
         if (file.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
             return [SeedFileReader.Read(file)];

@@ -23,6 +23,12 @@ public static class JsonLinesReader
     {
         ArgumentNullException.ThrowIfNull(file);
         var path = file.Path;
+        if (file.Size == 0)
+        {
+            yield return CorpusRecord.Skipped(path, "empty file");
+            yield break;
+        }
+
         var gzipped = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         using var stream = file.Open();
         using var text = new CountingReadStream(gzipped ? new GZipStream(stream, CompressionMode.Decompress) : stream);
@@ -42,21 +48,31 @@ public static class JsonLinesReader
                 }
 
                 lineNumber++;
-                if (lines.LooksBinary)
+                if (gzipped && !lines.LineEnded && !EndsWithTrailerOf(path, text.BytesRead))
                 {
-                    failure = "binary file, not JSON Lines text";
+                    // The last line was cut off together with the file: report the cut, not a half article.
+                    failure = TruncatedGzip;
+                }
+                else if (lineNumber == 1 && length <= MaxLineBytes && NotJsonLinesText(line) is { } notText)
+                {
+                    failure = notText;
                 }
                 else if (length > MaxLineBytes)
                 {
                     sawContent = true;
                     record = CorpusRecord.Skipped($"{path}:{lineNumber}", $"line of {length:N0} bytes is longer than the cap of {MaxLineBytes:N0} bytes");
                 }
-                else if (!line.Trim(" \t"u8).IsEmpty)
+                else
                 {
-                    sawContent = true;
-                    record = Utf8.IsValid(line)
-                        ? ParseLine(line, $"{path}:{lineNumber}")
-                        : CorpusRecord.Skipped($"{path}:{lineNumber}", "not valid UTF-8 text; save the file as UTF-8");
+                    // A BOM inside the file is where two files were joined with cat; it is not part of the JSON.
+                    line = line.StartsWith(Utf8Bom) ? line[Utf8Bom.Length..] : line;
+                    if (!line.Trim(" \t"u8).IsEmpty)
+                    {
+                        sawContent = true;
+                        record = Utf8.IsValid(line)
+                            ? ParseLine(line, $"{path}:{lineNumber}")
+                            : CorpusRecord.Skipped($"{path}:{lineNumber}", "not valid UTF-8 text; save the file as UTF-8");
+                    }
                 }
             }
             catch (InvalidDataException)
@@ -79,8 +95,7 @@ public static class JsonLinesReader
 
         if (gzipped && !EndsWithTrailerOf(path, text.BytesRead))
         {
-            yield return CorpusRecord.Skipped($"{path}:{lineNumber + 1}",
-                "the gzip data ends early or is corrupt (its length check failed); the articles before this line were read");
+            yield return CorpusRecord.Skipped(lineNumber == 0 ? path : $"{path}:{lineNumber + 1}", TruncatedGzip);
         }
         else if (!sawContent)
         {
@@ -88,8 +103,29 @@ public static class JsonLinesReader
         }
     }
 
+    private const string TruncatedGzip = "the gzip data ends early or is corrupt (its length check failed); the articles before this line were read";
+
+    private static ReadOnlySpan<byte> Utf8Bom => "\uFEFF"u8;
+
+    // Decided on the first line only, so one stray byte further down costs one line, not the whole file.
+    private static string? NotJsonLinesText(ReadOnlySpan<byte> firstLine)
+    {
+        if (firstLine.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || firstLine.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ||
+            (firstLine.Length >= 4 && ((firstLine[0] != 0 && firstLine[1] == 0 && firstLine[3] == 0) || (firstLine[0] == 0 && firstLine[1] != 0 && firstLine[2] == 0))))
+        {
+            return "UTF-16 text, not UTF-8; save the file as UTF-8";
+        }
+
+        // A JSON line starts with '{'; anything else with NUL bytes or bytes that are not UTF-8 is not text at all.
+        var start = firstLine.TrimStart(" \t"u8);
+        return !start.StartsWith("{"u8) && (firstLine.Contains((byte)0) || !Utf8.IsValid(firstLine))
+            ? "binary file, not JSON Lines text"
+            : null;
+    }
+
     // .NET's GZipStream just stops at a truncated file. The last four bytes of a gzip file hold the uncompressed
-    // length modulo 2^32, so comparing them with what was decompressed tells a cut-off file from a whole one.
+    // length modulo 2^32 of its last member, so comparing them with what was decompressed tells a cut-off file from
+    // a whole one. Files joined with cat hold several members: then the last member alone must match.
     private static bool EndsWithTrailerOf(string path, long decompressedBytes)
     {
         using var file = File.OpenRead(path);
@@ -98,10 +134,66 @@ public static class JsonLinesReader
             return false;
         }
 
+        var expected = Trailer(file);
+        return expected == (uint)decompressedBytes || LastMemberIsWhole(file, expected);
+    }
+
+    private static uint Trailer(FileStream file)
+    {
         Span<byte> trailer = stackalloc byte[4];
         file.Seek(-4, SeekOrigin.End);
         file.ReadExactly(trailer);
-        return BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)decompressedBytes;
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+
+    // Tries each place a gzip member could start (magic bytes 1f 8b 08), last first: the file is whole when the
+    // member from there to the end decompresses to exactly the length its trailer records.
+    private static bool LastMemberIsWhole(FileStream file, uint expected)
+    {
+        var starts = new List<long>();
+        var buffer = new byte[1 << 16];
+        file.Seek(0, SeekOrigin.Begin);
+        long offset = 0;
+        int read;
+        while ((read = file.Read(buffer, 2, buffer.Length - 2)) > 0)
+        {
+            for (var i = 2; i < read + 2; i++)
+            {
+                if (buffer[i - 2] == 0x1f && buffer[i - 1] == 0x8b && buffer[i] == 0x08 && offset + i - 4 > 0)
+                {
+                    starts.Add(offset + i - 4);
+                }
+            }
+
+            buffer[0] = buffer[read];
+            buffer[1] = buffer[read + 1];
+            offset += read;
+        }
+
+        foreach (var start in Enumerable.Reverse(starts))
+        {
+            file.Seek(start, SeekOrigin.Begin);
+            try
+            {
+                using var member = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+                long length = 0;
+                while ((read = member.Read(buffer)) > 0)
+                {
+                    length += read;
+                }
+
+                if ((uint)length == expected && file.Position == file.Length)
+                {
+                    return true;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // Not a member start after all: the magic bytes occurred inside compressed data.
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Parses one JSON line; <paramref name="location"/> names it in skip reasons.</summary>
@@ -134,6 +226,11 @@ public static class JsonLinesReader
             }
 
             var root = json.RootElement;
+            if (RepeatedKey(root) is { } repeated)
+            {
+                return CorpusRecord.Skipped(location, $"'{repeated}' is given twice; which one is meant is unclear");
+            }
+
             string? id = null, title = null, body = null, date = null, source = null, url = null, caption = null;
             var problem = RequiredText(root, "id", ref id)
                 ?? RequiredText(root, "title", ref title)
@@ -147,14 +244,81 @@ public static class JsonLinesReader
                 return CorpusRecord.Skipped(location, problem);
             }
 
+            id = id!.Trim();
+            if (id.Length > MaxIdLength)
+            {
+                return CorpusRecord.Skipped(location, $"'id' may have at most {MaxIdLength} characters; it has {id.Length:N0}");
+            }
+
+            if (id.Any(char.IsControl))
+            {
+                return CorpusRecord.Skipped(location, $"'id' holds a control character (U+{(int)id.First(char.IsControl):X4}); ids are printable text");
+            }
+
+            if (source is { Length: > MaxIdLength })
+            {
+                return CorpusRecord.Skipped(location, $"'source' may have at most {MaxIdLength} characters; it has {source.Length:N0}");
+            }
+
             if (!ArticleDate.IsValid(date))
             {
                 return CorpusRecord.Skipped(location, $"impossible date '{date}'; expected YYYY-MM-DD or YYYY-MM");
             }
 
-            var article = new NewsArticle(id!.Trim(), title!.Trim(), date!, SeedFileReader.NormaliseParagraphs(body!), caption, source, url);
+            if (!IsPlausibleYear(date))
+            {
+                return CorpusRecord.Skipped(location, $"date '{date}' is outside the years {MinYear}-{MaxYear}; a placeholder date?");
+            }
+
+            var article = new NewsArticle(id, title!.Trim(), date!, SeedFileReader.NormaliseParagraphs(body!), caption, source, url);
             return CorpusRecord.Found(location, article);
         }
+    }
+
+    /// <summary>The longest id (and source) accepted, the same cap as the API's writes.</summary>
+    public const int MaxIdLength = 200;
+
+    /// <summary>The earliest year an article may carry; earlier ones are placeholders such as 0000-01-01.</summary>
+    public const int MinYear = 1000;
+
+    /// <summary>The latest year an article may carry; later ones are placeholders such as 9999-12-31.</summary>
+    public const int MaxYear = 2999;
+
+    internal static bool IsPlausibleYear(string? date) =>
+        date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out var year) &&
+        year is >= MinYear and <= MaxYear;
+
+    private static readonly string[] Keys = ["id", "title", "body", "date", "source", "url", "caption"];
+
+    private static string? RepeatedKey(JsonElement root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (Keys.Contains(property.Name) && !seen.Add(property.Name))
+            {
+                return property.Name;
+            }
+        }
+
+        return null;
+    }
+
+    // System.Text.Json accepts an escaped lone surrogate such as \ud800 while parsing and fails only when the
+    // string is read; the article is then skipped like any other bad value rather than ending the run.
+    private static string? ReadText(JsonElement element, string key, out string? value)
+    {
+        try
+        {
+            value = element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return $"'{key}' holds an invalid \\u escape (a lone surrogate such as \\ud800)";
+        }
+
+        return value is not null && value.Contains('\0', StringComparison.Ordinal) ? $"'{key}' holds a NUL character (\\u0000); binary data?" : null;
     }
 
     private static string? RequiredText(JsonElement root, string key, ref string? value)
@@ -169,8 +333,7 @@ public static class JsonLinesReader
             return $"'{key}' must be a string, not {element.ValueKind.ToString().ToLowerInvariant()}";
         }
 
-        value = element.GetString();
-        return string.IsNullOrWhiteSpace(value) ? $"empty '{key}'" : null;
+        return ReadText(element, key, out value) ?? (string.IsNullOrWhiteSpace(value) ? $"empty '{key}'" : null);
     }
 
     private static string? OptionalText(JsonElement root, string key, ref string? value)
@@ -185,8 +348,9 @@ public static class JsonLinesReader
             return $"'{key}' must be a string, not {element.ValueKind.ToString().ToLowerInvariant()}";
         }
 
-        var text = element.GetString()?.Trim();
+        var problem = ReadText(element, key, out var text);
+        text = text?.Trim();
         value = string.IsNullOrEmpty(text) ? null : text;
-        return null;
+        return problem;
     }
 }

@@ -211,6 +211,27 @@ public sealed class ArticleIndexWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Rolls back after a write failed (e.g. the disk is full), so the half-written files are deleted and the index stays
+    /// as of its last commit. Never throws: the failure that led here is the one to report.
+    /// </summary>
+    public void RollbackAfterFailure()
+    {
+        try
+        {
+            Rollback();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Lucene may already have closed the writer after the failure (a "tragic" event); it rolled back then.
+        }
+        finally
+        {
+            _closed = true;
+            _processLock.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         _committed?.Dispose();

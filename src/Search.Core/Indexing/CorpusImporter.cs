@@ -19,6 +19,7 @@ public static class CorpusImporter
     /// <param name="options">Strictness, pruning, rebuilding, commit interval; defaults when null.</param>
     /// <param name="progress">Told how far the run has got, a few times a second.</param>
     /// <exception cref="Errors.IndexUnavailableException">The index is locked by another writer or was built by an incompatible analyzer.</exception>
+    /// <exception cref="IndexDiskFullException">The index's disk ran out of space; the index is left as of its last commit.</exception>
     public static ImportSummary Import(IReadOnlyCollection<string> paths, string indexPath, ImportOptions? options = null, IProgress<ImportProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -27,7 +28,33 @@ public static class CorpusImporter
         var files = CorpusReader.FindFiles(paths, run.Skipped);
         var totalBytes = files.Sum(file => file.Size);
 
-        using var writer = ArticleIndexWriter.Open(indexPath, options.Rebuild, () => LearnCompounds(files));
+        ArticleIndexWriter writer;
+        try
+        {
+            writer = ArticleIndexWriter.Open(indexPath, options.Rebuild, () => LearnCompounds(files));
+        }
+        catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
+        {
+            throw new IndexDiskFullException(Path.GetFullPath(indexPath), e);
+        }
+
+        using (writer)
+        {
+            try
+            {
+                return ImportInto(writer, files, totalBytes, run, indexPath, options);
+            }
+            catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
+            {
+                // The writer threads have stopped by now; rolling back deletes the half-written files, freeing the disk.
+                writer.RollbackAfterFailure();
+                throw e as IndexDiskFullException ?? new IndexDiskFullException(Path.GetFullPath(indexPath), e);
+            }
+        }
+    }
+
+    private static ImportSummary ImportInto(ArticleIndexWriter writer, IReadOnlyList<InputFile> files, long totalBytes, Run run, string indexPath, ImportOptions options)
+    {
         using var pool = new WriterPool(writer, options.WriterThreads);
         var stopped = options.Strict && run.Skipped.Count > 0;
         try
