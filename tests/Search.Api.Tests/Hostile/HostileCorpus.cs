@@ -317,6 +317,8 @@ internal static class HostileCorpus
     /// Inputs that break an invariant today because of the engine (Search.Core), not the API; they are kept apart so the
     /// corpus stays green while they are open, and are checked by a skipped test that names the bug.
     /// </summary>
+    // Each of these failed before its fix: fuzzy words now count as the terms they may expand to (a few per query at most),
+    // the web-search syntax has no regular expressions, and a cursor must carry an id and the sort value of its order.
     public static IReadOnlyList<HostileRequest> KnownBugs() =>
     [
         // Each fuzzy word builds edit-distance-2 automata for three fields, and none of that counts against the time budget
