@@ -15,8 +15,9 @@ public sealed class CorsSearchApiFactory : SearchApiFactory
     }
 }
 
-// Checks: a listed origin gets CORS headers (simple requests and preflights); any other origin gets none,
-// and without configuration nothing cross-origin is allowed.
+// Checks: a listed origin gets CORS headers (simple requests and preflights); any other origin gets none, neither
+// on a simple request nor on a preflight, not even one that merely starts with a listed origin; and without
+// configuration nothing cross-origin is allowed.
 public class CorsTests(CorsSearchApiFactory factory) : IClassFixture<CorsSearchApiFactory>
 {
     [Fact]
@@ -46,6 +47,29 @@ public class CorsTests(CorsSearchApiFactory factory) : IClassFixture<CorsSearchA
     public async Task UnlistedOriginGetsNoCorsHeaders()
     {
         var response = await Send(HttpMethod.Get, "/api/search?q=Genf", "https://evil.example");
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task UnlistedOriginFailsThePreflightForAWrite()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/api/articles/x");
+        request.Headers.Add("Origin", "https://evil.example");
+        request.Headers.Add("Access-Control-Request-Method", "PUT");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Methods"));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Headers"));
+    }
+
+    [Fact]
+    public async Task OriginThatOnlyStartsLikeAListedOneGetsNoCorsHeaders()
+    {
+        var response = await Send(HttpMethod.Get, "/api/search?q=Genf", CorsSearchApiFactory.AllowedOrigin + ".evil.example");
 
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }

@@ -22,6 +22,9 @@ public sealed class IndexSnapshot
         Titles = titles;
     }
 
+    /// <summary>A folder without a commit.</summary>
+    public static IndexSnapshot Empty { get; } = new(false, 0, new Dictionary<string, int>(), new Dictionary<string, string?>());
+
     /// <summary>False while the folder holds no commit yet (an indexer was killed before its first commit).</summary>
     public bool HasCommit { get; }
 
@@ -39,7 +42,7 @@ public sealed class IndexSnapshot
         using var directory = FSDirectory.Open(indexPath);
         if (!DirectoryReader.IndexExists(directory))
         {
-            return new IndexSnapshot(false, 0, new Dictionary<string, int>(), new Dictionary<string, string?>());
+            return Empty;
         }
 
         using var reader = DirectoryReader.Open(directory);

@@ -101,6 +101,34 @@ public sealed partial class IndexerCrashTests(CrashCorpusFixture fixture, ITestO
     }
 
     [Fact]
+    public void IndexerKilledWhileWritingItsFirstCommitIsFollowedByARerunThatIndexesEverything()
+    {
+        // What a SIGKILL in the middle of the first commit leaves: the segment files, and a segments_1 cut short.
+        // Lucene counts any segments_N as "an index exists", so a writer would try to read it and fail.
+        var corpus = SyntheticCorpus.Create(300, files: 2, seed: 99);
+        var index = TestCorpus.CreateTempFolder("torn-first-commit");
+        CorpusImporter.Import([corpus.Folder], index);
+        var segments = Path.Combine(index, "segments_1");
+        Assert.Equal(["segments_1"], Directory.EnumerateFiles(index, "segments_*").Select(Path.GetFileName));
+        var length = new FileInfo(segments).Length;
+        using (var file = new FileStream(segments, FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(length / 2);
+        }
+
+        File.Delete(Path.Combine(index, "segments.gen"));
+        Assert.Throws<IndexUnavailableException>(() => ArticleSearcher.Open(index).Dispose());
+
+        var (exitCode, took, rerunOutput) = RunToCompletion(index, corpus);
+
+        output.WriteLine($"segments_1 cut from {length} to {length / 2} bytes; the re-run exited with {exitCode} after {took.TotalSeconds:N1} s:\n{rerunOutput}");
+        Assert.True(exitCode == 0, $"The re-run after a kill during the first commit exited with {exitCode}:\n{rerunOutput}");
+        AssertExactly(corpus, index, IndexSnapshot.Read(index));
+        TryDelete(index);
+        TryDelete(corpus.Folder);
+    }
+
+    [Fact]
     public void SecondIndexerOnABusyIndexIsToldTheIndexIsLockedInsteadOfWaiting()
     {
         var corpus = fixture.Corpus;

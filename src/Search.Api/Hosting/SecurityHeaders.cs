@@ -11,16 +11,23 @@ internal static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            // Added as the response starts, not before: the exception handler clears the headers of a failed request
-            // before it writes its problem details, which echo the caller's input. A header an endpoint set is kept.
-            var response = context.Response;
-            response.OnStarting(() =>
+            var headers = context.Response.Headers;
+            Apply(headers);
+            // The exception handler clears the response headers before it writes its problem details (a 400 for a
+            // query the engine refuses, a 500); put back whatever is missing when the response starts. A policy set
+            // on purpose later in the pipeline (the API reference's) is kept.
+            context.Response.OnStarting(() =>
             {
-                response.Headers.TryAdd("X-Content-Type-Options", "nosniff");
-                response.Headers.TryAdd("Content-Security-Policy", Policy);
-                response.Headers.TryAdd("Referrer-Policy", "no-referrer");
+                Apply(headers);
                 return Task.CompletedTask;
             });
             await next(context).ConfigureAwait(false);
         });
+
+    private static void Apply(IHeaderDictionary headers)
+    {
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("Content-Security-Policy", Policy);
+        headers.TryAdd("Referrer-Policy", "no-referrer");
+    }
 }
