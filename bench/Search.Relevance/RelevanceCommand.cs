@@ -36,6 +36,7 @@ internal static class RelevanceCommand
         {
             corpus, queries, index, useOr, output,
         };
+        command.Subcommands.Add(GenerateCommand(corpus));
         command.SetAction(parsed => Run(new RelevanceSettings(
             parsed.GetRequiredValue(corpus),
             parsed.GetRequiredValue(queries),
@@ -43,6 +44,27 @@ internal static class RelevanceCommand
             parsed.GetValue(useOr),
             parsed.GetValue(output))));
         return command;
+    }
+
+    private static Command GenerateCommand(Option<string[]> corpus)
+    {
+        var output = new Option<string>("--out", "-o") { Description = "Folder for known-items-<kind>-seed<N>.tsv", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Sampling seed; keep one seed's files aside as the held-out set", DefaultValueFactory = _ => 1 };
+        var perKind = new Option<int>("--per-kind") { Description = "Queries per kind", DefaultValueFactory = _ => 300 };
+        var generate = new Command("generate", "Writes known-item query files of four kinds (titles, body, inflection, compounds) from a corpus.")
+        {
+            corpus, output, seed, perKind,
+        };
+        generate.SetAction(parsed =>
+        {
+            foreach (var line in KnownItemGenerator.Write(parsed.GetRequiredValue(corpus), parsed.GetRequiredValue(output), parsed.GetValue(seed), parsed.GetValue(perKind)))
+            {
+                Console.WriteLine(line);
+            }
+
+            return Success;
+        });
+        return generate;
     }
 
     private static int Run(RelevanceSettings settings)
