@@ -62,7 +62,7 @@ internal static class ReportTable
             text.AppendLine("| API process | RSS before MiB | RSS max MiB (sampled) | RSS after MiB | VmHWM MiB (since start) | threads max | CPU s | CPU ms / request | client CPU s |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             text.AppendLine(Invariant(
-                $"| pid {s.Pid} | {s.RssBeforeMiB:F0} | {s.RssMaxMiB:F0} | {s.RssAfterMiB:F0} | {s.HwmMiB:F0} | {s.MaxThreads} | {s.CpuSeconds:F1} | {s.CpuMsPerRequest:F2} | {report.ClientCpuSeconds:F1} |"));
+                $"| pid {s.Pid} | {s.RssBeforeMib:F0} | {s.RssMaxMib:F0} | {s.RssAfterMib:F0} | {s.HwmMib:F0} | {s.MaxThreads} | {s.CpuSeconds:F1} | {s.CpuMsPerRequest:F2} | {report.ClientCpuSeconds:F1} |"));
             text.AppendLine();
             text.AppendLine(Invariant($"RSS sampled {s.Samples} times during the measured run; CPU from /proc/{s.Pid}/stat (user + system)."));
         }
