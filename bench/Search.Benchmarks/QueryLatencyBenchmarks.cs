@@ -11,7 +11,6 @@ namespace Search.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
 [Config(typeof(Config))]
 public class QueryLatencyBenchmarks
 {
@@ -19,6 +18,12 @@ public class QueryLatencyBenchmarks
     private static readonly string[] November2020 = ["2020-11"];
 
     private ArticleSearcher _searcher = null!;
+
+    /// <summary><c>real</c> (../shared/corpus) when it is there, else <c>generated</c>; see <see cref="BenchmarkCorpus"/>.</summary>
+    [ParamsSource(nameof(Corpora))]
+    public string Corpus { get; set; } = "";
+
+    public static IEnumerable<string> Corpora => BenchmarkCorpus.Available();
 
     // Match counts are for the real corpus (28,041 articles with the seed).
     [Params(
@@ -31,7 +36,7 @@ public class QueryLatencyBenchmarks
     public string Query { get; set; } = "";
 
     [GlobalSetup]
-    public void OpenIndex() => _searcher = ArticleSearcher.Open(BenchmarkIndex.Ensure());
+    public void OpenIndex() => _searcher = ArticleSearcher.Open(BenchmarkIndex.Ensure(Corpus));
 
     [GlobalCleanup]
     public void CloseIndex() => _searcher.Dispose();

@@ -1,0 +1,3 @@
+using Search.LoadTest;
+
+return await LoadCommand.Create().Parse(args).InvokeAsync();
