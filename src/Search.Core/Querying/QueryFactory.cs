@@ -21,10 +21,10 @@ namespace Search.Core.Querying;
 internal sealed class QueryFactory
 {
     /// <summary>How much a word counts when it is only found as part of a compound, relative to the whole word.</summary>
-    public const float CompoundPartWeight = 0.5f;
+    public const float CompoundPartWeight = 0.7f;
 
     /// <summary>The weight of the optional clause that rewards query words standing within <see cref="ProximitySlop"/> of each other.</summary>
-    public const float ProximityWeight = 0.5f;
+    public const float ProximityWeight = 2f;
 
     /// <summary>The score a word one or two edits away adds in the typo-tolerant retry (BM25 scores of real matches are ~5-30).</summary>
     public const float TypoWeight = 0.3f;
@@ -33,7 +33,7 @@ internal sealed class QueryFactory
     public const int MaxFuzzyLength = 40;
 
     /// <summary>How many positions apart the query words may stand for the proximity reward (their order may differ).</summary>
-    public const int ProximitySlop = 8;
+    public const int ProximitySlop = 4;
 
     private static readonly Analyzer Folding = Analyzer.NewAnonymous((_, reader) =>
     {
