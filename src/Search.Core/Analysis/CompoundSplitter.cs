@@ -51,10 +51,16 @@ public sealed class CompoundSplitter
     private readonly Dictionary<string, WordCount> _counts;
     private readonly Dictionary<string, WordCount>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    private const int MaxCachedSplits = 500_000;
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<(int Start, int Length)>> _splitCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<(int Start, int Length)>>.AlternateLookup<ReadOnlySpan<char>> _splits;
+
     private CompoundSplitter(Dictionary<string, WordCount> counts)
     {
         _counts = counts;
         _lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _splits = _splitCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>A dictionary without words: nothing is split.</summary>
@@ -145,10 +151,22 @@ public sealed class CompoundSplitter
             return [];
         }
 
+        // Words repeat across articles, and snippets analyse the same bodies again: remember each word's reading.
+        if (_splits.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
         var best = new Reading(Math.Log(Math.Max(1, CountOf(word))));
         var current = new List<(int Start, int Length)>(MaxParts);
         Search(word, 0, current, 0, ref best);
-        return best.Parts ?? [];
+        IReadOnlyList<(int Start, int Length)> parts = best.Parts is null ? [] : best.Parts.ToArray();
+        if (_splitCache.Count < MaxCachedSplits)
+        {
+            _splits.TryAdd(word, parts);
+        }
+
+        return parts;
     }
 
     // Depth-first over the readings of word[start..]: every known first part, then an optional linking element.

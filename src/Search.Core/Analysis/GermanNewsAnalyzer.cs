@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.Standard;
@@ -25,16 +24,14 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     {
         var (source, stream) = Normalize(reader);
         return new TokenStreamComponents(source, stream);
-    }, initReader: (_, reader) => new MappingCharFilter(Apostrophes, reader));
+    }, initReader: (_, reader) => new ApostropheCharFilter(reader));
 
     /// <summary>The compounds this analyzer splits; empty when it does not split.</summary>
     public CompoundSplitter Compounds { get; } = compounds ?? CompoundSplitter.Empty;
 
     // Apostrophes end a word ("O'Leary", "O’Sullivan" → o, leary): the tokenizer would keep them inside one token, so a
     // reader typing the name alone would not find it.
-    private static readonly NormalizeCharMap Apostrophes = BuildApostrophes();
-
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Apostrophes, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new ApostropheCharFilter(reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -52,17 +49,6 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
         }
 
         return new TokenStreamComponents(source, stream);
-    }
-
-    private static NormalizeCharMap BuildApostrophes()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var apostrophe in new[] { "'", "\u2019", "\u02bc", "`", "\u00b4" })
-        {
-            builder.Add(apostrophe, " ");
-        }
-
-        return builder.Build();
     }
 
     private static (Tokenizer Source, TokenStream Stream) Normalize(TextReader reader)

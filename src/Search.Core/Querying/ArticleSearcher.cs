@@ -143,11 +143,14 @@ public sealed class ArticleSearcher : IDisposable
             var fuzzy = false;
             if (!browsing && run.Facets.TotalHits < FewHits)
             {
-                // Typos: the index's vocabulary suggests a better spelling for words it hardly knows; when there is
-                // one, or nothing was found, the query is retried with the suggestion and words of five letters or more
-                // also match words one or two edits away. The rule depends only on the query, so every page agrees.
+                // Typos: the index's vocabulary suggests a better spelling for words it hardly knows. When there is one,
+                // or nothing was found, the query is retried: the suggestion as written, and words the index still
+                // hardly knows (five letters or more) also matching words one or two edits away. The rule depends only
+                // on the query and the index, so every page of a result agrees.
                 didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, _queries);
-                var tolerant = didYouMean is not null || run.Facets.TotalHits == 0 ? TypoTolerant(didYouMean ?? request.Query) : null;
+                var retryText = didYouMean ?? request.Query;
+                var rare = Suggestions.RareTerms(retryText, searcher.IndexReader, _queries);
+                var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && rare.Count > 0) ? TypoTolerant(retryText, rare) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
                     var retry = Run(searcher, tolerant, request, sort, after, wanted);
@@ -159,13 +162,14 @@ public sealed class ArticleSearcher : IDisposable
             }
 
             var page = run.Ranking.GetTopDocs().ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
+            var highlight = request.Snippets && !browsing && page.Count > 0 ? SnippetBuilder.Prepare(query, searcher.IndexReader) : null;
             var hits = page
                 .Select(scoreDoc =>
                 {
                     var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
                     var snippet = !request.Snippets ? string.Empty
                         : browsing ? SnippetBuilder.Lead(article.Body)
-                        : _snippets.Build(query, article.Body, searcher.IndexReader);
+                        : _snippets.Build(highlight!, article.Body, searcher.IndexReader);
                     return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
                 .ToList();
@@ -180,11 +184,11 @@ public sealed class ArticleSearcher : IDisposable
     }
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
-    private Query? TypoTolerant(string text)
+    private Query? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms)
     {
         try
         {
-            return _queries.Create(text, FuzzyMinLetters);
+            return _queries.Create(text, fuzzyTerms);
         }
         catch (SearchInputException)
         {

@@ -53,11 +53,11 @@ internal sealed class QueryFactory
     /// <summary>The query for <paramref name="text"/>; <see cref="MatchAllDocsQuery"/> for empty text.</summary>
     /// <exception cref="SearchInputException">The query is too expensive: too many clauses (<c>too_many_clauses</c>) or a
     /// prefix too short (<c>prefix_too_short</c>). Too many expansions (<c>too_many_expansions</c>) are only found when it runs.</exception>
-    public Query Create(string text) => Create(text, fuzzyFrom: int.MaxValue);
+    public Query Create(string text) => Create(text, fuzzyTerms: null);
 
-    /// <summary>As <see cref="Create(string)"/>, but plain words of <paramref name="fuzzyFrom"/> or more letters also match
-    /// words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost) nothing.</summary>
-    public Query Create(string text, int fuzzyFrom)
+    /// <summary>As <see cref="Create(string)"/>, but the words whose index terms are in <paramref name="fuzzyTerms"/> also
+    /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost) nothing.</summary>
+    public Query Create(string text, IReadOnlySet<string>? fuzzyTerms)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -71,7 +71,7 @@ internal sealed class QueryFactory
         foreach (var clause in clauses)
         {
             var alternatives = clause.Alternatives
-                .Select(term => Build(term, clause.Excluded, fuzzyFrom))
+                .Select(term => Build(term, clause.Excluded, fuzzyTerms))
                 .OfType<Query>()
                 .ToList();
             if (alternatives.Count == 0)
@@ -127,7 +127,7 @@ internal sealed class QueryFactory
     /// <summary>The words of <paramref name="text"/>: each index term with the text it came from.</summary>
     public IEnumerable<(string Term, string Written)> Words(string text) => Tokens(text).Select(token => (token.Term, token.Original));
 
-    private BooleanQuery? Build(QueryTerm term, bool excluded, int fuzzyFrom)
+    private BooleanQuery? Build(QueryTerm term, bool excluded, IReadOnlySet<string>? fuzzyTerms)
     {
         var fields = term.Field is null ? ArticleFields.SearchedFields.Keys.ToArray() : [term.Field];
         switch (term.Kind)
@@ -146,7 +146,7 @@ internal sealed class QueryFactory
             case TermKind.Fuzzy when term.Text.Length <= MaxFuzzyLength:
                 return Fuzzy(Fold(term.Text), term.Edits, fields);
             case TermKind.Fuzzy:
-                return Build(term with { Kind = TermKind.Word }, excluded, fuzzyFrom);
+                return Build(term with { Kind = TermKind.Word }, excluded, fuzzyTerms);
             default:
                 var tokens = Tokens(term.Text);
                 if (tokens.Count == 0)
@@ -158,7 +158,7 @@ internal sealed class QueryFactory
                 var words = tokens.Select(token =>
                 {
                     var letters = token.Original.Length;
-                    return letters >= fuzzyFrom && letters <= MaxFuzzyLength && !excluded
+                    return fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded
                         ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields)
                         : Word(token.Term, fields, excluded);
                 }).ToList();

@@ -19,6 +19,33 @@ internal static class Suggestions
     /// <summary>A correction must be found in this many times more articles than the word as typed.</summary>
     private const int BetterBy = 5;
 
+    /// <summary>The index terms of the plain words of <paramref name="text"/> (five letters or more) that the index hardly
+    /// knows: in at most two articles' titles and bodies. These are the words that may be misspelt.</summary>
+    public static IReadOnlySet<string> RareTerms(string text, IndexReader reader, QueryFactory queries)
+    {
+        var rare = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in QuerySyntax.Parse(text).Where(clause => !clause.Excluded).SelectMany(clause => clause.Alternatives))
+        {
+            if (term.Kind != TermKind.Word)
+            {
+                continue;
+            }
+
+            foreach (var (indexTerm, typed) in queries.Words(term.Text))
+            {
+                if (typed.Length >= ArticleSearcher.FuzzyMinLetters && Articles(reader, indexTerm) <= KnownWordArticles)
+                {
+                    rare.Add(indexTerm);
+                }
+            }
+        }
+
+        return rare;
+    }
+
+    private static int Articles(IndexReader reader, string term) =>
+        reader.DocFreq(new Term(ArticleFields.Body, term)) + reader.DocFreq(new Term(ArticleFields.Title, term));
+
     public static string? DidYouMean(string text, IndexReader reader, QueryFactory queries)
     {
         var suggestion = text;
@@ -38,7 +65,7 @@ internal static class Suggestions
                     continue;
                 }
 
-                var known = reader.DocFreq(new Term(ArticleFields.Body, indexTerm)) + reader.DocFreq(new Term(ArticleFields.Title, indexTerm));
+                var known = Articles(reader, indexTerm);
                 if (known > KnownWordArticles)
                 {
                     continue;
