@@ -19,12 +19,12 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
     public static CharArraySet StopWords => GermanAnalyzer.DefaultStopSet;
 
-    /// <summary>Words as the compound splitter sees them: lowercase, folded, no stopwords, not stemmed.</summary>
-    internal static Analyzer Normalizing { get; } = NewAnonymous((_, reader) =>
+    /// <summary>One lowercase word folded as the analyzer folds it (ä→a, ae→a, ß→ss), not stemmed.</summary>
+    internal static Analyzer Folding { get; } = NewAnonymous((_, reader) =>
     {
-        var (source, stream) = Normalize(reader);
-        return new TokenStreamComponents(source, stream);
-    }, initReader: (_, reader) => new ApostropheCharFilter(reader));
+        var source = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(source, new GermanNormalizationFilter(source));
+    });
 
     /// <summary>The compounds this analyzer splits; empty when it does not split.</summary>
     public CompoundSplitter Compounds { get; } = compounds ?? CompoundSplitter.Empty;
@@ -36,7 +36,8 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var (source, stream) = Normalize(reader);
-        var splitting = Compounds.Count > 0;
+        // Captions (names and credits) are searched as whole words only; their parts would only cost index space.
+        var splitting = Compounds.Count > 0 && fieldName != ArticleFields.Caption;
         if (splitting)
         {
             stream = new CompoundSplitFilter(stream, Compounds);

@@ -101,7 +101,7 @@ public static class CorpusImporter
             .SelectMany(CorpusReader.Read)
             .Where(record => record.Article is not null)
             .Take(CompoundLearningArticles)
-            .Select(record => record.Article!.Title + "\n" + record.Article.Body));
+            .SelectMany(record => new[] { record.Article!.Title, record.Article.Body }));
 
     /// <summary>Bytes on disk under <paramref name="path"/>.</summary>
     public static long FolderSize(string path) =>
