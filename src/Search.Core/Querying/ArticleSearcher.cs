@@ -143,14 +143,17 @@ public sealed class ArticleSearcher : IDisposable
             var fuzzy = false;
             if (!browsing && run.Facets.TotalHits < FewHits)
             {
-                // Typos: the index's vocabulary suggests a better spelling for words it hardly knows. When there is one,
-                // or nothing was found, the query is retried: the suggestion as written, and words the index still
-                // hardly knows (five letters or more) also matching words one or two edits away. The rule depends only
-                // on the query and the index, so every page of a result agrees.
+                // Typos and unusual inflections: the index's vocabulary suggests a better spelling for words it hardly
+                // knows. When nothing was found, the query is retried with every word of five letters or more also
+                // matching words one or two edits away ("Rundfunkbeitrages" finds "Rundfunkbeitrags"); when little was
+                // found and there is a suggestion, the suggestion is searched with the same tolerance for the words the
+                // index still hardly knows. The rule depends only on the query and the index, so every page agrees.
                 didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, _queries);
                 var retryText = didYouMean ?? request.Query;
-                var rare = Suggestions.RareTerms(retryText, searcher.IndexReader, _queries);
-                var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && rare.Count > 0) ? TypoTolerant(retryText, rare) : null;
+                var fuzzyTerms = run.Facets.TotalHits == 0
+                    ? Suggestions.LongTerms(retryText, searcher.IndexReader, _queries, int.MaxValue)
+                    : Suggestions.RareTerms(retryText, searcher.IndexReader, _queries);
+                var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
                     var retry = Run(searcher, tolerant, request, sort, after, wanted);

@@ -21,7 +21,11 @@ internal static class Suggestions
 
     /// <summary>The index terms of the plain words of <paramref name="text"/> (five letters or more) that the index hardly
     /// knows: in at most two articles' titles and bodies. These are the words that may be misspelt.</summary>
-    public static IReadOnlySet<string> RareTerms(string text, IndexReader reader, QueryFactory queries)
+    public static IReadOnlySet<string> RareTerms(string text, IndexReader reader, QueryFactory queries) => LongTerms(text, reader, queries, KnownWordArticles);
+
+    /// <summary>The index terms of the plain words of <paramref name="text"/> of five letters or more in at most
+    /// <paramref name="maxArticles"/> articles' titles and bodies.</summary>
+    public static IReadOnlySet<string> LongTerms(string text, IndexReader reader, QueryFactory queries, int maxArticles)
     {
         var rare = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in QuerySyntax.Parse(text).Where(clause => !clause.Excluded).SelectMany(clause => clause.Alternatives))
@@ -33,7 +37,7 @@ internal static class Suggestions
 
             foreach (var (indexTerm, typed) in queries.Words(term.Text))
             {
-                if (typed.Length >= ArticleSearcher.FuzzyMinLetters && Articles(reader, indexTerm) <= KnownWordArticles)
+                if (typed.Length >= ArticleSearcher.FuzzyMinLetters && (maxArticles == int.MaxValue || Articles(reader, indexTerm) <= maxArticles))
                 {
                     rare.Add(indexTerm);
                 }
