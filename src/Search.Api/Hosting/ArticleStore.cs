@@ -46,7 +46,7 @@ internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearc
                 }
             }
 
-            searcher.Refresh();
+            searcher.RefreshNow();
             return result;
         }
         finally

@@ -296,8 +296,13 @@ public sealed class ArticleSearcher : IDisposable
         });
     }
 
-    /// <summary>Switches to the latest committed state of the index, if it changed.</summary>
+    /// <summary>Switches to the latest committed state of the index, if it changed. Returns at once when another
+    /// thread is refreshing (the periodic refresh); use <see cref="RefreshNow"/> to be sure a commit is visible.</summary>
     public void Refresh() => _searchers.MaybeRefresh();
+
+    /// <summary>Makes everything committed before this call visible to the searches that start after it: waits for a
+    /// refresh in progress (which may have opened the index just before the commit), then refreshes again.</summary>
+    public void RefreshNow() => _searchers.MaybeRefreshBlocking();
 
     public void Dispose()
     {
