@@ -89,6 +89,17 @@ public class WriteEndpointTests(KeyedSearchApiFactory factory) : IClassFixture<K
     }
 
     [Fact]
+    public async Task SourceLongerThanAFacetValueMayBeIs400NotA500()
+    {
+        var article = new { title = "Lange Quelle", date = "2021-01-05", body = "Text.", source = new string('q', 40_000) };
+
+        var response = await Client(KeyedSearchApiFactory.AdminKey).PutAsJsonAsync("/api/articles/long-source-1", article);
+
+        await ProblemAssert.IsBadRequestNaming(response, "source", "source may have at most 200 characters; it has 40000.");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client(KeyedSearchApiFactory.AdminKey).GetAsync("/api/articles/long-source-1")).StatusCode);
+    }
+
+    [Fact]
     public async Task DeleteRemovesTheArticleAndAnswers404ForAnUnknownOne()
     {
         var admin = Client(KeyedSearchApiFactory.AdminKey);

@@ -25,6 +25,16 @@ public sealed record ArticleInput(
         {
             errors["id"] = [$"id may have at most 200 characters; it has {id.Length}."];
         }
+        else if (id.Any(char.IsControl))
+        {
+            errors["id"] = ["id may not contain control characters (tabs, line breaks, U+0000-U+001F, U+007F-U+009F)."];
+        }
+
+        // The outlet is a facet value (doc values hold at most 32 KB); the indexer holds it to the same bound.
+        if (Source is { Length: > 200 })
+        {
+            errors["source"] = [$"source may have at most 200 characters; it has {Source.Length}."];
+        }
 
         if (string.IsNullOrWhiteSpace(Title))
         {
