@@ -21,7 +21,8 @@ internal static class ArticleWriteEndpoints
         var writes = app.MapGroup("/api/articles").WithTags("Writes").RequireAdminKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
         writes.MapPut("/{id}", PutArticle)
             .WithName("PutArticle")
             .WithSummary("Add or replace one article")

@@ -63,7 +63,11 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
         }
 
         // On .NET 10 the middleware no longer logs exceptions that a handler handled.
-        LogRejected(logger, code, message!);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var quoted = ForLog(message!);
+            LogRejected(logger, code, quoted);
+        }
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter ?? "request"] = [message!] })
         {
@@ -89,4 +93,24 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a request ({Code}): {Message}")]
     private static partial void LogRejected(ILogger logger, string code, string message);
+
+    // The message may quote the caller's text: line breaks, other control characters and bidi overrides would let a
+    // client forge or hide log lines, so they are written as \uXXXX.
+    private static string ForLog(string message)
+    {
+        var text = new System.Text.StringBuilder(message.Length);
+        foreach (var c in message)
+        {
+            if (char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069')
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -177,6 +177,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         "429" => string.Create(CultureInfo.InvariantCulture,
             $"This client sent more than {limits.RequestsPerMinute} requests a minute (Search:Limits:RequestsPerMinute); wait Retry-After seconds."),
         "503" => "The command-line indexer holds the index; try again after Retry-After seconds.",
+        "507" => "The index's disk is full: the write was rolled back and the index stays as it was; free space, then retry.",
         _ => null,
     };
 
@@ -213,6 +214,8 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         (_, "429") => [Problem(429, "Too many requests.", "This client may send 600 requests a minute. Try again in 1 s (Retry-After).", "rate_limited")],
         (_, "503") => [Problem(503, "The index cannot take writes right now.",
             "The index at /srv/search/index-data is locked by another writer. Wait for the other indexer to finish, then run again.", "index_unavailable")],
+        (_, "507") => [Problem(507, "The index's disk is full; the write was not stored.",
+            "No space left on the disk that holds the index at /srv/search/index-data. The index was left as of its last commit: nothing written after that commit was kept. Free space on that disk (or move the index to a larger one), then try again.", "disk_full")],
         _ => [],
     };
 
@@ -265,7 +268,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
 
         **Errors** are `application/problem+json` with a stable `code`: `invalid_parameter`, `invalid_cursor`, `prefix_too_short`,
         `too_many_clauses`, `too_many_expansions` (400), `missing_or_invalid_key` (401), `read_key_cannot_write`, `writes_disabled` (403),
-        `article_not_found` (404), `body_too_large` (413), `rate_limited` (429), `index_unavailable` (503).
+        `article_not_found` (404), `body_too_large` (413), `rate_limited` (429), `index_unavailable` (503), `disk_full` (507).
 
         **Limits** of this service (`Search:Limits`): `q` up to 1000 characters and {limits.MaxClauses} clauses; a prefix or wildcard
         word needs {limits.MinPrefixLength} characters before `*` or `?` and may match up to {limits.MaxTermExpansions:N0} words; fuzzy
