@@ -88,22 +88,19 @@ public sealed class ArticleSearcher : IDisposable
         SearcherManager? searchers = null;
         try
         {
-            searchers = new SearcherManager(directory, new Bm25SearcherFactory());
             if (verifyChecksums)
             {
-                var searcher = searchers.Acquire();
-                try
+                // Read through plain file reads, not the searcher's memory map: the check reads every byte of the
+                // index once, and mapped pages would count in the service's resident memory from then on.
+                using var files = new NIOFSDirectory(indexPath);
+                using var reader = DirectoryReader.Open(files);
+                foreach (var leaf in reader.Leaves)
                 {
-                    foreach (var leaf in searcher.IndexReader.Leaves)
-                    {
-                        leaf.AtomicReader.CheckIntegrity();
-                    }
-                }
-                finally
-                {
-                    searchers.Release(searcher);
+                    leaf.AtomicReader.CheckIntegrity();
                 }
             }
+
+            searchers = new SearcherManager(directory, new Bm25SearcherFactory());
         }
         catch (IOException e)
         {
