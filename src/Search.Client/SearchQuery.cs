@@ -6,7 +6,7 @@ namespace Search.Client;
 /// <summary>What to search for: the parameters of <c>GET /api/search</c>. Unset parameters take the service's defaults.</summary>
 public sealed record SearchQuery
 {
-    /// <summary>The words to find, in Lucene syntax; empty or null lists every article, newest first.</summary>
+    /// <summary>The words to find, in web-search syntax ("phrase", -word, OR, prefix*, word~, title:word); empty or null lists every article, newest first.</summary>
     public string? Q { get; init; }
 
     /// <summary>Only articles from any of these months, YYYY-MM.</summary>

@@ -10,7 +10,7 @@ public class SearchInputException : Exception
         Parameter = parameter;
     }
 
-    /// <summary>A stable machine-readable code, e.g. <c>invalid_query</c>.</summary>
+    /// <summary>A stable machine-readable code, e.g. <c>prefix_too_short</c>.</summary>
     public string Code { get; }
 
     /// <summary>The request parameter at fault, e.g. <c>q</c>.</summary>
