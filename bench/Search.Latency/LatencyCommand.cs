@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Search.Core.Errors;
-using Search.Core.Indexing;
+using Search.Bench;
 using Search.Core.Querying;
 
 namespace Search.Latency;
@@ -14,21 +13,13 @@ internal static class LatencyCommand
 
     public static RootCommand Create()
     {
-        var corpus = new Option<string[]>("--corpus")
-        {
-            Description = "Corpus files or folders (.jsonl, .jsonl.gz, .txt); repeat for more",
-            DefaultValueFactory = _ => ["../shared/corpus"],
-        };
+        var corpus = BenchIndex.CorpusOption();
         var queries = new Option<string>("--queries", "-q")
         {
             Description = "The peers' query file: one query per line, optionally <TAB>YYYY-MM (the Q4 month)",
             DefaultValueFactory = _ => "../shared/peers/queries/de-news.tsv",
         };
-        var index = new Option<string>("--index")
-        {
-            Description = "The index folder; an existing index is reused (only changed corpus files are read again)",
-            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "search-latency-index"),
-        };
+        var index = BenchIndex.IndexOption("search-latency-index");
         // The peers warm up once per mode; with tiered JIT the first mode (Q1) may still be tiering up during its timed passes.
         var warmups = new Option<int>("--warmup") { Description = "Untimed passes per mode before the timed ones", DefaultValueFactory = _ => 1 };
         var repeats = new Option<int>("--repeats") { Description = "Timed passes per mode after one warm-up pass", DefaultValueFactory = _ => 3 };
@@ -65,15 +56,8 @@ internal static class LatencyCommand
             return BadArguments;
         }
 
-        try
+        if (!BenchIndex.Build(settings.Corpus, settings.IndexPath))
         {
-            var summary = CorpusImporter.Import(settings.Corpus, settings.IndexPath);
-            Console.Error.WriteLine(
-                $"Index {settings.IndexPath}: {summary.ArticlesInIndex} articles ({summary.Added} added, {summary.UnchangedFiles} files unchanged) in {summary.Elapsed.TotalSeconds:F1} s");
-        }
-        catch (IndexUnavailableException e)
-        {
-            Console.Error.WriteLine($"Error: {e.Message}");
             return IndexFailed;
         }
 

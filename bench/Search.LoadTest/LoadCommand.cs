@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Search.Bench;
 
 namespace Search.LoadTest;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Search.Core.Errors;
-using Search.Core.Indexing;
+using Search.Bench;
 using Search.Core.Querying;
 
 namespace Search.Relevance;
@@ -14,21 +13,13 @@ internal static class RelevanceCommand
 
     public static RootCommand Create()
     {
-        var corpus = new Option<string[]>("--corpus")
-        {
-            Description = "Corpus files or folders (.jsonl, .jsonl.gz, .txt); repeat for more",
-            DefaultValueFactory = _ => ["../shared/corpus"],
-        };
+        var corpus = BenchIndex.CorpusOption();
         var queries = new Option<string[]>("--queries", "-q")
         {
             Description = "Known-item query files: TSV lines 'expected_id<TAB>query[<TAB>anything]'; repeat for more",
             Required = true,
         };
-        var index = new Option<string>("--index")
-        {
-            Description = "The index folder; an existing index is reused (only changed corpus files are read again)",
-            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "search-relevance-index"),
-        };
+        var index = BenchIndex.IndexOption("search-relevance-index");
         var useOr = new Option<bool>("--or") { Description = "Join the query words with OR (the peers' 'or' variant) instead of passing the text as is" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write <out>/<set>/ours-<and|or>.jsonl for peers/common/relevance.py" };
 
@@ -84,15 +75,8 @@ internal static class RelevanceCommand
             return BadArguments;
         }
 
-        try
+        if (!BenchIndex.Build(settings.Corpus, settings.IndexPath))
         {
-            var summary = CorpusImporter.Import(settings.Corpus, settings.IndexPath);
-            Console.Error.WriteLine(
-                $"Index {settings.IndexPath}: {summary.ArticlesInIndex} articles ({summary.Added} added, {summary.UnchangedFiles} files unchanged, {summary.Skipped.Count} skipped) in {summary.Elapsed.TotalSeconds:F1} s");
-        }
-        catch (IndexUnavailableException e)
-        {
-            Console.Error.WriteLine($"Error: {e.Message}");
             return IndexFailed;
         }
 

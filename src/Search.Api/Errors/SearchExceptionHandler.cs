@@ -5,8 +5,9 @@ using Search.Core.Indexing;
 namespace Search.Api.Errors;
 
 /// <summary>
-/// Turns errors the caller can fix into 400 problem details that name the parameter: query syntax from the
-/// engine, and values ASP.NET Core could not bind (e.g. <c>page=abc</c>). Everything else stays a 500.
+/// Turns errors the caller can fix into 400 problem details that name the parameter: queries beyond the engine's limits,
+/// bad cursors, and values ASP.NET Core could not bind (e.g. <c>page=abc</c>). A locked index is a 503 with Retry-After,
+/// a full disk a 507. Everything else stays a 500.
 /// </summary>
 internal sealed partial class SearchExceptionHandler(IProblemDetailsService problems, ILogger<SearchExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,39 +23,17 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
         {
             // The CLI indexer holds the index (or it needs a rebuild): nothing the caller sent was wrong; try again later.
             LogRejected(logger, "index_unavailable", unavailable.Message);
-            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             httpContext.Response.Headers.RetryAfter = "5";
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "The index cannot take writes right now.",
-                    Detail = unavailable.Message,
-                    Extensions = { ["code"] = "index_unavailable" },
-                },
-            }).ConfigureAwait(false);
+            return await WriteProblem(httpContext, exception, StatusCodes.Status503ServiceUnavailable,
+                "The index cannot take writes right now.", unavailable.Message, "index_unavailable").ConfigureAwait(false);
         }
 
         if (exception is IndexDiskFullException diskFull)
         {
             // Nothing the caller sent was wrong and retrying soon will not help: the operator has to free space.
             LogDiskFull(logger, diskFull.IndexPath, diskFull);
-            httpContext.Response.StatusCode = StatusCodes.Status507InsufficientStorage;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status507InsufficientStorage,
-                    Title = "The index's disk is full; the write was not stored.",
-                    Detail = diskFull.Message,
-                    Extensions = { ["code"] = "disk_full" },
-                },
-            }).ConfigureAwait(false);
+            return await WriteProblem(httpContext, exception, StatusCodes.Status507InsufficientStorage,
+                "The index's disk is full; the write was not stored.", diskFull.Message, "disk_full").ConfigureAwait(false);
         }
 
         if (code is null)
@@ -68,6 +47,7 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
             var quoted = ForLog(message!);
             LogRejected(logger, code, quoted);
         }
+
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter ?? "request"] = [message!] })
         {
@@ -93,6 +73,24 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a request ({Code}): {Message}")]
     private static partial void LogRejected(ILogger logger, string code, string message);
+
+    // A problem that is not about the caller's input: the status, a title, the exception's message and a stable code.
+    private ValueTask<bool> WriteProblem(HttpContext httpContext, Exception exception, int status, string title, string detail, string code)
+    {
+        httpContext.Response.StatusCode = status;
+        return problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = detail,
+                Extensions = { ["code"] = code },
+            },
+        });
+    }
 
     // The message may quote the caller's text: line breaks, other control characters and bidi overrides would let a
     // client forge or hide log lines, so they are written as \uXXXX.

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Search.Core.Analysis;
 
@@ -253,7 +251,6 @@ public sealed class CompoundSplitter
     internal sealed class Counter
     {
         private const int MaxWordLength = 64;
-        private static readonly Analyzer Folding = GermanNewsAnalyzer.Folding;
         private readonly Dictionary<string, WordCount> _counts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, WordCount>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
@@ -324,22 +321,12 @@ public sealed class CompoundSplitter
             return new(folded.Where(pair => pair.Value.Total >= MinCount).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
         }
 
-        private static string Fold(string word)
-        {
+        private static string Fold(string word) =>
             // GermanNormalizationFilter only touches umlauts, ß and the spellings ae, oe, ue.
-            if (word.AsSpan().IndexOfAny("äöüß") < 0 && !word.Contains("ae", StringComparison.Ordinal)
-                && !word.Contains("oe", StringComparison.Ordinal) && !word.Contains("ue", StringComparison.Ordinal))
-            {
-                return word;
-            }
-
-            using var stream = Folding.GetTokenStream(string.Empty, word);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            var folded = stream.IncrementToken() ? term.ToString() : word;
-            stream.End();
-            return folded;
-        }
+            word.AsSpan().IndexOfAny("äöüß") < 0 && !word.Contains("ae", StringComparison.Ordinal)
+                && !word.Contains("oe", StringComparison.Ordinal) && !word.Contains("ue", StringComparison.Ordinal)
+                ? word
+                : GermanNewsAnalyzer.Fold(word);
     }
 
     private readonly record struct WordCount(int Total, int Capitalized);

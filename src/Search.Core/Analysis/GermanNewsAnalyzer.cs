@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Search.Core.Documents;
 
@@ -19,12 +20,24 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
     public static CharArraySet StopWords => GermanAnalyzer.DefaultStopSet;
 
-    /// <summary>One lowercase word folded as the analyzer folds it (ä→a, ae→a, ß→ss), not stemmed.</summary>
-    internal static Analyzer Folding { get; } = NewAnonymous((_, reader) =>
+    // One word lowercased and folded as the analyzer folds it, not stemmed.
+    private static readonly Analyzer Folding = NewAnonymous((_, reader) =>
     {
         var source = new KeywordTokenizer(reader);
-        return new TokenStreamComponents(source, new GermanNormalizationFilter(source));
+        return new TokenStreamComponents(source, new GermanNormalizationFilter(new LowerCaseFilter(ArticleFields.Version, source)));
     });
+
+    /// <summary><paramref name="word"/> lowercased with umlauts, ß and ae/oe/ue folded as the index folds them (Gespräch →
+    /// gesprach), not stemmed: for prefixes and fuzzy words (a prefix of a stem is still a prefix) and dictionary words.</summary>
+    internal static string Fold(string word)
+    {
+        using var stream = Folding.GetTokenStream(string.Empty, word);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var folded = stream.IncrementToken() ? term.ToString() : word;
+        stream.End();
+        return folded;
+    }
 
     /// <summary>The compounds this analyzer splits; empty when it does not split.</summary>
     public CompoundSplitter Compounds { get; } = compounds ?? CompoundSplitter.Empty;

@@ -51,8 +51,6 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
         return new Highlight(prepared, NeedsPositions(prepared) ? null : QueryTermExtractor.GetIdfWeightedTerms(prepared, reader, ArticleFields.Body));
     }
 
-    public string Build(Query query, string body, IndexReader reader) => Build(Prepare(query, reader), body, reader);
-
     public string Build(Highlight highlight, string body, IndexReader reader)
     {
         ArgumentNullException.ThrowIfNull(highlight);
@@ -164,7 +162,7 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
     /// The query to highlight with: fuzzy words expanded once against the index, instead of once per hit (the
     /// highlighter would build their Levenshtein automata again for every body), and without the proximity reward.
     /// </summary>
-    public static Query ForHighlighting(Query query, IndexReader reader)
+    private static Query ForHighlighting(Query query, IndexReader reader)
     {
         switch (query)
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -34,12 +32,6 @@ internal sealed class QueryFactory
 
     /// <summary>How many positions apart the query words may stand for the proximity reward (their order may differ).</summary>
     public const int ProximitySlop = 4;
-
-    private static readonly Analyzer Folding = Analyzer.NewAnonymous((_, reader) =>
-    {
-        var source = new KeywordTokenizer(reader);
-        return new TokenStreamComponents(source, new GermanNormalizationFilter(new LowerCaseFilter(ArticleFields.Version, source)));
-    });
 
     private readonly Analyzer _analyzer;
 
@@ -135,7 +127,7 @@ internal sealed class QueryFactory
             case TermKind.Phrase:
                 return Phrase(term.Text, fields);
             case TermKind.Prefix:
-                var prefix = Fold(term.Text);
+                var prefix = GermanNewsAnalyzer.Fold(term.Text);
                 if (prefix.Length < Limits.MinPrefixLength)
                 {
                     throw new SearchInputException("prefix_too_short", "q", string.Create(CultureInfo.InvariantCulture,
@@ -144,7 +136,7 @@ internal sealed class QueryFactory
 
                 return PerField(fields, field => new PrefixQuery(new Term(field, prefix)) { MultiTermRewriteMethod = new CappedExpansionRewrite(Limits.MaxTermExpansions) });
             case TermKind.Fuzzy when term.Text.Length <= MaxFuzzyLength:
-                return Fuzzy(Fold(term.Text), term.Edits, fields);
+                return Fuzzy(GermanNewsAnalyzer.Fold(term.Text), term.Edits, fields);
             case TermKind.Fuzzy:
                 return Build(term with { Kind = TermKind.Word }, excluded, fuzzyTerms);
             default:
@@ -294,17 +286,6 @@ internal sealed class QueryFactory
 
         stream.End();
         return tokens;
-    }
-
-    // Lowercase and umlaut/ß folding without stemming, for prefixes and fuzzy words: a prefix of a stem is still a prefix.
-    private static string Fold(string text)
-    {
-        using var stream = Folding.GetTokenStream(string.Empty, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        var folded = stream.IncrementToken() ? term.ToString() : text;
-        stream.End();
-        return folded;
     }
 
     // Counts the terms a query looks up (a word is one per field, whole and as a part; a fuzzy word as many as it may expand to).

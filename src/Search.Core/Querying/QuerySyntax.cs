@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Search.Core.Querying;
 
 /// <summary>What a part of the query text asks for.</summary>
@@ -187,38 +185,4 @@ internal static class QuerySyntax
 
     // A prefix or fuzzy word must be one plain word (letters and digits); "Corona-Impf*" is searched as words.
     private static bool IsPlain(string text) => text.Length > 0 && text.All(char.IsLetterOrDigit);
-
-    /// <summary>The clauses written back as query text (for a did-you-mean suggestion).</summary>
-    public static string Format(IEnumerable<QueryClause> clauses)
-    {
-        var text = new StringBuilder();
-        foreach (var clause in clauses)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(' ');
-            }
-
-            if (clause.Excluded)
-            {
-                text.Append('-');
-            }
-
-            text.AppendJoin(" OR ", clause.Alternatives.Select(Format));
-        }
-
-        return text.ToString();
-    }
-
-    private static string Format(QueryTerm term)
-    {
-        var field = term.Field is null ? string.Empty : term.Field + ":";
-        return term.Kind switch
-        {
-            TermKind.Phrase => $"{field}\"{term.Text}\"",
-            TermKind.Prefix => $"{field}{term.Text}*",
-            TermKind.Fuzzy => $"{field}{term.Text}~{term.Edits}",
-            _ => field + term.Text,
-        };
-    }
 }

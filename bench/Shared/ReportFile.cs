@@ -2,19 +2,20 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Search.LoadTest;
+namespace Search.Bench;
 
-/// <summary>Writes a report as JSON, for scripts that compare runs.</summary>
+/// <summary>Writes a benchmark report as JSON, for scripts that put runs (ours and the peers') in one table.</summary>
 internal static class ReportFile
 {
+    // Umlauts stay readable; enums are written by name ("Q1", not 0); a mode or run without calls has NaN percentiles.
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        // A run without successful responses has NaN percentiles.
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Write(string path, LoadReport report) => File.WriteAllText(path, JsonSerializer.Serialize(report, Json));
+    public static void Write<T>(string path, T report) => File.WriteAllText(path, JsonSerializer.Serialize(report, Json));
 }
