@@ -7,6 +7,7 @@ using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
+using Search.Core.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
@@ -112,6 +113,7 @@ public sealed class ArticleIndexWriter : IDisposable
                 RAMBufferSizeMB = 256,
                 Similarity = ArticleFields.Similarity,
                 WriteLockTimeout = 0,
+                Codec = new ArticleCodec(),
             };
             var writer = new IndexWriter(directory, config);
             var ledger = committed is null ? FileLedger.Empty() : FileLedger.FromCommitData(committed.IndexCommit.UserData);
