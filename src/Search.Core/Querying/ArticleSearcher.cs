@@ -31,6 +31,7 @@ public sealed class ArticleSearcher : IDisposable
     private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
     private readonly SnippetBuilder _snippets;
+    private readonly FilterCache _filters = new();
 
     /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
     public const int FewHits = 3;
@@ -59,6 +60,10 @@ public sealed class ArticleSearcher : IDisposable
         get => _queries.Limits;
         set => _queries.Limits = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>Restrict a search without facet counts to its month, year and source filters up front (see
+    /// <see cref="Run"/>); off only to compare against in tests.</summary>
+    internal bool PreFilter { get; set; } = true;
 
     /// <summary>The number of articles in the current snapshot.</summary>
     public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
@@ -205,6 +210,14 @@ public sealed class ArticleSearcher : IDisposable
         var scored = request.Sort == SearchSort.Fresh && query is not MatchAllDocsQuery
             ? new RecencyBlendQuery(query, RecencyBlendQuery.NewestDay(searcher.IndexReader))
             : query;
+        if (!request.Facets && PreFilter)
+        {
+            // Without facets, nothing needs the matches outside the month, year and source filters: the query skips
+            // them (cached per segment) instead of the collector scoring and dropping each. The collector still checks
+            // every filter (and alone the date range). Facets count each facet without its own filter, so they need
+            // every match and are not restricted.
+            scored = _filters.Restrict(scored, request);
+        }
         var partial = false;
         try
         {
