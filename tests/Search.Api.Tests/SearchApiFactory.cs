@@ -14,11 +14,15 @@ public class SearchApiFactory : WebApplicationFactory<Program>
 
     public string SeedsPath { get; init; } = TestCorpus.CreateCorpusFolder();
 
+    public string WarmUpSeconds { get; init; } = "0";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:SeedsPath", SeedsPath);
         // The tests send many requests from one client; RateLimitTests turns the limiter on for itself.
         builder.UseSetting("Search:Limits:RequestsPerMinute", "0");
+        // Dozens of hosts start in these tests; each would otherwise search for Search:WarmUpSeconds first.
+        builder.UseSetting("Search:WarmUpSeconds", WarmUpSeconds);
     }
 }

@@ -25,6 +25,19 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task ConfiguredWarmUpRunsBeforeTheServiceAnswersAndIsLogged()
+    {
+        var log = new CapturedLog();
+        await using var api = new LoopbackSearchApi(log) { WarmUpSeconds = "0.3" };
+        using var client = new HttpClient { BaseAddress = api.Start() };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", LoopbackSearchApi.ReadKey);
+
+        Assert.True((await client.GetAsync("api/search?q=Gespr%C3%A4ch")).IsSuccessStatusCode);
+        var warmedUp = Assert.Single(log.Entries, entry => entry.Contains("Warmed up with", StringComparison.Ordinal));
+        Assert.Matches(@"Warmed up with [1-9][0-9]* searches in [0-9]+\.[0-9] s", warmedUp);
+    }
+
+    [Fact]
     public void MissingIndexAndMissingSeedsFailWithTheCommandThatFixesIt()
     {
         var options = new SearchOptions { IndexPath = TestCorpus.CreateTempFolder("empty"), SeedsPath = "/no/such/seeds" };

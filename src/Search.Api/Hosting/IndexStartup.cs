@@ -33,7 +33,11 @@ internal static partial class IndexStartup
             var searcher = services.GetRequiredService<ArticleSearcher>();
             // One query through every stage (parsing, facets, highlighting) so the first reader does not wait for the JIT.
             searcher.Search(new SearchRequest("Nachrichten", [], 1, 1));
-            if (string.IsNullOrEmpty(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.AdminKey))
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
+            // Then searches like the readers' until Search:WarmUpSeconds are spent, so the first of them are as fast as the rest.
+            var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(Math.Max(0, options.WarmUpSeconds)));
+            LogWarmedUp(logger, warmUp.Searches, warmUp.Elapsed.TotalSeconds);
+            if (string.IsNullOrEmpty(options.AdminKey))
             {
                 LogReadOnly(logger);
             }
@@ -49,6 +53,9 @@ internal static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Search:AdminKey is configured: the service is read-only and refuses writes")]
     private static partial void LogReadOnly(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up with {Searches} searches in {Seconds:F1} s")]
+    private static partial void LogWarmedUp(ILogger logger, int searches, double seconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);

@@ -17,6 +17,11 @@ public sealed class SearchOptions
     /// <value>The default is true; it costs one read of the whole index at start.</value>
     public bool VerifyIndexAtStart { get; set; } = true;
 
+    /// <summary>Seconds of searches drawn from the index at start, before the service answers, so the first readers
+    /// find optimised code and the index's hot parts in memory (see <c>ArticleSearcher.WarmUp</c>); 0 for none.</summary>
+    /// <value>The default is 2.</value>
+    public double WarmUpSeconds { get; set; } = 2;
+
     /// <summary>The key that writes require (<c>Authorization: Bearer &lt;key&gt;</c>). Without one, the service is read-only.</summary>
     public string? AdminKey { get; set; }
 
