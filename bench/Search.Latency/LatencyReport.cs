@@ -3,6 +3,8 @@ namespace Search.Latency;
 /// <summary>Everything one run measured, as printed and as written to <c>--json</c>.</summary>
 /// <param name="Engine">The row label.</param>
 /// <param name="Articles">Articles in the index.</param>
+/// <param name="WarmUpSearches">Searches of <c>ArticleSearcher.WarmUp</c> after opening the index.</param>
+/// <param name="WarmUpSeconds">How long that warm-up took.</param>
 /// <param name="Warmups">Untimed passes per mode.</param>
 /// <param name="Repeats">Timed passes per mode.</param>
 /// <param name="Modes">Latency per mode.</param>
@@ -14,6 +16,8 @@ namespace Search.Latency;
 internal sealed record LatencyReport(
     string Engine,
     int Articles,
+    int WarmUpSearches,
+    double WarmUpSeconds,
     int Warmups,
     int Repeats,
     IReadOnlyList<ModeResult> Modes,

@@ -29,6 +29,7 @@ internal static class ResultTable
         }
 
         text.AppendLine();
+        text.AppendLine(FormattableString.Invariant($"Warm-up after opening: {report.WarmUpSearches} searches in {report.WarmUpSeconds:F1} s; then per mode {report.Warmups} untimed pass(es) and {report.Repeats} timed."));
         text.AppendLine(report.SameTotalsAsLucene is { } same
             ? $"Total hits (Q2) equal to Lucene's: {same} of {report.ComparedWithLucene} queries."
             : "Total hits not compared (no --lucene file).");
