@@ -70,7 +70,7 @@ internal static class LatencyCommand
         var queryList = PeerQueryFile.Read(settings.QueryFile);
         using var searcher = ArticleSearcher.Open(settings.IndexPath);
         var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(settings.WarmUpSeconds));
-        Console.Error.WriteLine($"Warmed up with {warmUp.Searches} searches in {warmUp.Elapsed.TotalSeconds:F1} s");
+        Console.Error.WriteLine($"Warmed up with {warmUp.Searches} searches in {warmUp.Elapsed.TotalSeconds:F1} s{(warmUp.Settled ? " (JIT settled)" : string.Empty)}");
         var runner = new LatencyRunner(searcher, queryList);
         var modes = new List<ModeResult>();
         foreach (var mode in Enum.GetValues<QueryMode>())

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Analysis;
@@ -39,6 +40,11 @@ public sealed class ArticleSearcher : IDisposable
 
     /// <summary>The fewest letters a query word needs to be matched with edits in the typo-tolerant retry.</summary>
     public const int FuzzyMinLetters = 5;
+
+    // The warm-up stops early once fewer than this many methods were compiled in a window: while the JIT still tiers
+    // up (thousands of methods, in bursts of hundreds a second) it compiles far more.
+    private const int SettledMethodsPerWindow = 20;
+    private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(1);
 
     private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, CompoundSplitter compounds)
     {
@@ -191,12 +197,13 @@ public sealed class ArticleSearcher : IDisposable
 
     /// <summary>
     /// Runs searches made from the index itself (see <see cref="WarmUpSearches"/>) until <paramref name="budget"/> is
-    /// spent, so the searches a service answers first run on optimised code (the JIT compiles a method fully only
-    /// after it has been called a number of times) and find the index's hot parts in the OS file cache. Results are
-    /// not cached, so later searches answer exactly as they would have. Does nothing on an empty index or budget.
+    /// spent or the JIT has settled, so the searches a service answers first run on optimised code (the JIT compiles
+    /// a method fully only after it has been called a number of times, in the background) and find the index's hot
+    /// parts in the OS file cache. Results are not cached, so later searches answer exactly as they would have.
+    /// Does nothing on an empty index or budget.
     /// </summary>
-    /// <param name="budget">How long to keep searching; the search running when it ends is finished.</param>
-    /// <returns>How many searches ran and how long it took.</returns>
+    /// <param name="budget">The longest to keep searching; the search running when it ends is finished.</param>
+    /// <returns>How many searches ran, how long it took, and whether the JIT settled before the budget was spent.</returns>
     public WarmUpResult WarmUp(TimeSpan budget)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
@@ -208,6 +215,7 @@ public sealed class ArticleSearcher : IDisposable
 
         var searches = WarmUpRequests();
         var count = 0;
+        var (windowStart, compiledBefore) = (start, JitInfo.GetCompiledMethodCount());
         while (searches.Count > 0 && Stopwatch.GetElapsedTime(start) < budget)
         {
             try
@@ -220,6 +228,17 @@ public sealed class ArticleSearcher : IDisposable
             }
 
             count++;
+            if (Stopwatch.GetElapsedTime(windowStart) >= WarmUpWindow)
+            {
+                // Settled: the searches hardly need newly compiled code any more (tier 0 nor optimised tier 1).
+                var compiled = JitInfo.GetCompiledMethodCount();
+                if (compiled - compiledBefore < SettledMethodsPerWindow)
+                {
+                    return new WarmUpResult(count, Stopwatch.GetElapsedTime(start)) { Settled = true };
+                }
+
+                (windowStart, compiledBefore) = (Stopwatch.GetTimestamp(), compiled);
+            }
         }
 
         return new WarmUpResult(count, Stopwatch.GetElapsedTime(start));
