@@ -101,7 +101,9 @@ internal static class Suggestions
             return null;
         }
 
-        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(ArticleFields.Body, term), edits, prefixLength: 1, transpositions: true);
+        var atts = new AttributeSource();
+        LevenshteinCache.Prime(atts, term, edits, prefixLength: 1, transpositions: true);
+        var candidates = new FuzzyTermsEnum(terms, atts, new Term(ArticleFields.Body, term), edits, prefixLength: 1, transpositions: true);
         string? best = null;
         var (bestEdits, bestArticles) = (int.MaxValue, 0);
         while (candidates.MoveNext())
