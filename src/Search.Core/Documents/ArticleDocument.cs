@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Search.Core.Documents;
@@ -9,6 +10,12 @@ namespace Search.Core.Documents;
 /// <summary>Maps a <see cref="NewsArticle"/> to the Lucene document that stores it, and back.</summary>
 internal static class ArticleDocument
 {
+    // The body is indexed with each term's character offsets, so snippets mark matches without analysing it again.
+    private static readonly FieldType BodyType = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
     public static Document ToDocument(NewsArticle article, byte[] fingerprint, string? sourceFile)
     {
         var document = new Document
@@ -17,7 +24,7 @@ internal static class ArticleDocument
             // Sorting by id breaks ties between equal scores or dates, which keeps cursor paging stable.
             new SortedDocValuesField(ArticleFields.Id, new BytesRef(article.Id)),
             new TextField(ArticleFields.Title, article.Title, Field.Store.YES),
-            new TextField(ArticleFields.Body, article.Body, Field.Store.YES),
+            new Field(ArticleFields.Body, article.Body, BodyType),
             new StoredField(ArticleFields.Date, article.Date),
             new StringField(ArticleFields.Month, article.Month, Field.Store.NO),
             new SortedDocValuesField(ArticleFields.Month, new BytesRef(article.Month)),
@@ -56,6 +63,12 @@ internal static class ArticleDocument
         Caption: document.Get(ArticleFields.Caption, CultureInfo.InvariantCulture),
         Source: document.Get(ArticleFields.Source, CultureInfo.InvariantCulture),
         Url: document.Get(ArticleFields.Url, CultureInfo.InvariantCulture));
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
 
     /// <summary>A hash of everything indexed about the article and of the analyzer version, to recognise unchanged input.</summary>
     public static byte[] Fingerprint(NewsArticle article, string? sourceFile)

@@ -30,7 +30,6 @@ public sealed class ArticleSearcher : IDisposable
     private readonly SearcherManager _searchers;
     private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
-    private readonly SnippetBuilder _snippets;
 
     /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
     public const int FewHits = 3;
@@ -38,14 +37,12 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>The fewest letters a query word needs to be matched with edits in the typo-tolerant retry.</summary>
     public const int FuzzyMinLetters = 5;
 
-    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, CompoundSplitter compounds)
+    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers)
     {
         _directory = directory;
         _searchers = searchers;
         _analyzer = new GermanNewsAnalyzer();
         _queries = new QueryFactory(_analyzer);
-        // Snippets analyse the body as it was indexed, compound parts included, so "Kontakt" marks "Kontaktbeschränkungen".
-        _snippets = new SnippetBuilder(new GermanNewsAnalyzer(compounds));
     }
 
     /// <summary>How long one search may collect matches before it returns what it has, flagged partial.</summary>
@@ -112,7 +109,7 @@ public sealed class ArticleSearcher : IDisposable
                 $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
         }
 
-        return new ArticleSearcher(directory, searchers, CompoundSplitter.Load(Path.Combine(indexPath, CompoundSplitter.FileName)));
+        return new ArticleSearcher(directory, searchers);
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
@@ -169,7 +166,7 @@ public sealed class ArticleSearcher : IDisposable
                     var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
                     var snippet = !request.Snippets ? string.Empty
                         : browsing ? SnippetBuilder.Lead(article.Body)
-                        : _snippets.Build(highlight!, article.Body, searcher.IndexReader);
+                        : SnippetBuilder.Build(highlight!, article.Body, searcher.IndexReader, scoreDoc.Doc);
                     return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
                 .ToList();
