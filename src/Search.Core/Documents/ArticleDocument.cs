@@ -24,7 +24,6 @@ internal static class ArticleDocument
             // Sorting by id breaks ties between equal scores or dates, which keeps cursor paging stable.
             new SortedDocValuesField(ArticleFields.Id, new BytesRef(article.Id)),
             new TextField(ArticleFields.Title, article.Title, Field.Store.YES),
-            new Field(ArticleFields.Body, article.Body, BodyType),
             new StoredField(ArticleFields.Date, article.Date),
             new StringField(ArticleFields.Month, article.Month, Field.Store.NO),
             new SortedDocValuesField(ArticleFields.Month, new BytesRef(article.Month)),
@@ -52,6 +51,9 @@ internal static class ArticleDocument
             document.Add(new StoredField(ArticleFields.Url, article.Url));
         }
 
+        // Stored last: a hit list without snippets reads the fields before it and stops (SummaryVisitor).
+        document.Add(new Field(ArticleFields.Body, article.Body, BodyType));
+
         return document;
     }
 
@@ -68,6 +70,36 @@ internal static class ArticleDocument
     {
         type.Freeze();
         return type;
+    }
+
+    /// <summary>The article <paramref name="doc"/> without its body (empty): what a hit list without snippets shows.</summary>
+    public static NewsArticle Summary(IndexReader reader, int doc)
+    {
+        var visitor = new SummaryVisitor();
+        reader.Document(doc, visitor);
+        return FromDocument(visitor.Document) with { Body = string.Empty };
+    }
+
+    // Reads every stored field until the body. Articles store their body last, so the (long) body is neither
+    // decompressed beyond its first chunk nor decoded; in an older layout the fields after it are still read.
+    private sealed class SummaryVisitor : DocumentStoredFieldVisitor
+    {
+        private int _seen;
+
+        public override Status NeedsField(FieldInfo fieldInfo)
+        {
+            if (fieldInfo.Name == ArticleFields.Body)
+            {
+                return _seen >= 3 ? Status.STOP : Status.NO;
+            }
+
+            if (fieldInfo.Name is ArticleFields.Id or ArticleFields.Title or ArticleFields.Date)
+            {
+                _seen++;
+            }
+
+            return Status.YES;
+        }
     }
 
     /// <summary>A hash of everything indexed about the article and of the analyzer version, to recognise unchanged input.</summary>

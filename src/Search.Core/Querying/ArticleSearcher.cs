@@ -163,7 +163,9 @@ public sealed class ArticleSearcher : IDisposable
             var hits = page
                 .Select(scoreDoc =>
                 {
-                    var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
+                    var article = request.Snippets
+                        ? ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc))
+                        : ArticleDocument.Summary(searcher.IndexReader, scoreDoc.Doc);
                     var snippet = !request.Snippets ? string.Empty
                         : browsing ? SnippetBuilder.Lead(article.Body)
                         : SnippetBuilder.Build(highlight!, article.Body, searcher.IndexReader, scoreDoc.Doc);
