@@ -135,7 +135,7 @@ public sealed class ArticleSearcher : IDisposable
             var run = Run(searcher, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
-            if (!browsing && run.Facets.TotalHits < FewHits)
+            if (request.Typos && !browsing && run.Facets.TotalHits < FewHits)
             {
                 // Typos and unusual inflections: the index's vocabulary suggests a better spelling for words it hardly
                 // knows. When nothing was found, the query is retried with every word of five letters or more also
@@ -274,7 +274,7 @@ public sealed class ArticleSearcher : IDisposable
     // A cursor is only valid for the same words, filters and order.
     private static string QueryKey(SearchRequest request)
     {
-        var text = string.Join('\u001f', request.Query, request.Sort, request.From, request.To,
+        var text = string.Join('\u001f', request.Query, request.Sort, request.Typos, request.From, request.To,
             string.Join(',', request.Months.Order(StringComparer.Ordinal)),
             string.Join(',', request.Years.Order(StringComparer.Ordinal)),
             string.Join(',', request.Sources.Order(StringComparer.Ordinal)));
