@@ -24,7 +24,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     private static readonly Analyzer Folding = NewAnonymous((_, reader) =>
     {
         var source = new KeywordTokenizer(reader);
-        return new TokenStreamComponents(source, new GermanNormalizationFilter(new LowerCaseFilter(ArticleFields.Version, source)));
+        return new TokenStreamComponents(source, new GermanNormalizationFilter(new InvariantLowerCaseFilter(source)));
     });
 
     /// <summary><paramref name="word"/> lowercased with umlauts, ß and ae/oe/ue folded as the index folds them (Gespräch →
@@ -69,7 +69,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     {
         var source = new StandardTokenizer(ArticleFields.Version, reader);
         TokenStream stream = new CapitalizedMarkFilter(new StandardFilter(ArticleFields.Version, source));
-        stream = new LowerCaseFilter(ArticleFields.Version, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new StopFilter(ArticleFields.Version, stream, StopWords);
         stream = new GermanNormalizationFilter(stream);
         return (source, stream);

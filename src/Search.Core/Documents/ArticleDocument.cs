@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Search.Core.Documents;
@@ -9,6 +10,12 @@ namespace Search.Core.Documents;
 /// <summary>Maps a <see cref="NewsArticle"/> to the Lucene document that stores it, and back.</summary>
 internal static class ArticleDocument
 {
+    // The body is indexed with each term's character offsets, so snippets mark matches without analysing it again.
+    private static readonly FieldType BodyType = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
     public static Document ToDocument(NewsArticle article, byte[] fingerprint, string? sourceFile)
     {
         var document = new Document
@@ -17,7 +24,6 @@ internal static class ArticleDocument
             // Sorting by id breaks ties between equal scores or dates, which keeps cursor paging stable.
             new SortedDocValuesField(ArticleFields.Id, new BytesRef(article.Id)),
             new TextField(ArticleFields.Title, article.Title, Field.Store.YES),
-            new TextField(ArticleFields.Body, article.Body, Field.Store.YES),
             new StoredField(ArticleFields.Date, article.Date),
             new StringField(ArticleFields.Month, article.Month, Field.Store.NO),
             new SortedDocValuesField(ArticleFields.Month, new BytesRef(article.Month)),
@@ -45,6 +51,9 @@ internal static class ArticleDocument
             document.Add(new StoredField(ArticleFields.Url, article.Url));
         }
 
+        // Stored last: a hit list without snippets reads the fields before it and stops (SummaryVisitor).
+        document.Add(new Field(ArticleFields.Body, article.Body, BodyType));
+
         return document;
     }
 
@@ -56,6 +65,42 @@ internal static class ArticleDocument
         Caption: document.Get(ArticleFields.Caption, CultureInfo.InvariantCulture),
         Source: document.Get(ArticleFields.Source, CultureInfo.InvariantCulture),
         Url: document.Get(ArticleFields.Url, CultureInfo.InvariantCulture));
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>The article <paramref name="doc"/> without its body (empty): what a hit list without snippets shows.</summary>
+    public static NewsArticle Summary(IndexReader reader, int doc)
+    {
+        var visitor = new SummaryVisitor();
+        reader.Document(doc, visitor);
+        return FromDocument(visitor.Document) with { Body = string.Empty };
+    }
+
+    // Reads every stored field until the body. Articles store their body last, so the (long) body is neither
+    // decompressed beyond its first chunk nor decoded; in an older layout the fields after it are still read.
+    private sealed class SummaryVisitor : DocumentStoredFieldVisitor
+    {
+        private int _seen;
+
+        public override Status NeedsField(FieldInfo fieldInfo)
+        {
+            if (fieldInfo.Name == ArticleFields.Body)
+            {
+                return _seen >= 3 ? Status.STOP : Status.NO;
+            }
+
+            if (fieldInfo.Name is ArticleFields.Id or ArticleFields.Title or ArticleFields.Date)
+            {
+                _seen++;
+            }
+
+            return Status.YES;
+        }
+    }
 
     /// <summary>A hash of everything indexed about the article and of the analyzer version, to recognise unchanged input.</summary>
     public static byte[] Fingerprint(NewsArticle article, string? sourceFile)

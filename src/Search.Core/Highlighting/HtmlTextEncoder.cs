@@ -1,5 +1,4 @@
 using System.Text;
-using Lucene.Net.Search.Highlight;
 
 namespace Search.Core.Highlighting;
 
@@ -7,12 +6,8 @@ namespace Search.Core.Highlighting;
 /// Escapes the five HTML-significant characters and nothing else, so snippets keep readable umlauts
 /// (Lucene's SimpleHTMLEncoder turns every non-ASCII character into a numeric entity).
 /// </summary>
-internal sealed class HtmlTextEncoder : IEncoder
+internal static class HtmlTextEncoder
 {
-    public static readonly HtmlTextEncoder Instance = new();
-
-    public string EncodeText(string originalText) => Encode(originalText);
-
     public static string Encode(string text)
     {
         if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
@@ -21,19 +16,32 @@ internal sealed class HtmlTextEncoder : IEncoder
         }
 
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        Append(builder, text);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> to <paramref name="builder"/>, escaped.</summary>
+    public static void Append(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
         {
-            builder.Append(c switch
+            var next = text.IndexOfAny("&<>\"'");
+            if (next < 0)
+            {
+                builder.Append(text);
+                return;
+            }
+
+            builder.Append(text[..next]);
+            builder.Append(text[next] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => null,
-            } ?? c.ToString());
+                _ => "&#39;",
+            });
+            text = text[(next + 1)..];
         }
-
-        return builder.ToString();
     }
 }

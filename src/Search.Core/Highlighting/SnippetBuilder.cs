@@ -1,196 +1,107 @@
-using System.Text.RegularExpressions;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
+using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Querying;
 
 namespace Search.Core.Highlighting;
 
 /// <summary>
-/// Builds the snippet of a hit: the best one or two passages of the body (about 200 characters in all), the
-/// words the query matched wrapped in <c>&lt;mark&gt;</c> (inflected forms too, since the body is analysed
-/// with the same analyzer as the query), everything else HTML-escaped.
+/// Builds the snippet of a hit: the best one or two passages of the body (about 100 characters each), the words the
+/// query matched wrapped in <c>&lt;mark&gt;</c>, everything else HTML-escaped.
 /// </summary>
 /// <remarks>
-/// Passages are scored by the query words they hold, rare words weighing more (IDF). The second passage is
-/// preferably one that shows a query word the first lacks, so "Genf Gespräche" shows both words when it can.
+/// Where the query's words occur comes from the index, not from analysing the body again: the body is indexed with
+/// the character offsets of every term, so an inflected form ("Gesprächen" for "Gespräch"), and a compound found by
+/// one of its parts ("Kontaktbeschränkungen" for "Kontakt"), are marked where the analyzer found them, in a body of
+/// any length. A passage is scored by the distinct query words it shows, rare words weighing more (IDF); the second
+/// passage preferably shows a query word the first lacks, so "Genf Gespräche" shows both words when it can. A phrase
+/// is marked only where its words stand in order.
 /// </remarks>
-internal sealed partial class SnippetBuilder(Analyzer analyzer)
+internal static class SnippetBuilder
 {
     /// <summary>Characters per passage; two passages make a snippet.</summary>
     public const int PassageLength = 100;
 
-    /// <summary>
-    /// The most characters of a body analysed for passages. A longer body (a live blog runs to 300,000) is analysed
-    /// only in a window of this size that starts a little before the first place a query word occurs in it.
-    /// </summary>
-    public const int MaxAnalyzedChars = 20_000;
+    // How much text a passage shows before its first match.
+    private const int PassageLead = 30;
 
-    // How much of the window lies before the first occurrence, so a passage can start before it.
-    private const int WindowLead = 2 * PassageLength;
+    // Passages are cut at word boundaries; a word is not followed further than this past the cut.
+    private const int WordReach = 20;
 
-    private const int Candidates = 8;
+    // A prefix or fuzzy word marks at most this many of the index words it stands for (the most frequent ones).
+    private const int MaxExpansionsMarked = 64;
+
     private const string Separator = " … ";
 
-    // Passages are cut by length, so one may begin with the end of the previous sentence's punctuation.
+    // Passages may begin after the end of the previous sentence or clause.
     private static readonly char[] PassageStartJunk = [' ', '.', ',', ';', ':', '!', '?', ')', '–', '-'];
 
-    /// <summary>What highlighting needs of a query, worked out once per search rather than once per hit.</summary>
-    /// <param name="Query">The query as <see cref="ForHighlighting"/> gives it.</param>
-    /// <param name="Terms">For a query of plain words: its body terms with their IDF weights, so each hit is scored by
-    /// a simple term scorer. Null when the query has phrases or prefixes, which need the position-aware scorer.</param>
-    public sealed record Highlight(Query Query, WeightedTerm[]? Terms);
+    /// <summary>A body term to mark, and the query word it belongs to (a word and its compound-part form are one).</summary>
+    internal sealed record MarkedTerm(Term Term, int Word, float Weight);
 
-    /// <summary>Prepares <paramref name="query"/> for highlighting the hits of one search.</summary>
-    public static Highlight Prepare(Query query, IndexReader reader)
+    /// <summary>A phrase to mark where all its terms stand at their relative positions.</summary>
+    internal sealed record MarkedPhrase(Term[] Terms, int[] Positions, int Word, float Weight);
+
+    /// <summary>What highlighting needs of a query, worked out once per search rather than once per hit.</summary>
+    public sealed class Highlight
     {
-        var prepared = ForHighlighting(query, reader);
-        return new Highlight(prepared, NeedsPositions(prepared) ? null : QueryTermExtractor.GetIdfWeightedTerms(prepared, reader, ArticleFields.Body));
+        internal Highlight(IReadOnlyList<MarkedTerm> terms, IReadOnlyList<MarkedPhrase> phrases, int words)
+        {
+            Terms = terms;
+            Phrases = phrases;
+            Words = words;
+        }
+
+        internal IReadOnlyList<MarkedTerm> Terms { get; }
+
+        internal IReadOnlyList<MarkedPhrase> Phrases { get; }
+
+        internal int Words { get; }
     }
 
-    public string Build(Highlight highlight, string body, IndexReader reader)
+    /// <summary>Lists the body terms and phrases of <paramref name="query"/> with their weights: the words of
+    /// excluded clauses and of the words-close-together reward are left out, prefixes and fuzzy words expanded.</summary>
+    public static Highlight Prepare(Query query, IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
+        var collector = new TermCollector(reader);
+        collector.Collect(query);
+        return new Highlight(collector.Terms, collector.Phrases, collector.WordCount);
+    }
+
+    /// <summary>The snippet of the article <paramref name="doc"/> (a top-level document number of
+    /// <paramref name="reader"/>) whose body is <paramref name="body"/>.</summary>
+    public static string Build(Highlight highlight, string body, IndexReader reader, int doc)
     {
         ArgumentNullException.ThrowIfNull(highlight);
-        IScorer scorer;
-        IFragmenter fragmenter;
-        if (highlight.Terms is { } terms)
-        {
-            scorer = new QueryTermScorer(terms);
-            fragmenter = new SimpleFragmenter(PassageLength);
-        }
-        else
-        {
-            var spans = new QueryScorer(highlight.Query, reader, ArticleFields.Body);
-            (scorer, fragmenter) = (spans, new SimpleSpanFragmenter(spans, PassageLength));
-        }
-
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlTextEncoder.Instance, scorer)
-        {
-            TextFragmenter = fragmenter,
-            MaxDocCharsToAnalyze = MaxAnalyzedChars,
-        };
-
-        var query = highlight.Query;
-        // A snippet is one line of text: line breaks become spaces (same length, so offsets stay valid).
-        var text = Window(query, body).Replace('\n', ' ');
-        if (text.Length <= 2 * PassageLength)
-        {
-            // A body no longer than a snippet is shown whole.
-            highlighter.TextFragmenter = new NullFragmenter();
-        }
-
-        using var tokens = analyzer.GetTokenStream(ArticleFields.Body, text);
-        var candidates = highlighter.GetBestTextFragments(tokens, text, mergeContiguousFragments: false, Candidates)
-            .Where(fragment => fragment is not null && fragment.Score > 0)
-            .ToList();
-        if (candidates.Count == 0)
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(reader);
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var matches = Matches(highlight, leaf.AtomicReader, doc - leaf.DocBase, body.Length);
+        if (matches.Count == 0)
         {
             return Lead(body);
         }
 
-        var first = candidates[0];
-        var shown = MarkedTerms(first.ToString());
-        var second = candidates.Skip(1).FirstOrDefault(fragment => !MarkedTerms(fragment.ToString()).IsSubsetOf(shown))
-            ?? candidates.ElementAtOrDefault(1);
-
-        var passages = (second is null ? [first] : new[] { first, second }).OrderBy(fragment => fragment.FragNum);
-        return string.Join(Separator, passages.Select(fragment => fragment.ToString().TrimStart(PassageStartJunk).TrimEnd()));
-    }
-
-    // The whole body, or for a long one the window around the first occurrence of a query word: its stem (or a part's)
-    // found in the body lowercased and folded character for character. Words that stem oddly may be missed; then the
-    // window is the start of the body, as for a query whose terms cannot be listed (prefixes).
-    private static string Window(Query query, string body)
-    {
-        if (body.Length <= MaxAnalyzedChars)
+        if (body.Length <= 2 * PassageLength)
         {
-            return body;
+            // A body no longer than a snippet is shown whole.
+            return Render(body, 0, body.Length, matches);
         }
 
-        var terms = new HashSet<Term>();
-        try
-        {
-            query.ExtractTerms(terms);
-        }
-        catch (NotSupportedException)
-        {
-            terms.Clear();
-        }
-
-        var folded = Fold(body);
-        var first = terms
-            .Where(term => term.Field == ArticleFields.Body)
-            .Select(term => term.Text.TrimStart(CompoundPartMarkFilter.Marker))
-            .Where(stem => stem.Length >= 3)
-            .Select(stem => folded.IndexOf(stem, StringComparison.Ordinal))
-            .Where(at => at >= 0)
-            .DefaultIfEmpty(0)
-            .Min();
-        var start = Math.Max(0, first - WindowLead);
-        start = start == 0 ? 0 : body.IndexOf(' ', start) + 1;
-        return body.Substring(start, Math.Min(MaxAnalyzedChars, body.Length - start));
-    }
-
-    // Lowercase with ä→a, ö→o, ü→u, ß→s: one character for one, so positions in the result are positions in the body.
-    private static string Fold(string body) => string.Create(body.Length, body, (span, text) =>
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            span[i] = char.ToLowerInvariant(text[i]) switch
-            {
-                'ä' => 'a',
-                'ö' => 'o',
-                'ü' => 'u',
-                'ß' => 's',
-                var c => c,
-            };
-        }
-    });
-
-    private static bool NeedsPositions(Query query) => query switch
-    {
-        BooleanQuery boolean => boolean.Clauses.Any(clause => clause.Occur != Occur.MUST_NOT && NeedsPositions(clause.Query)),
-        TermQuery => false,
-        ConstantScoreQuery { Query: { } inner } => NeedsPositions(inner),
-        _ => true,
-    };
-
-    /// <summary>
-    /// The query to highlight with: fuzzy words expanded once against the index, instead of once per hit (the
-    /// highlighter would build their Levenshtein automata again for every body), and without the proximity reward.
-    /// </summary>
-    private static Query ForHighlighting(Query query, IndexReader reader)
-    {
-        switch (query)
-        {
-            case FuzzyQuery fuzzy:
-                return fuzzy.Rewrite(reader);
-            case BooleanQuery boolean:
-                var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-                foreach (var clause in boolean.Clauses)
-                {
-                    // The words-close-together reward only orders hits; its words are marked anyway, and a sloppy
-                    // phrase would make the highlighter index every body in memory to find its spans.
-                    if (clause is { Occur: Occur.SHOULD, Query: PhraseQuery { Slop: > 0 } })
-                    {
-                        continue;
-                    }
-
-                    copy.Add(ForHighlighting(clause.Query, reader), clause.Occur);
-                }
-
-                return copy;
-            default:
-                return query;
-        }
+        var passages = Passages(body, matches, highlight.Words);
+        return string.Join(Separator, passages.Select(passage => Render(body, passage.Start, passage.End, matches)));
     }
 
     /// <summary>The first ~200 characters of the body, cut at a word boundary, escaped.</summary>
     public static string Lead(string body)
     {
+        ArgumentNullException.ThrowIfNull(body);
         const int length = 2 * PassageLength;
         var text = body.Replace("\n\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
         if (text.Length <= length)
@@ -202,26 +113,315 @@ internal sealed partial class SnippetBuilder(Analyzer analyzer)
         return HtmlTextEncoder.Encode(text[..(cut > 0 ? cut : length)]) + " …";
     }
 
-    // The index terms of the marked words, so "Gespräche" and "Gesprächen" count as the same query word.
-    private HashSet<string> MarkedTerms(string passage)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match mark in Mark().Matches(passage))
-        {
-            using var stream = analyzer.GetTokenStream(ArticleFields.Body, mark.Groups[1].Value);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                terms.Add(term.ToString());
-            }
+    private readonly record struct Match(int Start, int End, int Word, float Weight);
 
-            stream.End();
+    private readonly record struct Passage(int Start, int End);
+
+    // Every place in the body where a query term or phrase occurs, ordered by offset.
+    private static List<Match> Matches(Highlight highlight, AtomicReader reader, int doc, int bodyLength)
+    {
+        var matches = new List<Match>();
+        var terms = reader.GetTerms(ArticleFields.Body);
+        if (terms is null || !reader.FieldInfos.FieldInfo(ArticleFields.Body).IndexOptions.HasFlag(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS))
+        {
+            // An index built before offsets were indexed: the caller shows the lead.
+            return matches;
         }
 
-        return terms;
+        var termsEnum = terms.GetEnumerator();
+        DocsAndPositionsEnum? postings = null;
+        foreach (var marked in highlight.Terms)
+        {
+            if (!termsEnum.SeekExact(marked.Term.Bytes))
+            {
+                continue;
+            }
+
+            postings = termsEnum.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
+            if (postings is null || postings.Advance(doc) != doc)
+            {
+                continue;
+            }
+
+            for (var i = postings.Freq; i > 0; i--)
+            {
+                postings.NextPosition();
+                if (postings.StartOffset >= 0 && postings.EndOffset <= bodyLength)
+                {
+                    matches.Add(new Match(postings.StartOffset, postings.EndOffset, marked.Word, marked.Weight));
+                }
+            }
+        }
+
+        foreach (var phrase in highlight.Phrases)
+        {
+            matches.AddRange(PhraseMatches(phrase, termsEnum, doc, bodyLength));
+        }
+
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return matches;
     }
 
-    [GeneratedRegex("<mark>(.*?)</mark>")]
-    private static partial Regex Mark();
+    // The spans where every term of the phrase stands at its position relative to the first.
+    private static List<Match> PhraseMatches(MarkedPhrase phrase, TermsEnum termsEnum, int doc, int bodyLength)
+    {
+        // Per term: position -> (start, end) offsets in this document.
+        var occurrences = new Dictionary<int, (int Start, int End)>[phrase.Terms.Length];
+        for (var k = 0; k < phrase.Terms.Length; k++)
+        {
+            if (!termsEnum.SeekExact(phrase.Terms[k].Bytes))
+            {
+                return [];
+            }
+
+            var postings = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+            if (postings is null || postings.Advance(doc) != doc)
+            {
+                return [];
+            }
+
+            occurrences[k] = [];
+            for (var i = postings.Freq; i > 0; i--)
+            {
+                var position = postings.NextPosition();
+                occurrences[k][position] = (postings.StartOffset, postings.EndOffset);
+            }
+        }
+
+        var found = new List<Match>();
+        foreach (var (position, first) in occurrences[0])
+        {
+            var (start, end) = first;
+            var complete = true;
+            for (var k = 1; k < phrase.Terms.Length && complete; k++)
+            {
+                complete = occurrences[k].TryGetValue(position + phrase.Positions[k] - phrase.Positions[0], out var next);
+                (start, end) = (Math.Min(start, next.Start), Math.Max(end, next.End));
+            }
+
+            if (complete && start >= 0 && end <= bodyLength)
+            {
+                found.Add(new Match(start, end, phrase.Word, phrase.Weight));
+            }
+        }
+
+        return found;
+    }
+
+    // The best passage, and a second that shows a query word the first lacks if there is one (else the next best).
+    private static List<Passage> Passages(string body, List<Match> matches, int words)
+    {
+        var candidates = new List<(Passage Passage, float Score, bool[] Shown)>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (i > 0 && matches[i].Start == matches[i - 1].Start)
+            {
+                continue;
+            }
+
+            var start = WordStart(body, Math.Max(0, matches[i].Start - PassageLead));
+            var end = Math.Min(body.Length, start + PassageLength);
+            var shown = new bool[words];
+            var score = 0f;
+            for (var j = i; j < matches.Count && matches[j].Start < end; j++)
+            {
+                end = Math.Max(end, matches[j].End);
+                if (!shown[matches[j].Word])
+                {
+                    shown[matches[j].Word] = true;
+                    score += matches[j].Weight;
+                }
+            }
+
+            // Matches a little before the lead-in may fall inside the passage too.
+            for (var j = i - 1; j >= 0 && matches[j].Start >= start; j--)
+            {
+                if (!shown[matches[j].Word])
+                {
+                    shown[matches[j].Word] = true;
+                    score += matches[j].Weight;
+                }
+            }
+
+            candidates.Add((new Passage(start, WordEnd(body, end)), score, shown));
+        }
+
+        // Best score first; among equals, the earlier passage.
+        var ranked = candidates.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Passage.Start).ToList();
+        var best = ranked[0];
+        var others = ranked.Where(candidate => candidate.Passage.End <= best.Passage.Start || candidate.Passage.Start >= best.Passage.End).ToList();
+        var second = others.Where(candidate => candidate.Shown.Where((shown, word) => shown && !best.Shown[word]).Any())
+            .Select(candidate => (Found: true, candidate))
+            .FirstOrDefault();
+        if (!second.Found && others.Count > 0)
+        {
+            second = (true, others[0]);
+        }
+
+        List<Passage> passages = second.Found ? [best.Passage, second.candidate.Passage] : [best.Passage];
+        return [.. passages.OrderBy(passage => passage.Start)];
+    }
+
+    // The start of the word at `at` (or of the next one when the word starts too far back).
+    private static int WordStart(string body, int at)
+    {
+        if (at == 0)
+        {
+            return 0;
+        }
+
+        for (var i = at; i > 0 && at - i < WordReach; i--)
+        {
+            if (char.IsWhiteSpace(body[i - 1]))
+            {
+                return i;
+            }
+        }
+
+        var next = body.AsSpan(at).IndexOfAny(' ', '\n');
+        return next < 0 ? at : at + next + 1;
+    }
+
+    // The end of the word at `at` (or `at` when the word runs on too far).
+    private static int WordEnd(string body, int at)
+    {
+        for (var i = at; i < body.Length && i - at < WordReach; i++)
+        {
+            if (char.IsWhiteSpace(body[i]))
+            {
+                return i;
+            }
+        }
+
+        return Math.Min(at, body.Length);
+    }
+
+    // The passage [start, end) as one line of escaped text with its matches marked.
+    private static string Render(string body, int start, int end, List<Match> matches)
+    {
+        var text = new StringBuilder(end - start + 64);
+        var at = start;
+        foreach (var match in matches)
+        {
+            if (match.Start < at || match.End > end)
+            {
+                // Before the passage, outside it, or inside a mark already written (a compound part at the compound's offsets).
+                continue;
+            }
+
+            HtmlTextEncoder.Append(text, body.AsSpan(at, match.Start - at));
+            text.Append("<mark>");
+            HtmlTextEncoder.Append(text, body.AsSpan(match.Start, match.End - match.Start));
+            text.Append("</mark>");
+            at = match.End;
+        }
+
+        HtmlTextEncoder.Append(text, body.AsSpan(at, end - at));
+        // One line: a paragraph break becomes one space.
+        var passage = text.Replace("\n\n", " ").Replace('\n', ' ').ToString();
+        return start == 0 ? passage.TrimEnd() : passage.TrimStart(PassageStartJunk).TrimEnd();
+    }
+
+    /// <summary>Walks a query and lists what to mark in the body.</summary>
+    private sealed class TermCollector(IndexReader reader)
+    {
+        private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+        private readonly Dictionary<Term, MarkedTerm> _terms = [];
+
+        public List<MarkedPhrase> Phrases { get; } = [];
+
+        public IReadOnlyList<MarkedTerm> Terms => [.. _terms.Values];
+
+        public int WordCount => _words.Count;
+
+        public void Collect(Query query)
+        {
+            switch (query)
+            {
+                case BooleanQuery boolean:
+                    foreach (var clause in boolean.Clauses)
+                    {
+                        // Excluded words are not in the hit; the words-close-together reward only repeats the query's words.
+                        if (clause.Occur == Occur.MUST_NOT || clause is { Occur: Occur.SHOULD, Query: PhraseQuery { Slop: > 0 } })
+                        {
+                            continue;
+                        }
+
+                        Collect(clause.Query);
+                    }
+
+                    break;
+                case CompoundPartQuery part when part.Term.Field == ArticleFields.Body:
+                    AddTerm(part.Term, Math.Max(reader.DocFreq(part.Term), reader.DocFreq(part.Whole)));
+                    break;
+                case TermQuery term when term.Term.Field == ArticleFields.Body:
+                    AddTerm(term.Term, reader.DocFreq(term.Term));
+                    break;
+                case PhraseQuery phrase when phrase.GetTerms() is { Length: > 0 } terms && terms[0].Field == ArticleFields.Body:
+                    if (terms.Length == 1)
+                    {
+                        AddTerm(terms[0], reader.DocFreq(terms[0]));
+                    }
+                    else
+                    {
+                        var key = string.Join(' ', terms.Select(term => term.Text));
+                        Phrases.Add(new MarkedPhrase(terms, phrase.GetPositions(), Word(key), terms.Sum(term => Idf(reader.DocFreq(term)))));
+                    }
+
+                    break;
+                case MultiTermQuery multi when multi.Field == ArticleFields.Body:
+                    foreach (var (term, docFreq) in Expansions(multi).OrderByDescending(pair => pair.DocFreq).Take(MaxExpansionsMarked))
+                    {
+                        AddTerm(term, docFreq);
+                    }
+
+                    break;
+                case ConstantScoreQuery { Query: { } inner }:
+                    Collect(inner);
+                    break;
+            }
+        }
+
+        // The index words a prefix or fuzzy word stands for, with their document frequencies.
+        private List<(Term Term, int DocFreq)> Expansions(MultiTermQuery query)
+        {
+            var expansions = new List<(Term, int)>();
+            var terms = MultiFields.GetTerms(reader, query.Field);
+            if (terms is null)
+            {
+                return expansions;
+            }
+
+            var matching = query.GetTermsEnum(terms);
+            while (matching.MoveNext())
+            {
+                expansions.Add((new Term(query.Field, BytesRef.DeepCopyOf(matching.Term)), matching.DocFreq));
+            }
+
+            return expansions;
+        }
+
+        private void AddTerm(Term term, int docFreq)
+        {
+            var weight = Idf(docFreq);
+            if (!_terms.TryGetValue(term, out var known) || known.Weight < weight)
+            {
+                _terms[term] = new MarkedTerm(term, Word(term.Text.TrimStart(CompoundPartMarkFilter.Marker)), weight);
+            }
+        }
+
+        // Each distinct query word (a word and its compound-part form are one) gets a number.
+        private int Word(string key)
+        {
+            if (!_words.TryGetValue(key, out var word))
+            {
+                word = _words.Count;
+                _words[key] = word;
+            }
+
+            return word;
+        }
+
+        private float Idf(int docFreq) => (float)(Math.Log(reader.NumDocs / (double)(docFreq + 1)) + 1.0);
+    }
 }

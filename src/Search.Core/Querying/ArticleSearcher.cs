@@ -32,7 +32,6 @@ public sealed class ArticleSearcher : IDisposable
     private readonly SearcherManager _searchers;
     private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
-    private readonly SnippetBuilder _snippets;
     private readonly FilterCache _filters = new();
 
     /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
@@ -46,14 +45,12 @@ public sealed class ArticleSearcher : IDisposable
     private const int SettledMethodsPerWindow = 20;
     private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(1);
 
-    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, CompoundSplitter compounds)
+    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers)
     {
         _directory = directory;
         _searchers = searchers;
         _analyzer = new GermanNewsAnalyzer();
         _queries = new QueryFactory(_analyzer);
-        // Snippets analyse the body as it was indexed, compound parts included, so "Kontakt" marks "Kontaktbeschränkungen".
-        _snippets = new SnippetBuilder(new GermanNewsAnalyzer(compounds));
     }
 
     /// <summary>How long one search may collect matches before it returns what it has, flagged partial.</summary>
@@ -124,7 +121,7 @@ public sealed class ArticleSearcher : IDisposable
                 $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
         }
 
-        return new ArticleSearcher(directory, searchers, CompoundSplitter.Load(Path.Combine(indexPath, CompoundSplitter.FileName)));
+        return new ArticleSearcher(directory, searchers);
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
@@ -150,7 +147,7 @@ public sealed class ArticleSearcher : IDisposable
             var run = Run(searcher, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
-            if (!browsing && run.Facets.TotalHits < FewHits)
+            if (request.Typos && !browsing && run.Facets.TotalHits < FewHits)
             {
                 // Typos and unusual inflections: the index's vocabulary suggests a better spelling for words it hardly
                 // knows. When nothing was found, the query is retried with every word of five letters or more also
@@ -178,10 +175,12 @@ public sealed class ArticleSearcher : IDisposable
             var hits = page
                 .Select(scoreDoc =>
                 {
-                    var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc));
+                    var article = request.Snippets
+                        ? ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc))
+                        : ArticleDocument.Summary(searcher.IndexReader, scoreDoc.Doc);
                     var snippet = !request.Snippets ? string.Empty
                         : browsing ? SnippetBuilder.Lead(article.Body)
-                        : _snippets.Build(highlight!, article.Body, searcher.IndexReader);
+                        : SnippetBuilder.Build(highlight!, article.Body, searcher.IndexReader, scoreDoc.Doc);
                     return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
                 .ToList();
@@ -277,6 +276,7 @@ public sealed class ArticleSearcher : IDisposable
             // every match and are not restricted.
             scored = _filters.Restrict(scored, request);
         }
+
         var partial = false;
         try
         {
@@ -347,7 +347,7 @@ public sealed class ArticleSearcher : IDisposable
     // A cursor is only valid for the same words, filters and order.
     private static string QueryKey(SearchRequest request)
     {
-        var text = string.Join('\u001f', request.Query, request.Sort, request.From, request.To,
+        var text = string.Join('\u001f', request.Query, request.Sort, request.Typos, request.From, request.To,
             string.Join(',', request.Months.Order(StringComparer.Ordinal)),
             string.Join(',', request.Years.Order(StringComparer.Ordinal)),
             string.Join(',', request.Sources.Order(StringComparer.Ordinal)));

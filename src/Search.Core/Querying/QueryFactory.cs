@@ -180,7 +180,7 @@ internal sealed class QueryFactory
         var any = new BooleanQuery(disableCoord: true);
         foreach (var field in fields)
         {
-            any.Add(new FuzzyQuery(new Term(field, term), Math.Clamp(edits, 0, 2), Limits.FuzzyPrefixLength)
+            any.Add(new CachedFuzzyQuery(new Term(field, term), Math.Clamp(edits, 0, 2), Limits.FuzzyPrefixLength)
             {
                 Boost = ArticleFields.SearchedFields[field],
                 MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(Limits.MaxFuzzyExpansions),
@@ -197,7 +197,7 @@ internal sealed class QueryFactory
         var any = Word(term, fields, excluded: false);
         foreach (var field in fields)
         {
-            any.Add(new FuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength)
+            any.Add(new CachedFuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength)
             {
                 Boost = TypoWeight,
                 MultiTermRewriteMethod = new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(Limits.MaxFuzzyExpansions),

@@ -37,8 +37,14 @@ public sealed record SearchRequest(string Query, IReadOnlyList<string> Months, i
     public bool Facets { get; init; } = true;
 
     /// <summary>Build a highlighted snippet for each hit.</summary>
-    /// <value>The default is true; false leaves every snippet empty and saves the highlighting.</value>
+    /// <value>The default is true; false leaves every snippet and every hit's <see cref="Documents.NewsArticle.Body"/>
+    /// empty, and saves the highlighting and the reading of the bodies.</value>
     public bool Snippets { get; init; } = true;
+
+    /// <summary>When the words as typed find fewer than <see cref="ArticleSearcher.FewHits"/> articles, suggest a spelling
+    /// from the index (<see cref="SearchResult.DidYouMean"/>) and retry with words one or two edits away.</summary>
+    /// <value>The default is true; false answers exactly the words as typed and spends nothing on spelling.</value>
+    public bool Typos { get; init; } = true;
 
     /// <summary>Continue after the last hit of an earlier response (its <see cref="SearchResult.Next"/>) instead of using <see cref="Page"/>.</summary>
     public string? Cursor { get; init; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Search.Core.Analysis;
 using Search.Core.Documents;
 
 namespace Search.Core.Querying;
@@ -82,7 +83,7 @@ internal static class Suggestions
                     continue;
                 }
 
-                var written = WrittenForm(reader, correction, typed, queries) ?? correction;
+                var written = WrittenForm(reader, correction, typed) ?? correction;
                 suggestion = string.Concat(suggestion.AsSpan(0, at), written, suggestion.AsSpan(at + typed.Length));
                 from = at + written.Length;
                 changed = true;
@@ -101,14 +102,17 @@ internal static class Suggestions
             return null;
         }
 
-        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(ArticleFields.Body, term), edits, prefixLength: 1, transpositions: true);
+        var atts = new AttributeSource();
+        LevenshteinCache.Prime(atts, term, edits, prefixLength: 1, transpositions: true);
+        var candidates = new FuzzyTermsEnum(terms, atts, new Term(ArticleFields.Body, term), edits, prefixLength: 1, transpositions: true);
         string? best = null;
         var (bestEdits, bestArticles) = (int.MaxValue, 0);
         while (candidates.MoveNext())
         {
             var candidate = candidates.Term.Utf8ToString();
             var articles = candidates.DocFreq;
-            if (candidate == term || articles < minArticles)
+            // A compound part (§kontakt) is no word to suggest.
+            if (candidate == term || articles < minArticles || candidate[0] == CompoundPartMarkFilter.Marker)
             {
                 continue;
             }
@@ -123,21 +127,35 @@ internal static class Suggestions
         return best;
     }
 
-    // How an article writes the word: of the forms that analyse to `term` in the first articles that have it, the one
-    // closest to what the user typed ("Bundestag" rather than "Bundestages" for "Bundestg").
-    private static string? WrittenForm(IndexReader reader, string term, string typed, QueryFactory queries)
+    // How an article writes the word: of the places the first articles that have it use it (the body's stored offsets),
+    // the form closest to what the user typed ("Bundestag" rather than "Bundestages" for "Bundestg").
+    private static string? WrittenForm(IndexReader reader, string term, string typed)
     {
         var searcher = new IndexSearcher(reader);
-        var fields = new HashSet<string> { ArticleFields.Title, ArticleFields.Body };
+        var bodyTerm = new Term(ArticleFields.Body, term);
+        var fields = new HashSet<string> { ArticleFields.Body };
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var hit in searcher.Search(new TermQuery(new Term(ArticleFields.Body, term)), 3).ScoreDocs)
+        foreach (var hit in searcher.Search(new TermQuery(bodyTerm), 3).ScoreDocs)
         {
-            var document = searcher.Doc(hit.Doc, fields);
-            var text = document.Get(ArticleFields.Title, CultureInfo.InvariantCulture) + "\n" + document.Get(ArticleFields.Body, CultureInfo.InvariantCulture);
-            foreach (var (indexTerm, written) in queries.Words(text.Length > 20_000 ? text[..20_000] : text))
+            var leaf = reader.Leaves[ReaderUtil.SubIndex(hit.Doc, reader.Leaves)];
+            var postings = leaf.AtomicReader.GetTermPositionsEnum(bodyTerm);
+            if (postings is null || postings.Advance(hit.Doc - leaf.DocBase) != hit.Doc - leaf.DocBase)
             {
-                var distance = indexTerm == term ? EditDistance(typed.ToLowerInvariant(), written.ToLowerInvariant()) : int.MaxValue;
+                continue;
+            }
+
+            var body = searcher.Doc(hit.Doc, fields).Get(ArticleFields.Body, CultureInfo.InvariantCulture) ?? string.Empty;
+            for (var i = postings.Freq; i > 0; i--)
+            {
+                postings.NextPosition();
+                if (postings.StartOffset < 0 || postings.EndOffset > body.Length)
+                {
+                    break;
+                }
+
+                var written = body[postings.StartOffset..postings.EndOffset];
+                var distance = EditDistance(typed.ToLowerInvariant(), written.ToLowerInvariant());
                 if (distance < bestDistance)
                 {
                     (best, bestDistance) = (written, distance);

@@ -116,5 +116,16 @@ public class FilterAndPagingTests(IndexedCorpusFixture fixture) : IClassFixture<
         Assert.NotEmpty(full.Facets.Months);
     }
 
+    [Fact]
+    public void HitsWithoutSnippetsCarryEveryFieldButTheBody()
+    {
+        var full = _searcher.Search(new SearchRequest("Gespräch", []));
+        var bare = _searcher.Search(new SearchRequest("Gespräch", []) { Snippets = false });
+
+        Assert.NotEmpty(full.Hits);
+        Assert.Equal(full.Hits.Select(hit => hit.Article with { Body = string.Empty }), bare.Hits.Select(hit => hit.Article));
+        Assert.All(full.Hits, hit => Assert.NotEmpty(hit.Article.Body));
+    }
+
     private static string Label(Facets.FacetCount facet) => $"{facet.Value}:{facet.Count}";
 }

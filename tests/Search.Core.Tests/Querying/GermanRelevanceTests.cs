@@ -123,6 +123,16 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void WithTyposOffAMisspeltWordFindsOnlyWhatIsTypedAndGetsNoSuggestion()
+    {
+        var result = _searcher.Search(new SearchRequest("Bundestg", []) { Typos = false });
+
+        Assert.Equal(0, result.Total);
+        Assert.Null(result.DidYouMean);
+        Assert.False(result.Fuzzy);
+    }
+
+    [Fact]
     public void WellSpeltQueryGetsNoSuggestionAndNoTypoTolerance()
     {
         var result = Search("Bundestag");

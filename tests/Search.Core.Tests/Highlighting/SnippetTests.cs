@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+using Search.Tests.Shared;
+
+namespace Search.Core.Tests.Highlighting;
+
+/// <summary>A few articles, each shaped to show one thing about snippets, indexed once on disk.</summary>
+public sealed class SnippetFixture : IDisposable
+{
+    public SnippetFixture()
+    {
+        var filler = string.Concat(Enumerable.Repeat("Der Wetterbericht meldet Regen und Wind für den ganzen Tag. ", 2_500));
+        var corpus = TestCorpus.CreateTempFolder("snippet-corpus");
+        object[] articles =
+        [
+            new { id = "long", date = "2020-05-01", title = "Liveblog", body = filler + "Am Abend sprach die Ministerin über Windräder auf dem Deich. " + filler },
+            new
+            {
+                id = "phrase",
+                date = "2020-05-02",
+                title = "Kanzlerin",
+                body = "Angela Schmidt eröffnete die Ausstellung am Vormittag mit einer kurzen Rede über Kunst und Geld. " +
+                       "Später am Tag kam auch Merkel vorbei, sagte aber nichts zu der Ausstellung oder den Bildern. " +
+                       "Am Abend erklärte Angela Merkel dann in Berlin, sie habe die Bilder sehr gemocht und komme wieder.",
+            },
+            new
+            {
+                id = "apart",
+                date = "2020-05-03",
+                title = "Verhandlungen",
+                body = "Die Gespräche begannen am Morgen in einem Hotel am See, wo die Delegationen schon am Vortag eintrafen. " +
+                       "Über das Programm wurde lange nichts bekannt, Journalisten warteten vor der Tür auf Neuigkeiten. " +
+                       "Erst am Abend teilte ein Sprecher mit, man werde die Beratungen in Genf fortsetzen, sobald es gehe.",
+            },
+            new { id = "prefix", date = "2020-05-04", title = "Impfung", body = "Die Impfstoffe kommen im Sommer, sagte der Minister am Dienstag in der Hauptstadt." },
+        ];
+        File.WriteAllLines(Path.Combine(corpus, "snippets.jsonl"), articles.Select(article => JsonSerializer.Serialize(article)));
+        IndexPath = TestCorpus.CreateTempFolder("snippet-index");
+        CorpusImporter.Import([corpus], IndexPath);
+        Searcher = ArticleSearcher.Open(IndexPath);
+    }
+
+    public string IndexPath { get; }
+
+    public ArticleSearcher Searcher { get; }
+
+    public void Dispose() => Searcher.Dispose();
+}
+
+public sealed partial class SnippetTests(SnippetFixture fixture) : IClassFixture<SnippetFixture>
+{
+    [Fact]
+    public void MatchFarIntoAVeryLongBodyIsShownAndMarked()
+    {
+        var hit = Assert.Single(Search("Windräder").Hits);
+
+        Assert.Equal("long", hit.Article.Id);
+        Assert.True(hit.Article.Body.Length > 250_000);
+        Assert.Contains("<mark>Windräder</mark> auf dem Deich", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PhraseIsMarkedOnlyWhereItsWordsStandTogether()
+    {
+        var hit = Assert.Single(Search("\"Angela Merkel\"").Hits);
+
+        Assert.Equal(["Angela Merkel"], Marks(hit.Snippet));
+    }
+
+    [Fact]
+    public void SecondPassageShowsTheQueryWordTheFirstLacks()
+    {
+        var hit = Assert.Single(Search("Genf Gespräche").Hits);
+
+        Assert.Equal(["Gespräche", "Genf"], Marks(hit.Snippet));
+        Assert.Contains(" … ", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrefixMarksTheWordsItExpandsTo()
+    {
+        var hit = Assert.Single(Search("Impfst*").Hits);
+
+        Assert.Equal(["Impfstoffe"], Marks(hit.Snippet));
+    }
+
+    [Fact]
+    public void ExcludedWordsAreNotMarked()
+    {
+        var hit = Assert.Single(Search("Ausstellung -Genf").Hits);
+
+        Assert.Equal("phrase", hit.Article.Id);
+        Assert.All(Marks(hit.Snippet), mark => Assert.Equal("Ausstellung", mark));
+    }
+
+    [Fact]
+    public void PassagesAreAboutAHundredCharactersEachAndOneLine()
+    {
+        var snippet = Assert.Single(Search("Genf Gespräche").Hits).Snippet;
+        var passages = Regex.Replace(snippet, "</?mark>", string.Empty).Split(" … ");
+
+        Assert.Equal(2, passages.Length);
+        Assert.All(passages, passage => Assert.InRange(passage.Length, 60, 150));
+        Assert.DoesNotContain('\n', snippet);
+    }
+
+    private SearchResult Search(string query) => fixture.Searcher.Search(new SearchRequest(query, [], 1, 10));
+
+    private static List<string> Marks(string snippet) => [.. MarkPattern().Matches(snippet).Select(match => match.Groups[1].Value)];
+
+    [GeneratedRegex("<mark>(.*?)</mark>")]
+    private static partial Regex MarkPattern();
+}
