@@ -4,7 +4,7 @@ using Search.Core.Querying;
 
 namespace Search.Latency;
 
-/// <summary>The command line: <c>--corpus dir --queries file.tsv [--index dir] [--warmup-seconds 2] [--warmup 1] [--repeats 3] [--clients 2] [--lucene file] [--json file]</c>.</summary>
+/// <summary>The command line: <c>--corpus dir --queries file.tsv [--index dir] [--warmup-seconds 10] [--warmup 1] [--repeats 3] [--clients 2] [--lucene file] [--json file]</c>.</summary>
 internal static class LatencyCommand
 {
     private const int Success = 0;
@@ -25,7 +25,7 @@ internal static class LatencyCommand
         var warmUpSeconds = new Option<double>("--warmup-seconds")
         {
             Description = "Seconds of ArticleSearcher.WarmUp after opening the index, as the API does at start (Search:WarmUpSeconds); 0 for none",
-            DefaultValueFactory = _ => 2,
+            DefaultValueFactory = _ => 10,
         };
         var repeats = new Option<int>("--repeats") { Description = "Timed passes per mode after one warm-up pass", DefaultValueFactory = _ => 3 };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients for the Q3 throughput run", DefaultValueFactory = _ => 2 };

@@ -43,6 +43,8 @@ public sealed class KestrelSearchApi : WebApplicationFactory<Program>
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:SeedsPath", SeedsPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The browser tests measure no speed; a warm-up would only delay each host.
+        builder.UseSetting("Search:WarmUpSeconds", "0");
         for (var i = 0; i < _corsOrigins.Count; i++)
         {
             builder.UseSetting($"Search:CorsOrigins:{i}", _corsOrigins[i]);

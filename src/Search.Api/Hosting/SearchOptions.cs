@@ -19,8 +19,8 @@ public sealed class SearchOptions
 
     /// <summary>Seconds of searches drawn from the index at start, before the service answers, so the first readers
     /// find optimised code and the index's hot parts in memory (see <c>ArticleSearcher.WarmUp</c>); 0 for none.</summary>
-    /// <value>The default is 2.</value>
-    public double WarmUpSeconds { get; set; } = 2;
+    /// <value>The default is 10: a cap; the warm-up stops as soon as the JIT has settled (a few seconds on a quiet machine).</value>
+    public double WarmUpSeconds { get; set; } = 10;
 
     /// <summary>The key that writes require (<c>Authorization: Bearer &lt;key&gt;</c>). Without one, the service is read-only.</summary>
     public string? AdminKey { get; set; }

@@ -22,8 +22,11 @@ public sealed class ArticleCodec : FilterCodec
     // Stored fields are grouped into chunks of at least this many bytes, each compressed as one LZ4 block.
     private const int ChunkSize = 1 << 14;
 
-    private readonly StoredFieldsFormat _storedFields = new CompressingStoredFieldsFormat(
-        "GermanNewsStoredFields", new Lz4BlockCompression(), ChunkSize);
+    // One compression object for every codec instance: merging copies compressed chunks as they are only when the
+    // segments' compression is the same object, and decompresses and compresses everything again otherwise.
+    private static readonly CompressionMode Compression = new Lz4BlockCompression();
+
+    private readonly StoredFieldsFormat _storedFields = new CompressingStoredFieldsFormat("GermanNewsStoredFields", Compression, ChunkSize);
 
     public ArticleCodec()
         : base(new Lucene46Codec())
