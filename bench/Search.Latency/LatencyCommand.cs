@@ -35,10 +35,15 @@ internal static class LatencyCommand
             DefaultValueFactory = _ => "../shared/peers/results/de-news/results.json",
         };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var typos = new Option<bool>("--typos")
+        {
+            Description = "Typo-tolerant retry and did-you-mean for queries that find fewer than 3 articles, as the API does; false answers the words as typed, as the peers do",
+            DefaultValueFactory = _ => true,
+        };
 
         var command = new RootCommand("Query latency of our engine on the peers' workload (Q1-Q4, p50/p95/p99, Q3 throughput), in-process.")
         {
-            corpus, queries, index, warmUpSeconds, warmups, repeats, clients, lucene, json,
+            corpus, queries, index, warmUpSeconds, warmups, repeats, clients, lucene, json, typos,
         };
         command.SetAction(parsed => Run(new LatencySettings(
             parsed.GetRequiredValue(corpus),
@@ -49,7 +54,8 @@ internal static class LatencyCommand
             parsed.GetValue(repeats),
             parsed.GetValue(clients),
             parsed.GetValue(lucene),
-            parsed.GetValue(json))));
+            parsed.GetValue(json),
+            parsed.GetValue(typos))));
         return command;
     }
 
@@ -71,7 +77,7 @@ internal static class LatencyCommand
         using var searcher = ArticleSearcher.Open(settings.IndexPath);
         var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(settings.WarmUpSeconds));
         Console.Error.WriteLine($"Warmed up with {warmUp.Searches} searches in {warmUp.Elapsed.TotalSeconds:F1} s{(warmUp.Settled ? " (JIT settled)" : string.Empty)}");
-        var runner = new LatencyRunner(searcher, queryList);
+        var runner = new LatencyRunner(searcher, queryList, settings.Typos);
         var modes = new List<ModeResult>();
         foreach (var mode in Enum.GetValues<QueryMode>())
         {
@@ -84,7 +90,7 @@ internal static class LatencyCommand
             ? LuceneTotals.Compare(queryList, runner.Totals, LuceneTotals.Read(file))
             : ((int?)null, 0);
         var hits = queryList.Select((query, i) => new QueryTotal(query.Text, query.Month, runner.Totals[i])).ToList();
-        var report = new LatencyReport("ours (Lucene.Net 4.8)", searcher.Count, warmUp.Searches, warmUp.Elapsed.TotalSeconds, settings.Warmups, settings.Repeats, modes, settings.Clients, perSecond, hits, same, compared);
+        var report = new LatencyReport(settings.Typos ? "ours (Lucene.Net 4.8)" : "ours, typo retry off (Lucene.Net 4.8)", searcher.Count, warmUp.Searches, warmUp.Elapsed.TotalSeconds, settings.Warmups, settings.Repeats, modes, settings.Clients, perSecond, hits, same, compared);
 
         Console.Write(ResultTable.Format(report));
         if (settings.JsonFile is not null)

@@ -5,7 +5,7 @@ using Search.Core.Querying;
 namespace Search.Latency;
 
 /// <summary>Runs the query list like the peers do: per mode one warm-up pass, then timed passes, each call timed on its own.</summary>
-internal sealed class LatencyRunner(ArticleSearcher searcher, IReadOnlyList<PeerQuery> queries)
+internal sealed class LatencyRunner(ArticleSearcher searcher, IReadOnlyList<PeerQuery> queries, bool typos = true)
 {
     /// <summary>The total hits of each query from the Q2 warm-up pass (null when the query was rejected); filled by <see cref="Measure"/> for Q2.</summary>
     public IReadOnlyList<int?> Totals { get; private set; } = [];
@@ -13,7 +13,7 @@ internal sealed class LatencyRunner(ArticleSearcher searcher, IReadOnlyList<Peer
     /// <summary><paramref name="warmups"/> warm-up passes over all queries (the first gives totals and errors), then <paramref name="repeats"/> timed passes.</summary>
     public ModeResult Measure(QueryMode mode, int warmups, int repeats)
     {
-        var requests = queries.Select(query => ModeRequests.For(mode, query)).ToList();
+        var requests = queries.Select(query => ModeRequests.For(mode, query, typos)).ToList();
         var errors = new List<string>();
         var totals = new int?[queries.Count];
         for (var i = 0; i < requests.Count; i++)
@@ -63,7 +63,7 @@ internal sealed class LatencyRunner(ArticleSearcher searcher, IReadOnlyList<Peer
     /// <summary>Q3 queries per second with <paramref name="clients"/> threads sharing the searcher, each running the whole list from its own offset.</summary>
     public double Throughput(int clients)
     {
-        var requests = queries.Select(query => ModeRequests.For(QueryMode.Q3, query)!).ToList();
+        var requests = queries.Select(query => ModeRequests.For(QueryMode.Q3, query, typos)!).ToList();
         var watch = Stopwatch.StartNew();
         var threads = Enumerable.Range(0, clients)
             .Select(client => new Thread(() =>

@@ -10,5 +10,6 @@ namespace Search.Latency;
 /// <param name="Clients">Concurrent clients for the Q3 throughput run.</param>
 /// <param name="LuceneFile">The peers' <c>lucene-search.json</c> or <c>results.json</c> for the totals check, or null.</param>
 /// <param name="JsonFile">Where to write the report as JSON, or null.</param>
+/// <param name="Typos">Whether searches get the typo-tolerant retry and did-you-mean (<see cref="Search.Core.Querying.SearchRequest.Typos"/>); the peers have none.</param>
 internal sealed record LatencySettings(
-    IReadOnlyList<string> Corpus, string QueryFile, string IndexPath, double WarmUpSeconds, int Warmups, int Repeats, int Clients, string? LuceneFile, string? JsonFile);
+    IReadOnlyList<string> Corpus, string QueryFile, string IndexPath, double WarmUpSeconds, int Warmups, int Repeats, int Clients, string? LuceneFile, string? JsonFile, bool Typos = true);

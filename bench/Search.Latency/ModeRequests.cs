@@ -6,7 +6,9 @@ namespace Search.Latency;
 internal static class ModeRequests
 {
     /// <summary>The request for this mode, or null when the mode does not apply (Q4 without a month).</summary>
-    public static SearchRequest? For(QueryMode mode, PeerQuery query) => mode switch
+    public static SearchRequest? For(QueryMode mode, PeerQuery query, bool typos = true) => Request(mode, query) is { } request ? request with { Typos = typos } : null;
+
+    private static SearchRequest? Request(QueryMode mode, PeerQuery query) => mode switch
     {
         QueryMode.Q1 => new SearchRequest(query.Text, [], 1, 10) { Facets = false, Snippets = false },
         QueryMode.Q2 => new SearchRequest(query.Text, [], 1, 10) { Facets = true, Snippets = false },
