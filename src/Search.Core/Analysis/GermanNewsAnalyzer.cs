@@ -68,7 +68,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     private static (Tokenizer Source, TokenStream Stream) Normalize(TextReader reader)
     {
         var source = new StandardTokenizer(ArticleFields.Version, reader);
-        TokenStream stream = new CapitalizedMarkFilter(new StandardFilter(ArticleFields.Version, source));
+        TokenStream stream = new CapitalizedMarkFilter(new DottedWordFilter(new StandardFilter(ArticleFields.Version, source)));
         stream = new InvariantLowerCaseFilter(stream);
         stream = new StopFilter(ArticleFields.Version, stream, StopWords);
         stream = new GermanNormalizationFilter(stream);

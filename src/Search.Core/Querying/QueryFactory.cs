@@ -114,7 +114,7 @@ internal sealed class QueryFactory
     }
 
     /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>
-    public IReadOnlyList<string> Analyze(string text) => [.. Tokens(text).Select(token => token.Term)];
+    public IReadOnlyList<string> Analyze(string text) => [.. Tokens(text).DistinctBy(token => token.Position).Select(token => token.Term)];
 
     /// <summary>The words of <paramref name="text"/>: each index term with the text it came from.</summary>
     public IEnumerable<(string Term, string Written)> Words(string text) => Tokens(text).Select(token => (token.Term, token.Original));
@@ -146,15 +146,22 @@ internal sealed class QueryFactory
                     return null;
                 }
 
-                // "Corona-Impfstoff" is two words; each must match.
-                var words = tokens.Select(token =>
+                // "Corona-Impfstoff" is two words; each must match. A dotted word ("St.Wendel") matches whole or by all
+                // of its parts, which the analyzer puts at its position ("St. Wendel").
+                var words = tokens.GroupBy(token => token.Position).Select(group =>
+                {
+                    var whole = One(group.First());
+                    return group.Count() == 1 || excluded ? whole : Any(new Query[] { whole, All(group.Skip(1).Select(One)) });
+                }).ToList();
+                return words.Count == 1 ? words[0] : All(words);
+
+                BooleanQuery One(Token token)
                 {
                     var letters = token.Original.Length;
                     return fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded
                         ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields)
                         : Word(token.Term, fields, excluded);
-                }).ToList();
-                return words.Count == 1 ? words[0] : All(words);
+                }
         }
     }
 

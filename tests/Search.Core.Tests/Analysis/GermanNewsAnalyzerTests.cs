@@ -40,6 +40,14 @@ public class GermanNewsAnalyzerTests
     public void HyphenatedWordsAreSplitIntoTheirParts() =>
         Assert.Equal(["corona", "kris"], Terms("Corona-Krise"));
 
+    [Theory]
+    [InlineData("St.Wendel", new[] { "st.wendel", "st", "wendel" })]
+    [InlineData("zeit.de", new[] { "zeit.d", "zeit", "de" })]
+    [InlineData("3.5", new[] { "3.5" })]
+    [InlineData("Wendel", new[] { "wendel" })]
+    public void DottedWordIsKeptWithItsParts(string text, string[] terms) =>
+        Assert.Equal(terms, Terms(text));
+
     private static List<string> Terms(string text)
     {
         var terms = new List<string>();

@@ -34,6 +34,7 @@ public sealed class SnippetFixture : IDisposable
                        "Über das Programm wurde lange nichts bekannt, Journalisten warteten vor der Tür auf Neuigkeiten. " +
                        "Erst am Abend teilte ein Sprecher mit, man werde die Beratungen in Genf fortsetzen, sobald es gehe.",
             },
+            new { id = "dotted", date = "2020-05-05", title = "Saarland", body = "Der Markt in St.Wendel öffnet am Samstag wieder." },
             new { id = "prefix", date = "2020-05-04", title = "Impfung", body = "Die Impfstoffe kommen im Sommer, sagte der Minister am Dienstag in der Hauptstadt." },
         ];
         File.WriteAllLines(Path.Combine(corpus, "snippets.jsonl"), articles.Select(article => JsonSerializer.Serialize(article)));
@@ -104,6 +105,18 @@ public sealed partial class SnippetTests(SnippetFixture fixture) : IClassFixture
         Assert.Equal(2, passages.Length);
         Assert.All(passages, passage => Assert.InRange(passage.Length, 60, 150));
         Assert.DoesNotContain('\n', snippet);
+    }
+
+    [Theory]
+    [InlineData("Wendel", "Wendel")]
+    [InlineData("St. Wendel", "St")]
+    [InlineData("St.Wendel", "St.Wendel")]
+    public void DottedWordIsFoundWholeOrByItsParts(string query, string firstMark)
+    {
+        var hit = Assert.Single(Search(query).Hits);
+
+        Assert.Equal("dotted", hit.Article.Id);
+        Assert.Equal(firstMark, Marks(hit.Snippet)[0]);
     }
 
     private SearchResult Search(string query) => fixture.Searcher.Search(new SearchRequest(query, [], 1, 10));
