@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Search.Api.Contracts;
 using Search.Api.Endpoints;
 using Search.Api.Errors;
 using Search.Api.Hosting;
@@ -20,6 +21,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     // Numbers are numbers: the OpenAPI document then says "integer", not "integer or string".
     options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    // Generated writers for the read responses first; everything else falls through to reflection as before.
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 builder.Services.AddApiReference();
 builder.Services.AddCrossOrigin();
