@@ -13,7 +13,7 @@ public class OpenApiTests(SearchApiFactory factory) : IClassFixture<SearchApiFac
         var search = json.RootElement.GetProperty("paths").GetProperty("/api/search").GetProperty("get");
 
         var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
-        Assert.Equal(["cursor", "from", "month", "page", "q", "size", "sort", "source", "to", "year"], parameters.Keys.Order());
+        Assert.Equal(["cursor", "from", "month", "page", "q", "size", "sort", "source", "to", "typos", "year"], parameters.Keys.Order());
         Assert.All(parameters.Values, p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("description").GetString())));
         Assert.Equal("array", parameters["month"].GetProperty("schema").GetProperty("type").GetString());
         Assert.True(search.GetProperty("responses").TryGetProperty("200", out _));

@@ -137,6 +137,26 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
         Assert.Equal("gespraech-1", json.RootElement.GetProperty("hits")[0].GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task TyposFalseFindsExactlyTheWordsAsTypedWithoutASuggestion()
+    {
+        using var json = await GetJson("/api/search?q=Gespraech%20B%C3%BCrgermeistr&typos=false");
+
+        Assert.Equal(0, json.RootElement.GetProperty("total").GetInt32());
+        Assert.False(json.RootElement.TryGetProperty("didYouMean", out _));
+        Assert.False(json.RootElement.GetProperty("fuzzy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TyposOtherThanTrueOrFalseIsA400NamingTheAllowedValues()
+    {
+        var response = await _client.GetAsync("/api/search?q=Genf&typos=maybe");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("typos must be true or false; got 'maybe'.", body, StringComparison.Ordinal);
+    }
+
     private async Task<JsonDocument> GetJson(string url)
     {
         var response = await _client.GetAsync(url);

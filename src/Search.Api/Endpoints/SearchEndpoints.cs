@@ -46,7 +46,8 @@ internal static partial class SearchEndpoints
         [FromQuery, Description("Order of hits: relevance (default; BM25, title words count double, query words close together rank higher), fresh (relevance blended with age: score × (1 + 2^(−age/30 days)) / 2, age counted from the newest article), newest or oldest.")] string? sort = null,
         [FromQuery, Description("Page number, 1 or more. page × size may not exceed 10000; go deeper with cursor.")] int page = 1,
         [FromQuery, Description("Hits per page, 1 to 100.")] int size = 10,
-        [FromQuery, Description("The `next` value of a previous response, to get the hits after it (deep paging). Use instead of page.")] string? cursor = null)
+        [FromQuery, Description("The `next` value of a previous response, to get the hits after it (deep paging). Use instead of page.")] string? cursor = null,
+        [FromQuery, Description("true (default): when q finds fewer than 3 articles, suggest a spelling (didYouMean) and retry with words 1-2 edits away (fuzzy). false: find exactly the words as typed.")] string? typos = null)
     {
         var query = q ?? string.Empty;
         var request = new SearchRequest(query, month ?? [], page, size)
@@ -57,8 +58,13 @@ internal static partial class SearchEndpoints
             To = to,
             Sort = ParseSort(sort) ?? SearchSort.Relevance,
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
+            Typos = ParseSwitch(typos) ?? true,
         };
         var errors = Validate(request, sort);
+        if (ParseSwitch(typos) is null)
+        {
+            errors["typos"] = [$"typos must be true or false; got '{typos}'."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "One or more parameters are invalid.",
@@ -76,6 +82,13 @@ internal static partial class SearchEndpoints
 
     internal static SearchHitResponse ToResponse(SearchHit hit) =>
         new(hit.Article.Id, hit.Article.Title, hit.Article.Date, hit.Article.Caption, hit.Article.Source, hit.Score, hit.Snippet);
+
+    private static bool? ParseSwitch(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "true" => true,
+        "false" => false,
+        _ => null,
+    };
 
     private static SearchSort? ParseSort(string? sort) => sort?.ToLowerInvariant() switch
     {
