@@ -151,12 +151,14 @@ public sealed class ArticleSearcher : IDisposable
             {
                 // Typos and unusual inflections: the index's vocabulary suggests a better spelling for words it hardly
                 // knows. When nothing was found, the query is retried with every word of five letters or more also
-                // matching words one or two edits away ("Rundfunkbeitrages" finds "Rundfunkbeitrags"); when little was
-                // found and there is a suggestion, the suggestion is searched with the same tolerance for the words the
-                // index still hardly knows. The rule depends only on the query and the index, so every page agrees.
+                // matching words one or two edits away ("Rundfunkbeitrages" finds "Rundfunkbeitrags"), unless filters
+                // narrowed the search: then only the words the index hardly knows, since well-known words found nothing
+                // because of the filters, not because of their spelling. When little was found and there is a
+                // suggestion, the suggestion is searched with the same tolerance for the words the index still hardly
+                // knows. The rule depends only on the query, its filters and the index, so every page agrees.
                 didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, _queries);
                 var retryText = didYouMean ?? request.Query;
-                var fuzzyTerms = run.Facets.TotalHits == 0
+                var fuzzyTerms = run.Facets.TotalHits == 0 && !Filtered(request)
                     ? Suggestions.LongTerms(retryText, searcher.IndexReader, _queries, int.MaxValue)
                     : Suggestions.RareTerms(retryText, searcher.IndexReader, _queries);
                 var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms) : null;
@@ -336,6 +338,9 @@ public sealed class ArticleSearcher : IDisposable
         SearchSort.Oldest => OldestFirst,
         _ => BestFirst,
     };
+
+    private static bool Filtered(SearchRequest request) =>
+        request.Months.Count > 0 || request.Years.Count > 0 || request.Sources.Count > 0 || request.From is not null || request.To is not null;
 
     private static FacetFilters Filters(SearchRequest request) => new(
         request.Months.ToHashSet(StringComparer.Ordinal),
