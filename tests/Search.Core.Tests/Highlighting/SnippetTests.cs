@@ -1,19 +1,15 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Search.Core.Indexing;
 using Search.Core.Querying;
-using Search.Tests.Shared;
 
 namespace Search.Core.Tests.Highlighting;
 
 /// <summary>A few articles, each shaped to show one thing about snippets, indexed once on disk.</summary>
-public sealed class SnippetFixture : IDisposable
+public sealed class SnippetFixture() : IndexedArticlesFixture("snippets", Articles())
 {
-    public SnippetFixture()
+    private static object[] Articles()
     {
         var filler = string.Concat(Enumerable.Repeat("Der Wetterbericht meldet Regen und Wind für den ganzen Tag. ", 2_500));
-        var corpus = TestCorpus.CreateTempFolder("snippet-corpus");
-        object[] articles =
+        return
         [
             new { id = "long", date = "2020-05-01", title = "Liveblog", body = filler + "Am Abend sprach die Ministerin über Windräder auf dem Deich. " + filler },
             new
@@ -37,17 +33,7 @@ public sealed class SnippetFixture : IDisposable
             new { id = "dotted", date = "2020-05-05", title = "Saarland", body = "Der Markt in St.Wendel öffnet am Samstag wieder." },
             new { id = "prefix", date = "2020-05-04", title = "Impfung", body = "Die Impfstoffe kommen im Sommer, sagte der Minister am Dienstag in der Hauptstadt." },
         ];
-        File.WriteAllLines(Path.Combine(corpus, "snippets.jsonl"), articles.Select(article => JsonSerializer.Serialize(article)));
-        IndexPath = TestCorpus.CreateTempFolder("snippet-index");
-        CorpusImporter.Import([corpus], IndexPath);
-        Searcher = ArticleSearcher.Open(IndexPath);
     }
-
-    public string IndexPath { get; }
-
-    public ArticleSearcher Searcher { get; }
-
-    public void Dispose() => Searcher.Dispose();
 }
 
 public sealed partial class SnippetTests(SnippetFixture fixture) : IClassFixture<SnippetFixture>

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Search.Core.Analysis;
-using Search.Core.Indexing;
 using Search.Core.Querying;
-using Search.Tests.Shared;
 
 namespace Search.Core.Tests.Querying;
 
@@ -10,11 +7,10 @@ namespace Search.Core.Tests.Querying;
 /// A small made-up corpus whose background articles teach the compound splitter its words (Kontakt, Beschränkungen,
 /// Gespräch, Impfstoff, Hersteller, Wand, Alterung, Bundestag …), plus articles that each test one behaviour.
 /// </summary>
-public sealed class GermanRelevanceFixture : IDisposable
+public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance", Articles())
 {
-    public GermanRelevanceFixture()
+    private static List<object> Articles()
     {
-        var corpus = TestCorpus.CreateTempFolder("relevance-corpus");
         var articles = new List<object>();
         for (var i = 0; i < 24; i++)
         {
@@ -42,18 +38,8 @@ public sealed class GermanRelevanceFixture : IDisposable
             new { id = "flut-old", date = "2020-01-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
-        File.WriteAllLines(Path.Combine(corpus, "relevance.jsonl"), articles.Select(article => JsonSerializer.Serialize(article)));
-
-        IndexPath = TestCorpus.CreateTempFolder("relevance-index");
-        CorpusImporter.Import([corpus], IndexPath);
-        Searcher = ArticleSearcher.Open(IndexPath);
+        return articles;
     }
-
-    public string IndexPath { get; }
-
-    public ArticleSearcher Searcher { get; }
-
-    public void Dispose() => Searcher.Dispose();
 }
 
 // Checks, on GermanRelevanceFixture: the parts of a compound find it and its snippet marks the whole compound; an

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Search.Core.Indexing;
-using Search.Core.Querying;
-using Search.Tests.Shared;
 
 namespace Search.Core.Tests.Querying;
 
@@ -9,29 +5,16 @@ namespace Search.Core.Tests.Querying;
 /// An index of <see cref="Count"/> made-up articles, article i holding the word <c>wort{i:D4}</c> (wort0001 … wort3000),
 /// so a prefix matches a known number of distinct terms and a match-all search has real work to collect.
 /// </summary>
-public sealed class SyntheticCorpusFixture : IDisposable
+public sealed class SyntheticCorpusFixture() : IndexedArticlesFixture("synthetic", Articles())
 {
     public const int Count = 3000;
 
-    public SyntheticCorpusFixture()
+    private static IEnumerable<object> Articles() => Enumerable.Range(1, Count).Select(i => (object)new
     {
-        var corpus = TestCorpus.CreateTempFolder("synthetic-corpus");
-        File.WriteAllLines(Path.Combine(corpus, "synthetic.jsonl"), Enumerable.Range(1, Count).Select(i => JsonSerializer.Serialize(new
-        {
-            id = $"synthetic-{i:D4}",
-            date = $"{2000 + (i % 20)}-{1 + (i % 12):D2}-15",
-            title = $"Meldung Nummer {i}",
-            body = $"Der Bericht über wort{i:D4} erschien am Morgen. Das Wetter bleibt wechselhaft, sagt der Wetterdienst.",
-            source = i % 2 == 0 ? "example.de" : "beispiel.de",
-        })));
-        IndexPath = TestCorpus.CreateTempFolder("synthetic-index");
-        CorpusImporter.Import([corpus], IndexPath);
-        Searcher = ArticleSearcher.Open(IndexPath);
-    }
-
-    public string IndexPath { get; }
-
-    public ArticleSearcher Searcher { get; }
-
-    public void Dispose() => Searcher.Dispose();
+        id = $"synthetic-{i:D4}",
+        date = $"{2000 + (i % 20)}-{1 + (i % 12):D2}-15",
+        title = $"Meldung Nummer {i}",
+        body = $"Der Bericht über wort{i:D4} erschien am Morgen. Das Wetter bleibt wechselhaft, sagt der Wetterdienst.",
+        source = i % 2 == 0 ? "example.de" : "beispiel.de",
+    });
 }
