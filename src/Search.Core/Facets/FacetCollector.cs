@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Search.Core.Documents;
 
 namespace Search.Core.Facets;
@@ -48,8 +47,8 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
             }
         }
 
-        var month = _readMonths ? segment.MonthValues?.GetOrd(doc) ?? -1 : -1;
-        var source = _readSources ? segment.SourceValues?.GetOrd(doc) ?? -1 : -1;
+        var month = _readMonths && segment.Ordinals.Months is { } months ? months[doc] : -1;
+        var source = _readSources && segment.Ordinals.Sources is { } sources ? sources[doc] : -1;
         var inMonth = filters.Months.Count == 0 || (month >= 0 && segment.MonthAllowed[month]);
         var inYear = filters.Years.Count == 0 || (month >= 0 && segment.YearAllowed[month]);
         var inSource = filters.Sources.Count == 0 || (source >= 0 && segment.SourceAllowed[source]);
@@ -96,12 +95,11 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
         public Segment(AtomicReader reader, FacetFilters filters)
         {
             Dates = reader.GetNumericDocValues(ArticleFields.DateSort);
-            MonthValues = reader.GetSortedDocValues(ArticleFields.Month);
-            SourceValues = reader.GetSortedDocValues(ArticleFields.Source);
-            MonthLabels = Labels(MonthValues);
-            SourceLabels = Labels(SourceValues);
+            Ordinals = SegmentOrdinals.For(reader);
+            MonthLabels = Ordinals.MonthLabels;
+            SourceLabels = Ordinals.SourceLabels;
             MonthAllowed = [.. MonthLabels.Select(filters.Months.Contains)];
-            YearAllowed = [.. MonthLabels.Select(month => filters.Years.Contains(month[..4]))];
+            YearAllowed = [.. Ordinals.MonthYears.Select(filters.Years.Contains)];
             SourceAllowed = [.. SourceLabels.Select(filters.Sources.Contains)];
             MonthCounts = new int[MonthLabels.Length];
             YearCounts = new int[MonthLabels.Length];
@@ -110,9 +108,7 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
 
         public NumericDocValues? Dates { get; }
 
-        public SortedDocValues? MonthValues { get; }
-
-        public SortedDocValues? SourceValues { get; }
+        public SegmentOrdinals Ordinals { get; }
 
         public string[] MonthLabels { get; }
 
@@ -136,7 +132,7 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
             for (var ordinal = 0; ordinal < MonthLabels.Length; ordinal++)
             {
                 Add(months, MonthLabels[ordinal], MonthCounts[ordinal]);
-                Add(years, MonthLabels[ordinal][..4], YearCounts[ordinal]);
+                Add(years, Ordinals.MonthYears[ordinal], YearCounts[ordinal]);
             }
 
             for (var ordinal = 0; ordinal < SourceLabels.Length; ordinal++)
@@ -153,22 +149,5 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
             }
         }
 
-        private static string[] Labels(SortedDocValues? values)
-        {
-            if (values is null)
-            {
-                return [];
-            }
-
-            var labels = new string[values.ValueCount];
-            var label = new BytesRef();
-            for (var ordinal = 0; ordinal < labels.Length; ordinal++)
-            {
-                values.LookupOrd(ordinal, label);
-                labels[ordinal] = label.Utf8ToString();
-            }
-
-            return labels;
-        }
     }
 }
