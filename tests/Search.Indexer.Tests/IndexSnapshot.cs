@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Documents;
+using Search.Core.Storage;
 
 namespace Search.Indexer.Tests;
 
@@ -39,6 +40,8 @@ public sealed class IndexSnapshot
 
     public static IndexSnapshot Read(string indexPath)
     {
+        // This reads the index through Lucene.Net alone; ArticleFields' constants do not load Search.Core.
+        ArticleCodec.Register();
         using var directory = FSDirectory.Open(indexPath);
         if (!DirectoryReader.IndexExists(directory))
         {

@@ -13,8 +13,8 @@ namespace Search.Core.Storage;
 /// </summary>
 /// <remarks>
 /// The codec's name is written into every segment, so every process that opens an index must know it:
-/// <see cref="Register"/> runs when this assembly loads. Segments written by the stock codec (older indexes)
-/// stay readable and move to this codec as they are merged.
+/// <see cref="Register"/> runs when this assembly loads; a process that opens an index through Lucene.Net alone calls
+/// it first. Segments written by the stock codec (older indexes) stay readable and move to this codec as they merge.
 /// </remarks>
 [CodecName("GermanNews48")]
 public sealed class ArticleCodec : FilterCodec
@@ -35,8 +35,20 @@ public sealed class ArticleCodec : FilterCodec
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
 
+    private static int _registered;
+
+    /// <summary>Makes the codec known to Lucene.Net, so that indexes written with it open. It runs by itself as soon
+    /// as any type of this library is used; call it only before opening an index through Lucene.Net alone.</summary>
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 0)
+        {
+            Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(ArticleCodec)] });
+        }
+    }
+
 #pragma warning disable CA2255 // The codec must be known before any index is opened, by every process that uses this library.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register() => Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(ArticleCodec)] });
+    internal static void RegisterOnLoad() => Register();
 }
