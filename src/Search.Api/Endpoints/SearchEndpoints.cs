@@ -60,11 +60,7 @@ internal static partial class SearchEndpoints
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
             Typos = ParseSwitch(typos) ?? true,
         };
-        var errors = Validate(request, sort);
-        if (ParseSwitch(typos) is null)
-        {
-            errors["typos"] = [$"typos must be true or false; got '{typos}'."];
-        }
+        var errors = Validate(request, sort, typos);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "One or more parameters are invalid.",
@@ -99,7 +95,7 @@ internal static partial class SearchEndpoints
         _ => null,
     };
 
-    private static Dictionary<string, string[]> Validate(SearchRequest request, string? sort)
+    private static Dictionary<string, string[]> Validate(SearchRequest request, string? sort, string? typos)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Query.Length > SearchRequest.MaxQueryLength)
@@ -130,6 +126,11 @@ internal static partial class SearchEndpoints
         if (ParseSort(sort) is null)
         {
             errors["sort"] = [$"sort must be one of relevance, fresh, newest, oldest; got '{sort}'."];
+        }
+
+        if (ParseSwitch(typos) is null)
+        {
+            errors["typos"] = [$"typos must be true or false; got '{typos}'."];
         }
 
         if (request.Page < 1)

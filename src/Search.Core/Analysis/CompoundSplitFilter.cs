@@ -8,64 +8,13 @@ namespace Search.Core.Analysis;
 /// position and with the compound's offsets, typed <see cref="PartType"/> so that <see cref="CompoundPartMarkFilter"/>
 /// can tell them from whole words after stemming. A highlighter marking a part therefore marks the whole compound.
 /// </summary>
-public sealed class CompoundSplitFilter : TokenFilter
+public sealed class CompoundSplitFilter(TokenStream input, CompoundSplitter splitter) : WordPartsFilter(input, PartType, partOffsets: false)
 {
     /// <summary>The token type of a compound part.</summary>
     public const string PartType = "<COMPOUND_PART>";
 
-    private readonly CompoundSplitter _splitter;
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly ITypeAttribute _type;
-    private readonly Queue<string> _pending = new();
-    private State? _compound;
-
-    public CompoundSplitFilter(TokenStream input, CompoundSplitter splitter)
-        : base(input)
-    {
-        _splitter = splitter;
-        _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-    }
-
-    public override bool IncrementToken()
-    {
-        if (_pending.Count > 0)
-        {
-            RestoreState(_compound);
-            _term.SetEmpty().Append(_pending.Dequeue());
-            _position.PositionIncrement = 0;
-            _type.Type = PartType;
-            return true;
-        }
-
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        var word = _term.Buffer.AsSpan(0, _term.Length);
-        var parts = _type.Type == CapitalizedMarkFilter.CapitalizedType ? _splitter.Split(word) : [];
-        if (parts.Count > 0)
-        {
-            foreach (var (start, length) in parts)
-            {
-                _pending.Enqueue(new string(word.Slice(start, length)));
-            }
-
-            _compound = CaptureState();
-        }
-
-        return true;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        _pending.Clear();
-        _compound = null;
-    }
+    protected override IReadOnlyList<(int Start, int Length)> Parts(ReadOnlySpan<char> word) =>
+        TokenType == CapitalizedMarkFilter.CapitalizedType ? splitter.Split(word) : [];
 }
 
 /// <summary>

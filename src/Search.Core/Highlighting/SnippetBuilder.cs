@@ -46,21 +46,10 @@ internal static class SnippetBuilder
     internal sealed record MarkedPhrase(Term[] Terms, int[] Positions, int Word, float Weight);
 
     /// <summary>What highlighting needs of a query, worked out once per search rather than once per hit.</summary>
-    public sealed class Highlight
-    {
-        internal Highlight(IReadOnlyList<MarkedTerm> terms, IReadOnlyList<MarkedPhrase> phrases, int words)
-        {
-            Terms = terms;
-            Phrases = phrases;
-            Words = words;
-        }
-
-        internal IReadOnlyList<MarkedTerm> Terms { get; }
-
-        internal IReadOnlyList<MarkedPhrase> Phrases { get; }
-
-        internal int Words { get; }
-    }
+    /// <param name="Terms">The body terms to mark.</param>
+    /// <param name="Phrases">The phrases to mark where their words stand together.</param>
+    /// <param name="Words">How many distinct query words the terms and phrases belong to.</param>
+    internal sealed record Highlight(IReadOnlyList<MarkedTerm> Terms, IReadOnlyList<MarkedPhrase> Phrases, int Words);
 
     /// <summary>Lists the body terms and phrases of <paramref name="query"/> with their weights: the words of
     /// excluded clauses and of the words-close-together reward are left out, prefixes and fuzzy words expanded.</summary>
@@ -122,7 +111,7 @@ internal static class SnippetBuilder
     {
         var matches = new List<Match>();
         var terms = reader.GetTerms(ArticleFields.Body);
-        if (terms is null || !reader.FieldInfos.FieldInfo(ArticleFields.Body).IndexOptions.HasFlag(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS))
+        if (terms is null || reader.FieldInfos.FieldInfo(ArticleFields.Body)?.IndexOptions != IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS)
         {
             // An index built before offsets were indexed: the caller shows the lead.
             return matches;
