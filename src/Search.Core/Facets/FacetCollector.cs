@@ -78,6 +78,26 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
         }
     }
 
+    /// <summary>Adds what <paramref name="other"/> counted over other documents (another part of a search run in
+    /// parallel, with the same filters) to this collector's counts and total.</summary>
+    public void Add(FacetCollector other)
+    {
+        other._segment?.FoldInto(other._months, other._years, other._sources);
+        other._segment = null;
+        TotalHits += other.TotalHits;
+        AddCounts(_months, other._months);
+        AddCounts(_years, other._years);
+        AddCounts(_sources, other._sources);
+
+        static void AddCounts(Dictionary<string, int> counts, Dictionary<string, int> more)
+        {
+            foreach (var (label, count) in more)
+            {
+                counts[label] = counts.GetValueOrDefault(label) + count;
+            }
+        }
+    }
+
     /// <summary>The facet counts, months and years newest first, sources by count.</summary>
     public FacetCounts Counts()
     {

@@ -12,6 +12,7 @@ using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Facets;
 using Search.Core.Highlighting;
+using Search.Core.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying;
@@ -33,6 +34,7 @@ public sealed class ArticleSearcher : IDisposable
     private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
     private readonly FilterCache _filters = new();
+    private int _running;
 
     /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
     public const int FewHits = 3;
@@ -65,6 +67,20 @@ public sealed class ArticleSearcher : IDisposable
         set => _queries.Limits = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>An index of at least this many articles (deleted ones included) is searched in parallel parts, one per
+    /// idle core, each a run of consecutive articles; a smaller one in a single pass, where splitting costs more than it
+    /// saves. Results are the same either way.</summary>
+    /// <value>The default is <see cref="DefaultParallelMinDocs"/>.</value>
+    public int ParallelMinDocs { get; set; } = DefaultParallelMinDocs;
+
+    /// <summary>The default of <see cref="ParallelMinDocs"/>.</summary>
+    public const int DefaultParallelMinDocs = 100_000;
+
+    /// <summary>How many parts a search of a large index (<see cref="ParallelMinDocs"/>) is split into when it runs
+    /// alone; with other searches running it gets its share (one part when there are as many searches as parts).</summary>
+    /// <value>The default is the number of processors.</value>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Restrict a search without facet counts to its month, year and source filters up front (see
     /// <see cref="Run"/>); off only to compare against in tests.</summary>
     internal bool PreFilter { get; set; } = true;
@@ -86,7 +102,7 @@ public sealed class ArticleSearcher : IDisposable
     /// <exception cref="IndexUnavailableException">There is no index in that folder, or it is damaged.</exception>
     public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false)
     {
-        var directory = FSDirectory.Open(indexPath);
+        var directory = new UntrackedMMapDirectory(indexPath);
         if (!DirectoryReader.IndexExists(directory))
         {
             directory.Dispose();
@@ -135,8 +151,7 @@ public sealed class ArticleSearcher : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Page * request.Size, SearchRequest.MaxWindow);
 
         var query = _queries.Create(request.Query);
-        var browsing = query is MatchAllDocsQuery;
-        var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && browsing ? SearchSort.Newest : request.Sort);
+        var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && query.Browsing ? SearchSort.Newest : request.Sort);
         var queryKey = QueryKey(request);
         var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, queryKey, byScore: sort == BestFirst);
         var skip = after is null ? (request.Page - 1) * request.Size : 0;
@@ -147,7 +162,7 @@ public sealed class ArticleSearcher : IDisposable
             var run = Run(searcher, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
-            if (request.Typos && !browsing && run.Facets.TotalHits < FewHits)
+            if (request.Typos && !query.Browsing && run.Facets.TotalHits < FewHits)
             {
                 // Typos and unusual inflections: the index's vocabulary suggests a better spelling for words it hardly
                 // knows. When nothing was found, the query is retried with every word of five letters or more also
@@ -172,8 +187,10 @@ public sealed class ArticleSearcher : IDisposable
                 }
             }
 
-            var page = run.Ranking.GetTopDocs().ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
-            var highlight = request.Snippets && !browsing && page.Count > 0 ? SnippetBuilder.Prepare(query, searcher.IndexReader) : null;
+            var page = run.Rescorer is { } rescorer
+                ? rescorer.Page(searcher, run.Rankings, after, skip, request.Size)
+                : run.Rankings[0].ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
+            var highlight = request.Snippets && !query.Browsing && page.Count > 0 ? SnippetBuilder.Prepare(query.Matching, searcher.IndexReader) : null;
             var hits = page
                 .Select(scoreDoc =>
                 {
@@ -181,7 +198,7 @@ public sealed class ArticleSearcher : IDisposable
                         ? ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc))
                         : ArticleDocument.Summary(searcher.IndexReader, scoreDoc.Doc);
                     var snippet = !request.Snippets ? string.Empty
-                        : browsing ? SnippetBuilder.Lead(article.Body)
+                        : query.Browsing ? SnippetBuilder.Lead(article.Body)
                         : SnippetBuilder.Build(highlight!, article.Body, searcher.IndexReader, scoreDoc.Doc);
                     return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
                 })
@@ -249,7 +266,7 @@ public sealed class ArticleSearcher : IDisposable
     internal IReadOnlyList<SearchRequest> WarmUpRequests() => WithSearcher(WarmUpSearches.From);
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
-    private Query? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms)
+    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms)
     {
         try
         {
@@ -261,15 +278,23 @@ public sealed class ArticleSearcher : IDisposable
         }
     }
 
-    private readonly record struct Collected(TopFieldCollector Ranking, FacetCollector Facets, bool Partial);
+    /// <param name="Rankings">The hits of each ranking asked for, best first.</param>
+    /// <param name="Rescorer">Reorders the first hits by the proximity of the query words, or null when the rankings are final.</param>
+    /// <param name="Facets">The total and the facet counts.</param>
+    /// <param name="Partial">True when the time budget ran out before every match was collected.</param>
+    private readonly record struct Collected(TopDocs[] Rankings, ProximityRescorer? Rescorer, FacetCollector Facets, bool Partial);
 
-    private Collected Run(IndexSearcher searcher, Query query, SearchRequest request, Sort sort, FieldDoc? after, int wanted)
+    private Collected Run(IndexSearcher searcher, SearchQuery query, SearchRequest request, Sort sort, FieldDoc? after, int wanted)
     {
-        var ranking = TopFieldCollector.Create(sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCollector(ranking, Filters(request), request.Facets);
-        var scored = request.Sort == SearchSort.Fresh && query is not MatchAllDocsQuery
-            ? new RecencyBlendQuery(query, RecencyBlendQuery.NewestDay(searcher.IndexReader))
-            : query;
+        var filters = Filters(request);
+
+        // Ranked by relevance, the proximity reward goes to the first hits only (ProximityRescorer); ordered by date or
+        // blended with it, every match is scored in full, as the order or the blend depends on it.
+        var rescorer = query.Proximity is not null && sort == BestFirst && request.Sort != SearchSort.Fresh ? new ProximityRescorer(query.Proximity) : null;
+        var rankings = rescorer is null ? [(wanted, after)] : ProximityRescorer.Rankings(wanted, request.Size, after);
+        var scored = rescorer is not null ? query.Matching
+            : request.Sort == SearchSort.Fresh && !query.Browsing ? new RecencyBlendQuery(query.Full, RecencyBlendQuery.NewestDay(searcher.IndexReader))
+            : query.Full;
         if (!request.Facets && PreFilter)
         {
             // Without facets, nothing needs the matches outside the month, year and source filters: the query skips
@@ -279,17 +304,108 @@ public sealed class ArticleSearcher : IDisposable
             scored = _filters.Restrict(scored, request);
         }
 
+        var running = Interlocked.Increment(ref _running);
+        try
+        {
+            // A large index is searched in parts at once while cores are idle: a single search of a million articles
+            // takes milliseconds of scoring, which the parts share. Under load every core already has a search of its
+            // own, and the parts would only add their set-up.
+            var parts = searcher.IndexReader.MaxDoc >= ParallelMinDocs ? Math.Max(1, Parallelism / running) : 1;
+            if (parts == 1)
+            {
+                var (tops, facets, collector) = Collectors(sort, rankings, filters, request.Facets);
+                var partial = false;
+                try
+                {
+                    searcher.Search(scored, collector);
+                }
+                catch (TimeLimitingCollector.TimeExceededException)
+                {
+                    partial = true;
+                }
+
+                return new Collected([.. tops.Select(top => top.GetTopDocs())], rescorer, facets, partial);
+            }
+
+            var weight = searcher.CreateNormalizedWeight(scored);
+            var runs = DocRange.Split(searcher.IndexReader.Leaves, parts);
+            var results = new Collected[runs.Count];
+            Parallel.For(0, runs.Count, part => results[part] = Collect(weight, runs[part], sort, rankings, filters, request.Facets));
+
+            var all = results[0].Facets;
+            foreach (var result in results.Skip(1))
+            {
+                all.Add(result.Facets);
+            }
+
+            var merged = rankings.Select((ranking, index) => TopDocs.Merge(sort, ranking.Size, [.. results.Select(result => result.Rankings[index])]));
+            return new Collected([.. merged], rescorer, all, results.Any(result => result.Partial));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    // One part of a parallel search: the matches within the ranges, collected as a whole search would.
+    private Collected Collect(Weight weight, IReadOnlyList<DocRange> ranges, Sort sort, IReadOnlyList<(int Size, FieldDoc? After)> rankings, FacetFilters filters, bool countFacets)
+    {
+        var (tops, facets, collector) = Collectors(sort, rankings, filters, countFacets);
         var partial = false;
         try
         {
-            searcher.Search(scored, new TimeLimitingCollector(facets, TimeLimitingCollector.GlobalCounter, (long)TimeBudget.TotalMilliseconds));
+            foreach (var range in ranges)
+            {
+                collector.SetNextReader(range.Leaf);
+                var liveDocs = range.Leaf.AtomicReader.LiveDocs;
+                if (range.Whole)
+                {
+                    weight.GetBulkScorer(range.Leaf, !collector.AcceptsDocsOutOfOrder, liveDocs)?.Score(collector);
+                    continue;
+                }
+
+                var scorer = weight.GetScorer(range.Leaf, liveDocs);
+                if (scorer is null)
+                {
+                    continue;
+                }
+
+                collector.SetScorer(scorer);
+                for (var doc = scorer.Advance(range.From); doc < range.To; doc = scorer.NextDoc())
+                {
+                    collector.Collect(doc);
+                }
+            }
         }
         catch (TimeLimitingCollector.TimeExceededException)
         {
             partial = true;
         }
 
-        return new Collected(ranking, facets, partial);
+        return new Collected([.. tops.Select(top => top.GetTopDocs())], null, facets, partial);
+    }
+
+    // The rankings, the facet counting in front of them, and the time limit in front of both.
+    private (TopFieldCollector[] Rankings, FacetCollector Facets, ICollector Collector) Collectors(Sort sort, IReadOnlyList<(int Size, FieldDoc? After)> rankings,
+        FacetFilters filters, bool countFacets)
+    {
+        var tops = rankings
+            .Select(ranking => TopFieldCollector.Create(sort, ranking.Size, ranking.After, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false))
+            .ToArray();
+        var facets = new FacetCollector(tops.Length == 1 ? tops[0] : new ScoreOnce(MultiCollector.Wrap(tops)), filters, countFacets);
+        return (tops, facets, new TimeLimitingCollector(facets, TimeLimitingCollector.GlobalCounter, (long)TimeBudget.TotalMilliseconds));
+    }
+
+    // Several rankings of the same matches: each match is scored once, not once per ranking.
+    private sealed class ScoreOnce(ICollector rankings) : ICollector
+    {
+        public bool AcceptsDocsOutOfOrder => rankings.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => rankings.SetScorer(new ScoreCachingWrappingScorer(scorer));
+
+        public void Collect(int doc) => rankings.Collect(doc);
+
+        public void SetNextReader(AtomicReaderContext context) => rankings.SetNextReader(context);
     }
 
     /// <summary>Articles most like the one with this id (more-like-this over title and body); null for an unknown id.</summary>

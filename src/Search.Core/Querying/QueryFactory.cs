@@ -42,18 +42,18 @@ internal sealed class QueryFactory
     /// <value>The default is <see cref="QueryLimits"/> with its own defaults.</value>
     public QueryLimits Limits { get; set; } = new();
 
-    /// <summary>The query for <paramref name="text"/>; <see cref="MatchAllDocsQuery"/> for empty text.</summary>
+    /// <summary>The query for <paramref name="text"/>; matching <see cref="MatchAllDocsQuery"/> for empty text.</summary>
     /// <exception cref="SearchInputException">The query is too expensive: too many clauses (<c>too_many_clauses</c>) or a
     /// prefix too short (<c>prefix_too_short</c>). Too many expansions (<c>too_many_expansions</c>) are only found when it runs.</exception>
-    public Query Create(string text) => Create(text, fuzzyTerms: null);
+    public SearchQuery Create(string text) => Create(text, fuzzyTerms: null);
 
     /// <summary>As <see cref="Create(string)"/>, but the words whose index terms are in <paramref name="fuzzyTerms"/> also
     /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost) nothing.</summary>
-    public Query Create(string text, IReadOnlySet<string>? fuzzyTerms)
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new MatchAllDocsQuery();
+            return new SearchQuery(new MatchAllDocsQuery(), Proximity: null);
         }
 
         var clauses = QuerySyntax.Parse(text);
@@ -89,8 +89,10 @@ internal sealed class QueryFactory
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
+        BooleanQuery? proximity = null;
         if (closeTogether.Count > 1)
         {
+            proximity = new BooleanQuery(disableCoord: true);
             foreach (var field in new[] { ArticleFields.Title, ArticleFields.Body })
             {
                 var near = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityWeight };
@@ -99,18 +101,18 @@ internal sealed class QueryFactory
                     near.Add(new Term(field, term));
                 }
 
-                query.Add(near, Occur.SHOULD);
+                proximity.Add(near, Occur.SHOULD);
             }
         }
 
-        var count = Bound(query, Limits);
+        var count = Bound(query, Limits) + (proximity is null ? 0 : Bound(proximity, Limits));
         if (count > Limits.MaxClauses)
         {
             throw new SearchInputException("too_many_clauses", "q", string.Create(CultureInfo.InvariantCulture,
                 $"q has {count:N0} search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts {Limits.MaxFuzzyExpansions} per field); at most {Limits.MaxClauses:N0} are allowed. Use fewer words."));
         }
 
-        return query;
+        return new SearchQuery(query, proximity);
     }
 
     /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>

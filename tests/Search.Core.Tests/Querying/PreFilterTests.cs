@@ -57,7 +57,8 @@ public sealed class VariedCorpusFixture : IDisposable
 }
 
 // Checks: a search without facets is restricted to its month, year and source filters up front (a cached filter per
-// segment) and still finds exactly what the unfiltered search finds inside the filters, with the same scores and order;
+// segment) and still finds exactly what the unfiltered search finds inside the filters (by date: with the same scores
+// and order; by relevance the proximity reward goes to the first hits of each search, see ProximityRescorer);
 // with the up-front restriction on or off every result is the same, the typo-tolerant retry included; the restriction
 // follows new and deleted articles; the filter cache stays within its capacity.
 public class PreFilterTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorpusFixture>
@@ -93,7 +94,15 @@ public class PreFilterTests(VariedCorpusFixture fixture) : IClassFixture<VariedC
                 .Select(Described)
                 .ToList();
 
-            Assert.Equal(expected, AllHits(filtered).Select(Described));
+            var found = AllHits(filtered).Select(Described).ToList();
+            if (sort == SearchSort.Relevance && query.Contains(' ', StringComparison.Ordinal))
+            {
+                // The words' proximity counts for the first hits of the filtered search, which may lie beyond the
+                // first hits of the unfiltered one: the same articles, scores and order may differ further down.
+                (expected, found) = ([.. expected.Select(Id).Order()], [.. found.Select(Id).Order()]);
+            }
+
+            Assert.Equal(expected, found);
             Assert.Equal(expected.Count, _searcher.Search(filtered).Total);
         }
     }
@@ -172,6 +181,8 @@ public class PreFilterTests(VariedCorpusFixture fixture) : IClassFixture<VariedC
     }
 
     private static string Described(SearchHit hit) => FormattableString.Invariant($"{hit.Article.Id} {hit.Score:R} {hit.Snippet}");
+
+    private static string Id(string described) => described[..described.IndexOf(' ', StringComparison.Ordinal)];
 
     private static string Described(SearchResult result) => string.Join('\n', [
         FormattableString.Invariant($"{result.Total} {result.Next} {result.DidYouMean} {result.Fuzzy} {result.Partial}"),
