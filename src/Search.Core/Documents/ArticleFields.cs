@@ -26,6 +26,10 @@ public static class ArticleFields
     public const string Url = "url";
     public const string Fingerprint = "fingerprint";
 
+    /// <summary>Doc values holding what a hit list shows of an article (everything but the body), read without
+    /// decompressing the stored fields; indexes written before it have none and are read from the stored fields.</summary>
+    public const string Summary = "summary";
+
     /// <summary>The absolute path of the file an article was read from; absent for articles written through the API.</summary>
     public const string SourceFile = "file";
 
