@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Analysis;
@@ -330,7 +331,15 @@ public sealed class ArticleSearcher : IDisposable
             var weight = searcher.CreateNormalizedWeight(scored);
             var runs = DocRange.Split(searcher.IndexReader.Leaves, parts);
             var results = new Collected[runs.Count];
-            Parallel.For(0, runs.Count, part => results[part] = Collect(weight, runs[part], sort, rankings, filters, request.Facets));
+            try
+            {
+                Parallel.For(0, runs.Count, part => results[part] = Collect(weight, runs[part], sort, rankings, filters, request.Facets));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // What a part threw, as one pass would have thrown it (callers handle SearchInputException and the like).
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
 
             var all = results[0].Facets;
             foreach (var result in results.Skip(1))
