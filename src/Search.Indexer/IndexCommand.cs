@@ -43,6 +43,7 @@ internal static class IndexCommand
             commitEvery,
             MaintenanceCommands.Delete(),
             MaintenanceCommands.Check(),
+            MaintenanceCommands.Merge(),
         };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),

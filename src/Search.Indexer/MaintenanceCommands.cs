@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Search.Indexer;
 
-/// <summary>The <c>delete</c> and <c>check</c> commands.</summary>
+/// <summary>The <c>delete</c>, <c>check</c> and <c>merge</c> commands.</summary>
 internal static class MaintenanceCommands
 {
     public static Command Delete()
@@ -23,6 +23,48 @@ internal static class MaintenanceCommands
         var command = new Command("check", "Verifies every segment of an index (checksums included) and prints articles per month") { index };
         command.SetAction(parsed => RunCheck(parsed.GetRequiredValue(index)));
         return command;
+    }
+
+    public static Command Merge()
+    {
+        var index = IndexCommand.IndexOption();
+        var segments = new Option<int>("--segments")
+        {
+            Description = "The most segments to leave (1: one segment, the fastest to search)",
+            DefaultValueFactory = _ => 1,
+        };
+        segments.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--segments must be at least 1.");
+            }
+        });
+        var command = new Command("merge", "Merges the index into fewer segments, so searches set up less per query; needs up to the index's size in free disk") { index, segments };
+        command.SetAction(parsed => RunMerge(parsed.GetRequiredValue(index), parsed.GetValue(segments)));
+        return command;
+    }
+
+    private static int RunMerge(string indexPath, int maxSegments)
+    {
+        try
+        {
+            using var writer = ArticleIndexWriter.Open(indexPath);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var (before, after) = writer.Merge(maxSegments);
+            AnsiConsole.MarkupLineInterpolated($"merged {before:N0} segments into {after:N0} in {started.Elapsed.TotalSeconds:N1} s; {writer.Count:N0} articles in the index");
+            return ExitCodes.Success;
+        }
+        catch (IndexUnavailableException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return ExitCodes.IndexUnavailable;
+        }
+        catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
+        {
+            Console.Error.WriteLine($"Error: {new IndexDiskFullException(Path.GetFullPath(indexPath), e).Message}");
+            return ExitCodes.DiskFull;
+        }
     }
 
     private static int RunDelete(string[] ids, string indexPath)

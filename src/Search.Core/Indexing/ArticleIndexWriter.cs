@@ -226,6 +226,30 @@ public sealed class ArticleIndexWriter : IDisposable
         return ids;
     }
 
+    /// <summary>
+    /// Merges the index into at most <paramref name="maxSegments"/> segments and commits. A search sets up each query
+    /// per segment, so an index that has grown by many imports answers faster merged (searches of a large index still
+    /// run in parallel parts, cut within a segment). Takes as long as rewriting the index, and up to its size again in
+    /// free disk while it runs; searchers keep serving the old segments until they refresh.
+    /// </summary>
+    /// <returns>The segments before and after.</returns>
+    public (int Before, int After) Merge(int maxSegments)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSegments);
+        Commit();
+        var before = CommittedSegments();
+        _writer.ForceMerge(maxSegments);
+        Commit();
+        return (before, CommittedSegments());
+
+        int CommittedSegments()
+        {
+            var segments = new SegmentInfos();
+            segments.Read(_writer.Directory);
+            return segments.Count;
+        }
+    }
+
     /// <summary>Makes everything written so far durable and visible to new readers, with the file ledger.</summary>
     public void Commit()
     {
