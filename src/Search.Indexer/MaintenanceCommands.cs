@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Search.Core.Errors;
 using Search.Core.Indexing;
+using Search.Core.Querying;
 using Spectre.Console;
 
 namespace Search.Indexer;
@@ -47,6 +48,12 @@ internal static class MaintenanceCommands
 
     private static int RunMerge(string indexPath, int maxSegments)
     {
+        if (!ArticleSearcher.Exists(indexPath))
+        {
+            Console.Error.WriteLine($"Error: no index at {Path.GetFullPath(indexPath)}, nothing to merge. Build one: dotnet run --project src/Search.Indexer -- <corpus> --index {indexPath}");
+            return ExitCodes.IndexUnavailable;
+        }
+
         try
         {
             using var writer = ArticleIndexWriter.Open(indexPath);
