@@ -54,47 +54,42 @@ internal static class MaintenanceCommands
             return ExitCodes.IndexUnavailable;
         }
 
-        try
+        return WithWriter(indexPath, writer =>
         {
-            using var writer = ArticleIndexWriter.Open(indexPath);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var (before, after) = writer.Merge(maxSegments);
             AnsiConsole.MarkupLineInterpolated($"merged {before:N0} segments into {after:N0} in {started.Elapsed.TotalSeconds:N1} s; {writer.Count:N0} articles in the index");
             return ExitCodes.Success;
-        }
-        catch (IndexUnavailableException e)
-        {
-            Console.Error.WriteLine($"Error: {e.Message}");
-            return ExitCodes.IndexUnavailable;
-        }
-        catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
-        {
-            Console.Error.WriteLine($"Error: {new IndexDiskFullException(Path.GetFullPath(indexPath), e).Message}");
-            return ExitCodes.DiskFull;
-        }
+        });
     }
 
-    private static int RunDelete(string[] ids, string indexPath)
+    private static int RunDelete(string[] ids, string indexPath) => WithWriter(indexPath, writer =>
+    {
+        var deleted = 0;
+        foreach (var id in ids)
+        {
+            if (writer.Delete(id))
+            {
+                deleted++;
+            }
+            else
+            {
+                Console.WriteLine($"no article with id {id}");
+            }
+        }
+
+        writer.Commit();
+        AnsiConsole.MarkupLineInterpolated($"deleted {deleted:N0} of {ids.Length:N0}; {writer.Count:N0} articles in the index");
+        return deleted == ids.Length ? ExitCodes.Success : ExitCodes.SomeSkipped;
+    });
+
+    // Opens the index for writing and runs the command; a locked or foreign index and a full disk are reported alike.
+    private static int WithWriter(string indexPath, Func<ArticleIndexWriter, int> command)
     {
         try
         {
             using var writer = ArticleIndexWriter.Open(indexPath);
-            var deleted = 0;
-            foreach (var id in ids)
-            {
-                if (writer.Delete(id))
-                {
-                    deleted++;
-                }
-                else
-                {
-                    Console.WriteLine($"no article with id {id}");
-                }
-            }
-
-            writer.Commit();
-            AnsiConsole.MarkupLineInterpolated($"deleted {deleted:N0} of {ids.Length:N0}; {writer.Count:N0} articles in the index");
-            return deleted == ids.Length ? ExitCodes.Success : ExitCodes.SomeSkipped;
+            return command(writer);
         }
         catch (IndexUnavailableException e)
         {
