@@ -1,12 +1,14 @@
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace Search.Core.Querying;
 
 /// <summary>The documents <see cref="From"/> (inclusive) to <see cref="To"/> (exclusive) of one segment, numbered within it.</summary>
 internal readonly record struct DocRange(AtomicReaderContext Leaf, int From, int To)
 {
-    /// <summary>True when the range is the whole segment.</summary>
-    public bool Whole => From == 0 && To == Leaf.AtomicReader.MaxDoc;
+    /// <summary>The documents a search of the range accepts: the segment's live ones from <see cref="From"/> on. (Where
+    /// the range ends, its scorer is told to stop.) Postings before <see cref="From"/> are still read, not scored.</summary>
+    public IBits? AcceptDocs => From == 0 ? Leaf.AtomicReader.LiveDocs : new FromDocs(From, Leaf.AtomicReader.LiveDocs, Leaf.AtomicReader.MaxDoc);
 
     /// <summary>
     /// Cuts the documents of <paramref name="leaves"/>, in order, into <paramref name="parts"/> runs of about the same
@@ -46,5 +48,12 @@ internal readonly record struct DocRange(AtomicReaderContext Leaf, int From, int
         }
 
         return runs;
+    }
+
+    private sealed class FromDocs(int from, IBits? live, int maxDoc) : IBits
+    {
+        public int Length => maxDoc;
+
+        public bool Get(int index) => index >= from && (live is null || live.Get(index));
     }
 }
