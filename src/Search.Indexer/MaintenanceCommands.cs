@@ -46,24 +46,15 @@ internal static class MaintenanceCommands
         return command;
     }
 
-    private static int RunMerge(string indexPath, int maxSegments)
+    private static int RunMerge(string indexPath, int maxSegments) => WithWriter(indexPath, "merge", writer =>
     {
-        if (!ArticleSearcher.Exists(indexPath))
-        {
-            Console.Error.WriteLine($"Error: no index at {Path.GetFullPath(indexPath)}, nothing to merge. Build one: dotnet run --project src/Search.Indexer -- <corpus> --index {indexPath}");
-            return ExitCodes.IndexUnavailable;
-        }
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (before, after) = writer.Merge(maxSegments);
+        AnsiConsole.MarkupLineInterpolated($"merged {before:N0} segments into {after:N0} in {started.Elapsed.TotalSeconds:N1} s; {writer.Count:N0} articles in the index");
+        return ExitCodes.Success;
+    });
 
-        return WithWriter(indexPath, writer =>
-        {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var (before, after) = writer.Merge(maxSegments);
-            AnsiConsole.MarkupLineInterpolated($"merged {before:N0} segments into {after:N0} in {started.Elapsed.TotalSeconds:N1} s; {writer.Count:N0} articles in the index");
-            return ExitCodes.Success;
-        });
-    }
-
-    private static int RunDelete(string[] ids, string indexPath) => WithWriter(indexPath, writer =>
+    private static int RunDelete(string[] ids, string indexPath) => WithWriter(indexPath, "delete", writer =>
     {
         var deleted = 0;
         foreach (var id in ids)
@@ -83,9 +74,16 @@ internal static class MaintenanceCommands
         return deleted == ids.Length ? ExitCodes.Success : ExitCodes.SomeSkipped;
     });
 
-    // Opens the index for writing and runs the command; a locked or foreign index and a full disk are reported alike.
-    private static int WithWriter(string indexPath, Func<ArticleIndexWriter, int> command)
+    // Opens the index for writing and runs the command; a missing, locked or foreign index and a full disk are reported
+    // alike. A folder without an index is not given an empty one.
+    private static int WithWriter(string indexPath, string verb, Func<ArticleIndexWriter, int> command)
     {
+        if (!ArticleSearcher.Exists(indexPath))
+        {
+            Console.Error.WriteLine($"Error: no index at {Path.GetFullPath(indexPath)}, nothing to {verb}. Build one: dotnet run --project src/Search.Indexer -- <corpus> --index {indexPath}");
+            return ExitCodes.IndexUnavailable;
+        }
+
         try
         {
             using var writer = ArticleIndexWriter.Open(indexPath);

@@ -45,7 +45,12 @@ public sealed class IndexerProcess : IDisposable
     public static IndexerProcess Start(string indexPath, params string[] inputs) => Start(indexPath, TimeSpan.FromSeconds(1), inputs);
 
     /// <summary>Starts the indexer with its own commit interval (whole seconds).</summary>
-    public static IndexerProcess Start(string indexPath, TimeSpan commitInterval, params string[] inputs)
+    public static IndexerProcess Start(string indexPath, TimeSpan commitInterval, params string[] inputs) =>
+        // By default every second, so kills also land between periodic commits of one run.
+        StartWith([.. inputs, "--commit-interval", ((int)commitInterval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), "--index", indexPath]);
+
+    /// <summary>Starts the indexer with exactly these arguments (a maintenance command such as <c>merge</c>).</summary>
+    public static IndexerProcess StartWith(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -55,16 +60,11 @@ public sealed class IndexerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(IndexerDll);
-        foreach (var input in inputs)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(input);
+            start.ArgumentList.Add(argument);
         }
 
-        // By default every second, so kills also land between periodic commits of one run.
-        start.ArgumentList.Add("--commit-interval");
-        start.ArgumentList.Add(((int)commitInterval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("--index");
-        start.ArgumentList.Add(indexPath);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
