@@ -50,6 +50,31 @@ public class ParallelSearchTests(VariedCorpusFixture fixture) : IClassFixture<Va
         }
     }
 
+    [Fact]
+    public void ConcurrentSearchesInPartsAnswerAsOnePassDoes()
+    {
+        using var parallel = ArticleSearcher.Open(fixture.IndexPath);
+        parallel.ParallelMinDocs = 0;
+        parallel.Parallelism = 8; // several parts each even with four searches running
+        var requests = Searches.Select(row => new SearchRequest((string)row[0], (string[])row[2], 1, 7) { Sort = (SearchSort)row[1], Facets = (bool)row[3] }).ToList();
+        var expected = requests.Select(request => Described(fixture.Searcher.Search(request))).ToList();
+
+        var answers = new System.Collections.Concurrent.ConcurrentBag<(int Index, string Answer)>();
+        Parallel.For(0, 4, _ =>
+        {
+            for (var round = 0; round < 10; round++)
+            {
+                for (var index = 0; index < requests.Count; index++)
+                {
+                    answers.Add((index, Described(parallel.Search(requests[index]))));
+                }
+            }
+        });
+
+        Assert.Equal(4 * 10 * requests.Count, answers.Count);
+        Assert.All(answers, answer => Assert.Equal(expected[answer.Index], answer.Answer));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
