@@ -22,7 +22,7 @@ internal sealed class QueryFactory
     public const float CompoundPartWeight = 0.7f;
 
     /// <summary>The weight of the optional clause that rewards query words standing within <see cref="ProximitySlop"/> of each other.</summary>
-    public const float ProximityWeight = 2f;
+    public const float ProximityWeight = 4f;
 
     /// <summary>The score a word one or two edits away adds in the typo-tolerant retry (BM25 scores of real matches are ~5-30).</summary>
     public const float TypoWeight = 0.3f;
