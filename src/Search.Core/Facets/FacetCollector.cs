@@ -30,7 +30,7 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        _segment?.FoldInto(_months, _years, _sources);
+        FoldSegment();
         _segment = new Segment(context.AtomicReader, filters);
         ranking.SetNextReader(context);
     }
@@ -82,8 +82,7 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
     /// parallel, with the same filters) to this collector's counts and total.</summary>
     public void Add(FacetCollector other)
     {
-        other._segment?.FoldInto(other._months, other._years, other._sources);
-        other._segment = null;
+        other.FoldSegment();
         TotalHits += other.TotalHits;
         AddCounts(_months, other._months);
         AddCounts(_years, other._years);
@@ -101,12 +100,18 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
     /// <summary>The facet counts, months and years newest first, sources by count.</summary>
     public FacetCounts Counts()
     {
-        _segment?.FoldInto(_months, _years, _sources);
-        _segment = null;
+        FoldSegment();
         return new FacetCounts(
             [.. _months.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Key, StringComparer.Ordinal).Select(pair => new FacetCount(pair.Key, pair.Value))],
             [.. _years.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Key, StringComparer.Ordinal).Select(pair => new FacetCount(pair.Key, pair.Value))],
             [.. _sources.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new FacetCount(pair.Key, pair.Value))]);
+    }
+
+    // The current segment's counts into the totals.
+    private void FoldSegment()
+    {
+        _segment?.FoldInto(_months, _years, _sources);
+        _segment = null;
     }
 
     /// <summary>One segment's doc values, the filters resolved to its ordinals, and its counts per ordinal.</summary>

@@ -312,24 +312,13 @@ public sealed class ArticleSearcher : IDisposable
             // takes milliseconds of scoring, which the parts share. Under load every core already has a search of its
             // own, and the parts would only add their set-up.
             var parts = searcher.IndexReader.MaxDoc >= ParallelMinDocs ? Math.Max(1, Parallelism / running) : 1;
-            if (parts == 1)
-            {
-                var (tops, facets, collector) = Collectors(sort, rankings, filters, request.Facets);
-                var partial = false;
-                try
-                {
-                    searcher.Search(scored, collector);
-                }
-                catch (TimeLimitingCollector.TimeExceededException)
-                {
-                    partial = true;
-                }
-
-                return new Collected([.. tops.Select(top => top.GetTopDocs())], rescorer, facets, partial);
-            }
-
             var weight = searcher.CreateNormalizedWeight(scored);
             var runs = DocRange.Split(searcher.IndexReader.Leaves, parts);
+            if (runs.Count == 1)
+            {
+                return Collect(weight, runs[0], sort, rankings, filters, request.Facets) with { Rescorer = rescorer };
+            }
+
             var results = new Collected[runs.Count];
             try
             {
@@ -356,7 +345,7 @@ public sealed class ArticleSearcher : IDisposable
         }
     }
 
-    // One part of a parallel search: the matches within the ranges, collected as a whole search would.
+    // The matches within the ranges (all of the index, or one part of a parallel search), collected and ranked.
     private Collected Collect(Weight weight, IReadOnlyList<DocRange> ranges, Sort sort, IReadOnlyList<(int Size, FieldDoc? After)> rankings, FacetFilters filters, bool countFacets)
     {
         var (tops, facets, collector) = Collectors(sort, rankings, filters, countFacets);

@@ -28,7 +28,7 @@ public sealed class UntrackedMMapDirectory : FilterDirectory
     }
 
     /// <summary>True when this Lucene.Net version lets files be opened without the clone registry.</summary>
-    public static bool Untracked => Clones?.FieldType.Name.StartsWith("ConditionalWeakTable", StringComparison.Ordinal) == true;
+    public static bool Untracked { get; } = Clones?.FieldType.Name.StartsWith("ConditionalWeakTable", StringComparison.Ordinal) == true;
 
     public override IndexInput OpenInput(string name, IOContext context) => Untrack(base.OpenInput(name, context));
 
