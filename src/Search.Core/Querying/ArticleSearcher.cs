@@ -103,7 +103,7 @@ public sealed class ArticleSearcher : IDisposable
     /// <exception cref="IndexUnavailableException">There is no index in that folder, or it is damaged.</exception>
     public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false)
     {
-        var directory = new UntrackedMMapDirectory(indexPath);
+        var directory = new MappedDirectory(indexPath);
         if (!DirectoryReader.IndexExists(directory))
         {
             directory.Dispose();

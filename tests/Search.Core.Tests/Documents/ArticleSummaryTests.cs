@@ -26,7 +26,7 @@ public class ArticleSummaryTests
         var path = TestCorpus.CreateTempFolder("summary-index");
         Write(path, Articles, withSummary: true);
 
-        using var directory = new UntrackedMMapDirectory(path);
+        using var directory = new MappedDirectory(path);
         using var reader = DirectoryReader.Open(directory);
         AssertSummariesMatchStoredFields(reader);
         Assert.All(reader.Leaves, leaf => Assert.NotNull(leaf.AtomicReader.GetBinaryDocValues(ArticleFields.Summary)));
@@ -39,7 +39,7 @@ public class ArticleSummaryTests
         Write(path, Articles[..2], withSummary: false);
         Write(path, Articles[2..], withSummary: true);
 
-        using (var directory = new UntrackedMMapDirectory(path))
+        using (var directory = new MappedDirectory(path))
         using (var reader = DirectoryReader.Open(directory))
         {
             Assert.Equal(2, reader.Leaves.Count);
@@ -52,7 +52,7 @@ public class ArticleSummaryTests
             writer.ForceMerge(1);
         }
 
-        using (var directory = new UntrackedMMapDirectory(path))
+        using (var directory = new MappedDirectory(path))
         using (var reader = DirectoryReader.Open(directory))
         {
             Assert.Single(reader.Leaves);
