@@ -160,7 +160,8 @@ public sealed class ArticleSearcher : IDisposable
 
         return WithSearcher(searcher =>
         {
-            var run = Run(searcher, query, request, sort, after, wanted);
+            var lookups = new TermLookups(searcher.TopReaderContext);
+            var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
             if (request.Typos && !query.Browsing && run.Facets.TotalHits < FewHits)
@@ -180,7 +181,7 @@ public sealed class ArticleSearcher : IDisposable
                 var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
-                    var retry = Run(searcher, tolerant, request, sort, after, wanted);
+                    var retry = Run(searcher, lookups, tolerant, request, sort, after, wanted);
                     if (retry.Facets.TotalHits > run.Facets.TotalHits)
                     {
                         (run, query, fuzzy) = (retry, tolerant, true);
@@ -285,7 +286,7 @@ public sealed class ArticleSearcher : IDisposable
     /// <param name="Partial">True when the time budget ran out before every match was collected.</param>
     private readonly record struct Collected(TopDocs[] Rankings, ProximityRescorer? Rescorer, FacetCollector Facets, bool Partial);
 
-    private Collected Run(IndexSearcher searcher, SearchQuery query, SearchRequest request, Sort sort, FieldDoc? after, int wanted)
+    private Collected Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, Sort sort, FieldDoc? after, int wanted)
     {
         var filters = Filters(request);
 
@@ -296,6 +297,9 @@ public sealed class ArticleSearcher : IDisposable
         var scored = rescorer is not null ? query.Matching
             : request.Sort == SearchSort.Fresh && !query.Browsing ? new RecencyBlendQuery(query.Full, RecencyBlendQuery.NewestDay(searcher.IndexReader))
             : query.Full;
+
+        // Each term looked up once per search, through one enumerator per segment and field (TermLookups).
+        scored = lookups.Resolve(scored);
         if (!request.Facets && PreFilter)
         {
             // Without facets, nothing needs the matches outside the month, year and source filters: the query skips

@@ -16,16 +16,25 @@ internal sealed class CompoundPartQuery(Term part, Term whole) : TermQuery(part)
     public override Weight CreateWeight(IndexSearcher searcher)
     {
         var top = searcher.TopReaderContext;
-        var partStates = TermContext.Build(top, Term);
-        var wholeStates = TermContext.Build(top, Whole);
-        var docFreq = Math.Max(partStates.DocFreq, wholeStates.DocFreq);
-        var totalTermFreq = Math.Max(partStates.TotalTermFreq, wholeStates.TotalTermFreq);
+        return new TermQuery(Term, Blend(top, TermContext.Build(top, Term), TermContext.Build(top, Whole))) { Boost = Boost }.CreateWeight(searcher);
+    }
 
+    /// <summary>The part's states in each segment, with the whole word's statistics when they are higher.</summary>
+    /// <param name="top">The reader both were looked up in.</param>
+    /// <param name="part">The part term's states.</param>
+    /// <param name="whole">The whole word's states (only its statistics are used).</param>
+    public static TermContext Blend(IndexReaderContext top, TermContext part, TermContext whole)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(whole);
+        var docFreq = Math.Max(part.DocFreq, whole.DocFreq);
+        var totalTermFreq = Math.Max(part.TotalTermFreq, whole.TotalTermFreq);
         var blended = new TermContext(top);
         var registered = false;
         for (var ord = 0; ord < top.Leaves.Count; ord++)
         {
-            var state = partStates.Get(ord);
+            var state = part.Get(ord);
             if (state is not null)
             {
                 // Register adds up the statistics: the blended totals go in once, with the first segment.
@@ -34,9 +43,8 @@ internal sealed class CompoundPartQuery(Term part, Term whole) : TermQuery(part)
             }
         }
 
-        return registered
-            ? new TermQuery(Term, blended) { Boost = Boost }.CreateWeight(searcher)
-            : base.CreateWeight(searcher);
+        // A part no segment has matches nothing, as Lucene's own lookup would leave it.
+        return registered ? blended : part;
     }
 
     public override bool Equals(object? obj) => obj is CompoundPartQuery other && base.Equals(other) && Whole.Equals(other.Whole);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+using Search.Core.Querying;
+using Search.Core.Storage;
+
+namespace Search.Core.Tests.Querying;
+
+// Checks: a query whose terms were looked up once per search (TermLookups) matches and scores every article exactly as
+// Lucene scores the query itself, over a multi-segment index, with exclusions, alternatives and words some or all
+// segments lack, and with compound parts rarer than their whole word (scored with the whole word's statistics); a
+// term's states are looked up once and then reused.
+public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixture compounds) : IClassFixture<VariedCorpusFixture>, IClassFixture<GermanRelevanceFixture>
+{
+    private readonly QueryFactory _queries = new(new GermanNewsAnalyzer());
+
+    [Theory]
+    [InlineData("Hafen")]
+    [InlineData("Hafen Schiff")]
+    [InlineData("Flughafen Krankenhaus Rathaus")]
+    [InlineData("Wetter OR Klima -Schule")]
+    [InlineData("title:Museum Energie")]
+    [InlineData("Hafen Zeppelin")]
+    [InlineData("Zeppelin OR Theater")]
+    public void AResolvedQueryScoresEveryArticleAsLuceneScoresTheQuery(string text)
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        Assert.True(reader.Leaves.Count > 1, "the fixture should have several segments");
+        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        var query = _queries.Create(text).Full;
+
+        var resolved = new TermLookups(searcher.TopReaderContext).Resolve(query);
+
+        Assert.NotSame(query, resolved);
+        Assert.Equal(Scored(searcher, query), Scored(searcher, resolved));
+    }
+
+    [Theory]
+    [InlineData("Impfstoff")]
+    [InlineData("Hersteller")]
+    [InlineData("Kontakt Beschränkungen")]
+    [InlineData("Gespräch Mutter")]
+    public void ACompoundPartKeepsTheWholeWordsStatisticsWhenResolved(string text)
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(compounds.IndexPath));
+        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        var query = _queries.Create(text).Full;
+
+        var resolved = new TermLookups(searcher.TopReaderContext).Resolve(query);
+
+        Assert.Equal(Scored(searcher, query), Scored(searcher, resolved));
+    }
+
+    [Fact]
+    public void ATermsStatesAreLookedUpOnceAndReused()
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        var lookups = new TermLookups(reader.Context);
+        var hafen = new Term(ArticleFields.Body, _queries.Analyze("Hafen")[0]);
+
+        var first = lookups.States(hafen);
+
+        Assert.Same(first, lookups.States(new Term(ArticleFields.Body, hafen.Text)));
+        Assert.Equal(TermContext.Build(reader.Context, hafen).DocFreq, first.DocFreq);
+        Assert.True(first.DocFreq > 0);
+        Assert.Equal(0, lookups.States(new Term(ArticleFields.Body, _queries.Analyze("Zeppelin")[0])).DocFreq);
+    }
+
+    private static List<string> Scored(IndexSearcher searcher, Query query) =>
+        [.. searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs
+            .Select(hit => $"{searcher.Doc(hit.Doc).Get(ArticleFields.Id, CultureInfo.InvariantCulture)} {hit.Score.ToString("R", CultureInfo.InvariantCulture)}")
+            .Order(StringComparer.Ordinal)];
+}
