@@ -25,7 +25,8 @@ namespace Search.Core.Querying;
 public sealed class ArticleSearcher : IDisposable
 {
     // Every order ends with the id, so equal scores or dates are ordered the same way in every snapshot (cursor paging).
-    private static readonly SortField ById = new(ArticleFields.Id, SortFieldType.STRING);
+    // The same order as SortFieldType.STRING on the id, but an id is only read when a tie needs it (IdComparer).
+    private static readonly SortField ById = new(ArticleFields.Id, IdComparerSource.Instance);
     private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, ById);
     private static readonly Sort NewestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64, reverse: true), ById);
     private static readonly Sort OldestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64), ById);
