@@ -161,7 +161,7 @@ public sealed class ArticleSearcher : IDisposable
 
         return WithSearcher(searcher =>
         {
-            var lookups = new TermLookups(searcher.TopReaderContext);
+            using var lookups = new TermLookups(searcher.TopReaderContext);
             var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;

@@ -11,9 +11,11 @@ namespace Search.Core.Tests.Querying;
 // Checks: a query whose terms were looked up once per search (TermLookups) matches and scores every article exactly as
 // Lucene scores the query itself, over a multi-segment index, with exclusions, alternatives and words some or all
 // segments lack, and with compound parts rarer than their whole word (scored with the whole word's statistics); a
-// term's states are looked up once and then reused.
+// term's states are looked up once and then reused; enumerators handed back by earlier searches find the same states.
 public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixture compounds) : IClassFixture<VariedCorpusFixture>, IClassFixture<GermanRelevanceFixture>
 {
+    private static readonly string[] Words = ["Zug", "Hafen", "Wetter", "Zug", "Brücke", "Hafen", "Zeppelin", "Bahnhof"];
+
     private readonly QueryFactory _queries = new(new GermanNewsAnalyzer());
 
     [Theory]
@@ -66,6 +68,23 @@ public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixtur
         Assert.Equal(TermContext.Build(reader.Context, hafen).DocFreq, first.DocFreq);
         Assert.True(first.DocFreq > 0);
         Assert.Equal(0, lookups.States(new Term(ArticleFields.Body, _queries.Analyze("Zeppelin")[0])).DocFreq);
+    }
+
+    [Fact]
+    public void LookupsThroughEnumeratorsHandedBackBySearchesBeforeFindTheSameStates()
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        var words = Words.Select(word => new Term(ArticleFields.Body, _queries.Analyze(word)[0]));
+
+        foreach (var term in words)
+        {
+            using var lookups = new TermLookups(reader.Context);
+            var states = lookups.States(term);
+            var expected = TermContext.Build(reader.Context, term);
+            Assert.Equal(expected.DocFreq, states.DocFreq);
+            Assert.Equal(expected.TotalTermFreq, states.TotalTermFreq);
+            Assert.All(reader.Leaves, leaf => Assert.Equal(expected.Get(leaf.Ord) is null, states.Get(leaf.Ord) is null));
+        }
     }
 
     private static List<string> Scored(IndexSearcher searcher, Query query) =>
