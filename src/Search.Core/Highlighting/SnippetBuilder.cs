@@ -53,11 +53,15 @@ internal static class SnippetBuilder
 
     /// <summary>Lists the body terms and phrases of <paramref name="query"/> with their weights: the words of
     /// excluded clauses and of the words-close-together reward are left out, prefixes and fuzzy words expanded.</summary>
-    public static Highlight Prepare(Query query, IndexReader reader)
+    /// <param name="query">The query whose words are marked.</param>
+    /// <param name="reader">The index searched.</param>
+    /// <param name="docFreq">How many articles have a term: the search's own lookups (the query already looked its
+    /// terms up), or null to ask <paramref name="reader"/>.</param>
+    public static Highlight Prepare(Query query, IndexReader reader, Func<Term, int>? docFreq = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
-        var collector = new TermCollector(reader);
+        var collector = new TermCollector(reader, docFreq ?? reader.DocFreq);
         collector.Collect(query);
         return new Highlight(collector.Terms, collector.Phrases, collector.WordCount);
     }
@@ -312,7 +316,7 @@ internal static class SnippetBuilder
     }
 
     /// <summary>Walks a query and lists what to mark in the body.</summary>
-    private sealed class TermCollector(IndexReader reader)
+    private sealed class TermCollector(IndexReader reader, Func<Term, int> docFreq)
     {
         private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
         private readonly Dictionary<Term, MarkedTerm> _terms = [];
@@ -341,20 +345,20 @@ internal static class SnippetBuilder
 
                     break;
                 case CompoundPartQuery part when part.Term.Field == ArticleFields.Body:
-                    AddTerm(part.Term, Math.Max(reader.DocFreq(part.Term), reader.DocFreq(part.Whole)));
+                    AddTerm(part.Term, Math.Max(docFreq(part.Term), docFreq(part.Whole)));
                     break;
                 case TermQuery term when term.Term.Field == ArticleFields.Body:
-                    AddTerm(term.Term, reader.DocFreq(term.Term));
+                    AddTerm(term.Term, docFreq(term.Term));
                     break;
                 case PhraseQuery phrase when phrase.GetTerms() is { Length: > 0 } terms && terms[0].Field == ArticleFields.Body:
                     if (terms.Length == 1)
                     {
-                        AddTerm(terms[0], reader.DocFreq(terms[0]));
+                        AddTerm(terms[0], docFreq(terms[0]));
                     }
                     else
                     {
                         var key = string.Join(' ', terms.Select(term => term.Text));
-                        Phrases.Add(new MarkedPhrase(terms, phrase.GetPositions(), Word(key), terms.Sum(term => Idf(reader.DocFreq(term)))));
+                        Phrases.Add(new MarkedPhrase(terms, phrase.GetPositions(), Word(key), terms.Sum(term => Idf(docFreq(term)))));
                     }
 
                     break;

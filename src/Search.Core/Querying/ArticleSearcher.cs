@@ -174,11 +174,11 @@ public sealed class ArticleSearcher : IDisposable
                 // because of the filters, not because of their spelling. When little was found and there is a
                 // suggestion, the suggestion is searched with the same tolerance for the words the index still hardly
                 // knows. The rule depends only on the query, its filters and the index, so every page agrees.
-                didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, _queries);
+                didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, lookups.DocFreq, _queries);
                 var retryText = didYouMean ?? request.Query;
                 var fuzzyTerms = run.Facets.TotalHits == 0 && !Filtered(request)
-                    ? Suggestions.LongTerms(retryText, searcher.IndexReader, _queries, int.MaxValue)
-                    : Suggestions.RareTerms(retryText, searcher.IndexReader, _queries);
+                    ? Suggestions.LongTerms(retryText, lookups.DocFreq, _queries, int.MaxValue)
+                    : Suggestions.RareTerms(retryText, lookups.DocFreq, _queries);
                 var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
@@ -193,7 +193,7 @@ public sealed class ArticleSearcher : IDisposable
             var page = run.Rescorer is { } rescorer
                 ? rescorer.Page(searcher, run.Rankings, after, skip, request.Size)
                 : run.Rankings[0].ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
-            var highlight = request.Snippets && !query.Browsing && page.Count > 0 ? SnippetBuilder.Prepare(query.Matching, searcher.IndexReader) : null;
+            var highlight = request.Snippets && !query.Browsing && page.Count > 0 ? SnippetBuilder.Prepare(query.Matching, searcher.IndexReader, lookups.DocFreq) : null;
             var hits = page
                 .Select(scoreDoc =>
                 {

@@ -22,11 +22,15 @@ internal static class Suggestions
 
     /// <summary>The index terms of the plain words of <paramref name="text"/> (five letters or more) that the index hardly
     /// knows: in at most two articles' titles and bodies. These are the words that may be misspelt.</summary>
-    public static IReadOnlySet<string> RareTerms(string text, IndexReader reader, QueryFactory queries) => LongTerms(text, reader, queries, KnownWordArticles);
+    public static IReadOnlySet<string> RareTerms(string text, Func<Term, int> docFreq, QueryFactory queries) => LongTerms(text, docFreq, queries, KnownWordArticles);
 
     /// <summary>The index terms of the plain words of <paramref name="text"/> of five letters or more in at most
     /// <paramref name="maxArticles"/> articles' titles and bodies.</summary>
-    public static IReadOnlySet<string> LongTerms(string text, IndexReader reader, QueryFactory queries, int maxArticles)
+    /// <param name="text">The query text.</param>
+    /// <param name="docFreq">How many articles have a term (the search's own lookups, or the reader's).</param>
+    /// <param name="queries">Analyses the words as the query does.</param>
+    /// <param name="maxArticles">The most articles a word may be in to count.</param>
+    public static IReadOnlySet<string> LongTerms(string text, Func<Term, int> docFreq, QueryFactory queries, int maxArticles)
     {
         var rare = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in QuerySyntax.Parse(text).Where(clause => !clause.Excluded).SelectMany(clause => clause.Alternatives))
@@ -38,7 +42,7 @@ internal static class Suggestions
 
             foreach (var (indexTerm, typed) in queries.Words(term.Text))
             {
-                if (typed.Length >= ArticleSearcher.FuzzyMinLetters && (maxArticles == int.MaxValue || Articles(reader, indexTerm) <= maxArticles))
+                if (typed.Length >= ArticleSearcher.FuzzyMinLetters && (maxArticles == int.MaxValue || Articles(docFreq, indexTerm) <= maxArticles))
                 {
                     rare.Add(indexTerm);
                 }
@@ -48,10 +52,16 @@ internal static class Suggestions
         return rare;
     }
 
-    private static int Articles(IndexReader reader, string term) =>
-        reader.DocFreq(new Term(ArticleFields.Body, term)) + reader.DocFreq(new Term(ArticleFields.Title, term));
+    private static int Articles(Func<Term, int> docFreq, string term) =>
+        docFreq(new Term(ArticleFields.Body, term)) + docFreq(new Term(ArticleFields.Title, term));
 
-    public static string? DidYouMean(string text, IndexReader reader, QueryFactory queries)
+    /// <summary>The query with each word the index hardly knows replaced by the closest word it knows well, or null
+    /// when there is none.</summary>
+    /// <param name="text">The query text.</param>
+    /// <param name="reader">The index whose vocabulary suggests the words.</param>
+    /// <param name="docFreq">How many articles have a term (the search's own lookups, or the reader's).</param>
+    /// <param name="queries">Analyses the words as the query does.</param>
+    public static string? DidYouMean(string text, IndexReader reader, Func<Term, int> docFreq, QueryFactory queries)
     {
         var suggestion = text;
         var changed = false;
@@ -70,7 +80,7 @@ internal static class Suggestions
                     continue;
                 }
 
-                var known = Articles(reader, indexTerm);
+                var known = Articles(docFreq, indexTerm);
                 if (known > KnownWordArticles)
                 {
                     continue;

@@ -67,6 +67,9 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
         return states;
     }
 
+    /// <summary>How many articles have <paramref name="term"/> (deleted ones included, as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
+    public int DocFreq(Term term) => States(term).DocFreq;
+
     /// <summary>Hands the enumerators back to the pool.</summary>
     public void Dispose()
     {
