@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Search.Core.Querying;
 
@@ -18,9 +19,13 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
 {
     // Keyed by a segment's terms of one field; an entry goes when the segment is closed and collected.
     private static readonly ConditionalWeakTable<Terms, ConcurrentBag<TermsEnum>> Pool = [];
+    private static readonly ConditionalWeakTable<Terms, ConcurrentBag<DocsEnum>> PostingsPool = [];
 
     private readonly Dictionary<Term, TermContext> _states = [];
     private readonly Dictionary<(int Leaf, string Field), (Terms Terms, TermsEnum Enum)?> _enums = [];
+
+    // Postings readers lent to this search's scorers (from any thread, in parallel parts), back to the pool at the end.
+    private readonly ConcurrentBag<(ConcurrentBag<DocsEnum> Pool, DocsEnum Postings)> _lent = [];
 
     /// <summary>The query with its term and compound-part queries carrying their looked-up states; scores and
     /// matches are those of <paramref name="query"/>. Other kinds of query are left as they are.</summary>
@@ -37,9 +42,9 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
 
                 return resolved;
             case CompoundPartQuery part:
-                return new TermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole))) { Boost = part.Boost };
+                return new PooledTermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole)), this) { Boost = part.Boost };
             case TermQuery term when term.GetType() == typeof(TermQuery):
-                return new TermQuery(term.Term, States(term.Term)) { Boost = term.Boost };
+                return new PooledTermQuery(term.Term, States(term.Term), this) { Boost = term.Boost };
             default:
                 return query;
         }
@@ -70,9 +75,40 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
     /// <summary>How many articles have <paramref name="term"/> (deleted ones included, as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
     public int DocFreq(Term term) => States(term).DocFreq;
 
-    /// <summary>Hands the enumerators back to the pool.</summary>
+    /// <summary>The postings of <paramref name="term"/> in <paramref name="leaf"/>, where it has <paramref name="state"/>,
+    /// read by a pooled postings reader that goes back to the pool when the search ends.</summary>
+    /// <param name="leaf">The segment.</param>
+    /// <param name="term">The term.</param>
+    /// <param name="state">Its state in that segment (<see cref="States"/>).</param>
+    /// <param name="acceptDocs">The documents the postings may return, or null for all.</param>
+    public DocsEnum Postings(AtomicReaderContext leaf, Term term, TermState state, IBits? acceptDocs)
+    {
+        var terms = leaf.AtomicReader.GetTerms(term.Field) ?? throw new InvalidOperationException($"{term} has a state but {leaf} has no field {term.Field}.");
+        var enumerators = Pool.GetOrCreateValue(terms);
+        var enumerator = enumerators.TryTake(out var pooled) ? pooled : terms.GetEnumerator();
+        try
+        {
+            enumerator.SeekExact(term.Bytes, state);
+            var postings = PostingsPool.GetOrCreateValue(terms);
+            postings.TryTake(out var reuse);
+            var docs = enumerator.Docs(acceptDocs, reuse);
+            _lent.Add((postings, docs));
+            return docs;
+        }
+        finally
+        {
+            enumerators.Add(enumerator);
+        }
+    }
+
+    /// <summary>Hands the enumerators and postings readers back to the pools.</summary>
     public void Dispose()
     {
+        while (_lent.TryTake(out var lent))
+        {
+            lent.Pool.Add(lent.Postings);
+        }
+
         foreach (var rented in _enums.Values)
         {
             if (rented is { } pair)

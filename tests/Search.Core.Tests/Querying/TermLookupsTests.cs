@@ -11,7 +11,8 @@ namespace Search.Core.Tests.Querying;
 // Checks: a query whose terms were looked up once per search (TermLookups) matches and scores every article exactly as
 // Lucene scores the query itself, over a multi-segment index, with exclusions, alternatives and words some or all
 // segments lack, and with compound parts rarer than their whole word (scored with the whole word's statistics); a
-// term's states are looked up once and then reused; enumerators handed back by earlier searches find the same states.
+// term's states are looked up once and then reused; enumerators and postings readers handed back by earlier searches
+// find the same states and postings; explanations of a resolved query give Lucene's scores.
 public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixture compounds) : IClassFixture<VariedCorpusFixture>, IClassFixture<GermanRelevanceFixture>
 {
     private static readonly string[] Words = ["Zug", "Hafen", "Wetter", "Zug", "Brücke", "Hafen", "Zeppelin", "Bahnhof"];
@@ -32,11 +33,39 @@ public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixtur
         Assert.True(reader.Leaves.Count > 1, "the fixture should have several segments");
         var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
         var query = _queries.Create(text).Full;
+        var expected = Scored(searcher, query);
 
-        var resolved = new TermLookups(searcher.TopReaderContext).Resolve(query);
+        // Twice: the second search reads through the postings readers the first handed back.
+        for (var search = 0; search < 2; search++)
+        {
+            using var lookups = new TermLookups(searcher.TopReaderContext);
+            var resolved = lookups.Resolve(query);
 
-        Assert.NotSame(query, resolved);
-        Assert.Equal(Scored(searcher, query), Scored(searcher, resolved));
+            Assert.NotSame(query, resolved);
+            Assert.Equal(expected, Scored(searcher, resolved));
+        }
+    }
+
+    [Theory]
+    [InlineData("Hafen Schiff")]
+    [InlineData("Wetter OR Klima -Schule")]
+    public void AResolvedQueryExplainsEachHitWithLucenesScore(string text)
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        var query = _queries.Create(text).Matching;
+        using var lookups = new TermLookups(searcher.TopReaderContext);
+        var resolved = lookups.Resolve(query);
+
+        var hits = searcher.Search(query, 20).ScoreDocs;
+        Assert.NotEmpty(hits);
+        foreach (var hit in hits)
+        {
+            var explained = searcher.Explain(resolved, hit.Doc);
+            Assert.True(explained.IsMatch);
+            Assert.Equal(searcher.Explain(query, hit.Doc).Value, explained.Value, 5);
+            Assert.Equal(hit.Score, explained.Value, 5);
+        }
     }
 
     [Theory]
