@@ -40,7 +40,10 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
                     resolved.Add(Resolve(clause.Query), clause.Occur);
                 }
 
-                return resolved;
+                // A word in any of its fields is scored window by window without Lucene's per-search bucket table.
+                return WindowedDisjunctionQuery.Fits(resolved)
+                    ? new WindowedDisjunctionQuery(resolved.Clauses.Select(clause => clause.Query)) { Boost = resolved.Boost }
+                    : resolved;
             case CompoundPartQuery part:
                 return new PooledTermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole)), this) { Boost = part.Boost };
             case TermQuery term when term.GetType() == typeof(TermQuery):
