@@ -129,8 +129,9 @@ public sealed class ArticleSearcher : IDisposable
 
             searchers = new SearcherManager(directory, new Bm25SearcherFactory());
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or InvalidCastException or OverflowException or FormatException)
         {
+            // Damaged bytes that Lucene parses before any checksum sees them fail in whatever way the parser stumbles.
             searchers?.Dispose();
             directory.Dispose();
             throw new IndexUnavailableException(
