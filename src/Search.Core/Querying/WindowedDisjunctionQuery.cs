@@ -5,7 +5,8 @@ using Lucene.Net.Util;
 namespace Search.Core.Querying;
 
 /// <summary>
-/// A word in any of its fields: a <see cref="BooleanQuery"/> of optional term queries (coordination off), scored out
+/// A word (or a quoted phrase) in any of its fields: a <see cref="BooleanQuery"/> of optional term or phrase queries
+/// (coordination off), scored out
 /// of order window by window as Lucene's <c>BooleanScorer</c> scores it, with the same scores (summed in the same
 /// order, in doubles), but into arrays reused by every search on the thread. Lucene's scorer allocates a table of
 /// 2,048 bucket objects per segment and search: a third of what a one-word search allocated, and each such search
@@ -23,11 +24,12 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
         }
     }
 
-    /// <summary>True when <paramref name="query"/> can be scored this way: two or more optional clauses, each a term
-    /// query, no required or excluded ones, coordination off.</summary>
+    /// <summary>True when <paramref name="query"/> can be scored this way: two or more optional clauses, each a term or
+    /// phrase query (a word, or a quoted phrase, in each field), no required or excluded ones, coordination off. Lucene
+    /// scores such clauses through their plain scorers too, so the sums come out the same.</summary>
     public static bool Fits(BooleanQuery query) =>
         query.CoordDisabled && query.MinimumNumberShouldMatch == 0 && query.Clauses.Count > 1
-        && query.Clauses.All(clause => clause.Occur == Occur.SHOULD && clause.Query is TermQuery);
+        && query.Clauses.All(clause => clause.Occur == Occur.SHOULD && clause.Query is TermQuery or PhraseQuery);
 
     public override Weight CreateWeight(IndexSearcher searcher) => new WindowedWeight(this, searcher);
 

@@ -8,10 +8,11 @@ using Search.Core.Storage;
 
 namespace Search.Core.Tests.Querying;
 
-// Checks, over a multi-segment index: a word in any of its fields scored window by window (WindowedDisjunctionQuery)
-// finds the same articles with exactly the scores of Lucene's own out-of-order BooleanScorer, over all documents and
-// over only the accepted ones; a bulk scorer stopped at several document limits and resumed collects exactly what
-// one uninterrupted run collects; only optional term clauses qualify.
+// Checks, over a multi-segment index: a word or a quoted phrase in any of its fields scored window by window
+// (WindowedDisjunctionQuery) finds the same articles with exactly the scores of Lucene's own out-of-order
+// BooleanScorer, over all documents and over only the accepted ones; a bulk scorer stopped at several document limits
+// and resumed collects exactly what one uninterrupted run collects; only optional term and phrase clauses qualify (a
+// word or a quoted phrase in each field).
 public class WindowedDisjunctionQueryTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorpusFixture>
 {
     private readonly QueryFactory _queries = new(new GermanNewsAnalyzer());
@@ -21,6 +22,8 @@ public class WindowedDisjunctionQueryTests(VariedCorpusFixture fixture) : IClass
     [InlineData("Flughafen")]
     [InlineData("Zeppelin")]
     [InlineData("Wetter")]
+    [InlineData("\"Hafen und Schiff\"")]
+    [InlineData("\"Zug Wetter\"")]
     public void AWordInAnyFieldScoresAsLucenesBooleanScorer(string word)
     {
         using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
@@ -97,7 +100,7 @@ public class WindowedDisjunctionQueryTests(VariedCorpusFixture fixture) : IClass
     }
 
     [Fact]
-    public void OnlyOptionalTermClausesWithoutCoordinationQualify()
+    public void OnlyOptionalTermAndPhraseClausesWithoutCoordinationQualify()
     {
         var a = new TermQuery(new Term(ArticleFields.Body, "a"));
         var b = new TermQuery(new Term(ArticleFields.Title, "b"));
@@ -107,6 +110,8 @@ public class WindowedDisjunctionQueryTests(VariedCorpusFixture fixture) : IClass
         Assert.False(WindowedDisjunctionQuery.Fits(new BooleanQuery(disableCoord: true) { { a, Occur.MUST }, { b, Occur.SHOULD } }));
         Assert.False(WindowedDisjunctionQuery.Fits(new BooleanQuery(disableCoord: true) { { a, Occur.SHOULD }, { new PrefixQuery(new Term(ArticleFields.Body, "b")), Occur.SHOULD } }));
         Assert.False(WindowedDisjunctionQuery.Fits(new BooleanQuery(disableCoord: true) { { a, Occur.SHOULD } }));
+        Assert.True(WindowedDisjunctionQuery.Fits(new BooleanQuery(disableCoord: true) { { a, Occur.SHOULD }, { new PhraseQuery { new Term(ArticleFields.Body, "b"), new Term(ArticleFields.Body, "c") }, Occur.SHOULD } }));
+        Assert.False(WindowedDisjunctionQuery.Fits(new BooleanQuery(disableCoord: true) { { a, Occur.SHOULD }, { new BooleanQuery(disableCoord: true) { { b, Occur.SHOULD } }, Occur.SHOULD } }));
     }
 
     private static List<string> Scored(IndexSearcher searcher, Query query) =>
