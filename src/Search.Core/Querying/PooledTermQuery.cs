@@ -40,7 +40,7 @@ internal sealed class PooledTermQuery : TermQuery
             _states = states;
             _lookups = lookups;
             _similarity = searcher.Similarity;
-            _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, states));
+            _stats = _similarity.ComputeWeight(query.Boost, lookups.CollectionStatistics(searcher, query.Term.Field), searcher.TermStatistics(query.Term, states));
         }
 
         public override Query Query => _query;

@@ -22,6 +22,7 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
     private static readonly ConditionalWeakTable<Terms, ConcurrentBag<DocsEnum>> PostingsPool = [];
 
     private readonly Dictionary<Term, TermContext> _states = [];
+    private readonly Dictionary<string, CollectionStatistics> _fields = [];
     private readonly Dictionary<(int Leaf, string Field), (Terms Terms, TermsEnum Enum)?> _enums = [];
 
     // Postings readers lent to this search's scorers (from any thread, in parallel parts), back to the pool at the end.
@@ -73,6 +74,21 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
 
         _states[term] = states;
         return states;
+    }
+
+    /// <summary>The field's statistics for scoring, once per search: Lucene's searcher merges the segments' term
+    /// dictionaries of the field (a new merged view with its own caches) every time a term weight asks.</summary>
+    /// <param name="searcher">The searcher of this search's snapshot.</param>
+    /// <param name="field">The field.</param>
+    public CollectionStatistics CollectionStatistics(IndexSearcher searcher, string field)
+    {
+        if (!_fields.TryGetValue(field, out var statistics))
+        {
+            statistics = searcher.CollectionStatistics(field);
+            _fields[field] = statistics;
+        }
+
+        return statistics;
     }
 
     /// <summary>How many articles have <paramref name="term"/> (deleted ones included, as <see cref="IndexReader.DocFreq(Term)"/>).</summary>
