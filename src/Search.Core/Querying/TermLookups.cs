@@ -12,8 +12,10 @@ namespace Search.Core.Querying;
 /// new enumerator per segment for its term, and a word's compound-part query looks the whole word up again to blend
 /// the statistics (<see cref="CompoundPartQuery"/>): a two-word query looked up 28 terms instead of 20, and the
 /// lookups were a fifth of a top-10 search's CPU. The states do not outlive the search, so every search reads the
-/// current snapshot; the enumerators do, in a pool per segment and field: a term dictionary enumerator allocates a
-/// frame with its buffers for each level it descends, which was half of what a filtered search allocated.
+/// current snapshot. The enumerators and the postings readers of the term scorers (<see cref="PooledTermQuery"/>) do,
+/// in pools per segment and field, handed back when the search ends (<see cref="Dispose"/>): Lucene allocates them
+/// afresh for every term and segment (a dictionary enumerator a frame with its buffers per level it descends, a
+/// postings reader about 2.5 KB of decoding buffers), which was most of what a search allocated.
 /// </summary>
 internal sealed class TermLookups(IndexReaderContext top) : IDisposable
 {
