@@ -6,10 +6,9 @@ using Lucene.Net.Util;
 namespace Search.Core.Querying;
 
 /// <summary>
-/// A <see cref="TermQuery"/> with its states looked up (<see cref="TermLookups"/>) whose scorers read postings
-/// through the search's pooled enumerators. Lucene's term scorer opens a new term dictionary enumerator and a new
-/// postings reader (with its decoding buffers, about 2.5 KB) for every term in every segment; here both come from a
-/// pool per segment and field and go back when the search ends. Scores and explanations are those of the
+/// A <see cref="TermQuery"/> with its states looked up (<see cref="TermLookups"/>) whose scorers open their postings
+/// through the search's pooled dictionary enumerators (<see cref="TermLookups.Postings"/>). Lucene's term scorer opens
+/// a new enumerator for every term in every segment. Scores and explanations are those of the
 /// <see cref="TermQuery"/>: the same similarity weight over the same postings.
 /// </summary>
 internal sealed class PooledTermQuery : TermQuery
@@ -30,7 +29,6 @@ internal sealed class PooledTermQuery : TermQuery
     {
         private readonly PooledTermQuery _query;
         private readonly TermContext _states;
-        private readonly TermLookups _lookups;
         private readonly Similarity _similarity;
         private readonly Similarity.SimWeight _stats;
 
@@ -38,7 +36,6 @@ internal sealed class PooledTermQuery : TermQuery
         {
             _query = query;
             _states = states;
-            _lookups = lookups;
             _similarity = searcher.Similarity;
             _stats = _similarity.ComputeWeight(query.Boost, lookups.CollectionStatistics(searcher, query.Term.Field), searcher.TermStatistics(query.Term, states));
         }
@@ -52,7 +49,7 @@ internal sealed class PooledTermQuery : TermQuery
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
             var state = _states.Get(context.Ord);
-            return state is null ? null : new PostingsScorer(this, _lookups.Postings(context, _query.Term, state, acceptDocs), _similarity.GetSimScorer(_stats, context));
+            return state is null ? null : new PostingsScorer(this, TermLookups.Postings(context, _query.Term, state, acceptDocs), _similarity.GetSimScorer(_stats, context));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)

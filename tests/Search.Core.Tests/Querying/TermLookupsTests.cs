@@ -11,8 +11,8 @@ namespace Search.Core.Tests.Querying;
 // Checks: a query whose terms were looked up once per search (TermLookups) matches and scores every article exactly as
 // Lucene scores the query itself, over a multi-segment index, with exclusions, alternatives and words some or all
 // segments lack, and with compound parts rarer than their whole word (scored with the whole word's statistics); a
-// term's states are looked up once and then reused; enumerators and postings readers handed back by earlier searches
-// find the same states and postings; explanations of a resolved query give Lucene's scores.
+// term's states are looked up once and then reused; enumerators handed back by earlier searches find the same states
+// and postings; explanations of a resolved query give Lucene's scores.
 public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixture compounds) : IClassFixture<VariedCorpusFixture>, IClassFixture<GermanRelevanceFixture>
 {
     private static readonly string[] Words = ["Zug", "Hafen", "Wetter", "Zug", "Brücke", "Hafen", "Zeppelin", "Bahnhof"];
@@ -35,7 +35,7 @@ public class TermLookupsTests(VariedCorpusFixture fixture, GermanRelevanceFixtur
         var query = _queries.Create(text).Full;
         var expected = Scored(searcher, query);
 
-        // Twice: the second search reads through the postings readers the first handed back.
+        // Twice: the second search reads through the dictionary enumerators the first handed back.
         for (var search = 0; search < 2; search++)
         {
             using var lookups = new TermLookups(searcher.TopReaderContext);
