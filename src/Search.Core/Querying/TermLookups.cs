@@ -33,16 +33,16 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
         switch (query)
         {
             case BooleanQuery boolean:
-                var resolved = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                // A word in any of its fields is scored window by window without Lucene's per-search bucket table.
+                var resolved = WindowedDisjunctionQuery.Fits(boolean) ? new WindowedDisjunctionQuery() : new BooleanQuery(boolean.CoordDisabled);
+                resolved.Boost = boolean.Boost;
+                resolved.MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch;
                 foreach (var clause in boolean.Clauses)
                 {
                     resolved.Add(Resolve(clause.Query), clause.Occur);
                 }
 
-                // A word in any of its fields is scored window by window without Lucene's per-search bucket table.
-                return WindowedDisjunctionQuery.Fits(resolved)
-                    ? new WindowedDisjunctionQuery(resolved.Clauses.Select(clause => clause.Query)) { Boost = resolved.Boost }
-                    : resolved;
+                return resolved;
             case CompoundPartQuery part:
                 return new PooledTermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole)), this) { Boost = part.Boost };
             case TermQuery term when term.GetType() == typeof(TermQuery):

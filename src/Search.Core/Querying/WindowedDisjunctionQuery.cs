@@ -14,14 +14,13 @@ namespace Search.Core.Querying;
 /// </summary>
 internal sealed class WindowedDisjunctionQuery : BooleanQuery
 {
-    /// <param name="clauses">The optional term queries.</param>
-    public WindowedDisjunctionQuery(IEnumerable<Query> clauses)
+    // Documents per window, as Lucene's BooleanScorer.
+    private const int Size = 2048;
+
+    /// <summary>An empty query, coordination off; add the optional clauses (see <see cref="Fits"/>).</summary>
+    public WindowedDisjunctionQuery()
         : base(disableCoord: true)
     {
-        foreach (var clause in clauses)
-        {
-            Add(clause, Occur.SHOULD);
-        }
     }
 
     /// <summary>True when <paramref name="query"/> can be scored this way: two or more optional clauses, each a term or
@@ -58,7 +57,6 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
 
     private sealed class WindowScorer : BulkScorer
     {
-        private const int Size = 2048;
         private const int Mask = Size - 1;
 
         [ThreadStatic]
@@ -131,8 +129,6 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
     // A thread's window: a slot per document of the window, valid when stamped with the current window's number.
     private sealed class Window
     {
-        private const int Size = 2048;
-
         private int _stamp;
 
         public int[] Stamps { get; } = new int[Size];
