@@ -192,7 +192,7 @@ public sealed class ArticleSearcher : IDisposable
             }
 
             var page = run.Rescorer is { } rescorer
-                ? rescorer.Page(searcher, run.Rankings, after, skip, request.Size)
+                ? rescorer.Page(searcher, lookups, run.Rankings, after, skip, request.Size)
                 : run.Rankings[0].ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
             var highlight = request.Snippets && !query.Browsing && page.Count > 0 ? SnippetBuilder.Prepare(query.Matching, searcher.IndexReader, lookups.DocFreq) : null;
             var hits = page

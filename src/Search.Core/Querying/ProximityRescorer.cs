@@ -27,17 +27,25 @@ internal sealed class ProximityRescorer(Query proximity)
 
     /// <summary>One page of hits in rescored order.</summary>
     /// <param name="searcher">The searcher the rankings were collected with.</param>
+    /// <param name="lookups">The search's term lookups (the proximity words are the query's own words).</param>
     /// <param name="rankings">The hits collected for <see cref="Rankings"/>, ordered by matching score and id.</param>
     /// <param name="after">The cursor (score and id of the last hit shown), or null.</param>
     /// <param name="skip">Hits to skip (page-based paging without a cursor).</param>
     /// <param name="size">Hits per page.</param>
-    public IReadOnlyList<FieldDoc> Page(IndexSearcher searcher, IReadOnlyList<TopDocs> rankings, FieldDoc? after, int skip, int size)
+    public IReadOnlyList<FieldDoc> Page(IndexSearcher searcher, TermLookups lookups, IReadOnlyList<TopDocs> rankings, FieldDoc? after, int skip, int size)
     {
         var first = rankings[0].ScoreDocs;
         var window = first.Take(Window).ToArray();
         if (window.Length > 0)
         {
-            AddProximity(searcher, window);
+            if (SloppyPhrase.Of(proximity, searcher, lookups) is { } phrases)
+            {
+                AddProximity(searcher, phrases, window);
+            }
+            else
+            {
+                AddProximity(searcher, window);
+            }
         }
 
         IEnumerable<ScoreDoc> candidates;
@@ -56,7 +64,40 @@ internal sealed class ProximityRescorer(Query proximity)
         return [.. candidates.Cast<FieldDoc>().Order(Comparer<FieldDoc>.Create(Compare)).Skip(skip).Take(size)];
     }
 
-    // Adds the proximity score to each hit that has one, in place; the sort value goes with it, for the cursor.
+    // Adds the proximity score to each hit that has one, in place, as Lucene's scorers of the proximity query would
+    // score it: the sum of the phrases' scores, added in doubles. The sort value goes with it, for the cursor.
+    private static void AddProximity(IndexSearcher searcher, IReadOnlyList<SloppyPhrase> phrases, ScoreDoc[] hits)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var inLeaf in hits.GroupBy(hit => ReaderUtil.SubIndex(hit.Doc, leaves)))
+        {
+            var leaf = leaves[inLeaf.Key];
+            var scorers = phrases.Select(phrase => phrase.Scorer(leaf)).OfType<SloppyPhrase.LeafScorer>().ToArray();
+            if (scorers.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var hit in inLeaf.OrderBy(hit => hit.Doc))
+            {
+                var (sum, matched) = (0d, false);
+                foreach (var scorer in scorers)
+                {
+                    if (scorer.Score(hit.Doc - leaf.DocBase) is { } score)
+                    {
+                        (sum, matched) = (sum + score, true);
+                    }
+                }
+
+                if (matched)
+                {
+                    Reward((FieldDoc)hit, (float)sum);
+                }
+            }
+        }
+    }
+
+    // As above, through Lucene's weight and scorers of the proximity query: for a phrase that repeats a word.
     private void AddProximity(IndexSearcher searcher, ScoreDoc[] hits)
     {
         var weight = searcher.CreateNormalizedWeight(proximity);
@@ -87,8 +128,7 @@ internal sealed class ProximityRescorer(Query proximity)
                     var doc = hit.Doc - leaf.DocBase;
                     if (scorer is not null && (scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID) == doc)
                     {
-                        hit.Score += scorer.GetScore();
-                        ((FieldDoc)hit).Fields[0] = J2N.Numerics.Single.GetInstance(hit.Score);
+                        Reward((FieldDoc)hit, scorer.GetScore());
                     }
                 }
             }
@@ -97,6 +137,12 @@ internal sealed class ProximityRescorer(Query proximity)
                 ArrayPool<long>.Shared.Return(buffer);
             }
         }
+    }
+
+    private static void Reward(FieldDoc hit, float proximity)
+    {
+        hit.Score += proximity;
+        hit.Fields[0] = J2N.Numerics.Single.GetInstance(hit.Score);
     }
 
     // Best first: higher score, then the smaller id (as the searcher's sort, so ties fall the same way everywhere).

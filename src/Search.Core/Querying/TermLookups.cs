@@ -102,7 +102,18 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
     /// <param name="term">The term.</param>
     /// <param name="state">Its state in that segment (<see cref="States"/>).</param>
     /// <param name="acceptDocs">The documents the postings may return, or null for all.</param>
-    public static DocsEnum Postings(AtomicReaderContext leaf, Term term, TermState state, IBits? acceptDocs)
+    public static DocsEnum Postings(AtomicReaderContext leaf, Term term, TermState state, IBits? acceptDocs) =>
+        Open(leaf, term, state, acceptDocs, static (enumerator, accepted) => enumerator.Docs(accepted, null));
+
+    /// <summary>The postings of <paramref name="term"/> in <paramref name="leaf"/> with the positions of each
+    /// occurrence, opened as <see cref="Postings"/> opens them; null when the field has no positions.</summary>
+    /// <param name="leaf">The segment.</param>
+    /// <param name="term">The term.</param>
+    /// <param name="state">Its state in that segment (<see cref="States"/>).</param>
+    public static DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, Term term, TermState state) =>
+        Open(leaf, term, state, (IBits?)null, static (enumerator, accepted) => enumerator.DocsAndPositions(accepted, null, DocsAndPositionsFlags.NONE));
+
+    private static T Open<T>(AtomicReaderContext leaf, Term term, TermState state, IBits? acceptDocs, Func<TermsEnum, IBits?, T> open)
     {
         var terms = leaf.AtomicReader.GetTerms(term.Field) ?? throw new InvalidOperationException($"{term} has a state but {leaf} has no field {term.Field}.");
         var enumerators = Pool.GetOrCreateValue(terms);
@@ -110,7 +121,7 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
         try
         {
             enumerator.SeekExact(term.Bytes, state);
-            return enumerator.Docs(acceptDocs, null);
+            return open(enumerator, acceptDocs);
         }
         finally
         {

@@ -8,7 +8,8 @@ using Search.Core.Querying;
 
 namespace Search.Core.Tests.Querying;
 
-// Checks: ranked by relevance, the first ProximityRescorer.Window hits by matching score get the proximity reward and
+// Checks: ranked by relevance, the first ProximityRescorer.Window hits by matching score get the proximity reward (also
+// for words repeated in the query, which Lucene scores) and
 // are ordered by the sum, scored exactly as the whole query scores them; later hits keep their matching score; pages and
 // cursors walk the same order across the window's end.
 public class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorpusFixture>
@@ -16,6 +17,8 @@ public class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture
     [Theory]
     [InlineData("Hafen Schiff")]
     [InlineData("Zug Wetter")]
+    [InlineData("Hafen Zug Wetter")]
+    [InlineData("Hafen Zug Hafen")]
     public void FirstHitsGetTheProximityRewardAndLaterHitsKeepTheirMatchingScore(string text)
     {
         var query = new QueryFactory(new GermanNewsAnalyzer()).Create(text);
