@@ -10,7 +10,8 @@ namespace Search.Core.Tests.Querying;
 
 // Checks, over a multi-segment index: a word or a quoted phrase in any of its fields scored window by window
 // (WindowedDisjunctionQuery) finds the same articles with exactly the scores of Lucene's own out-of-order
-// BooleanScorer, over all documents and over only the accepted ones; a bulk scorer stopped at several document limits
+// BooleanScorer, over all documents and over only the accepted ones; scored document at a time (alone in document
+// order, or words that must all match) exactly as Lucene's disjunction and conjunction scorers; a bulk scorer stopped at several document limits
 // and resumed collects exactly what one uninterrupted run collects; only optional term and phrase clauses qualify (a
 // word or a quoted phrase in each field).
 public class WindowedDisjunctionQueryTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorpusFixture>
@@ -69,6 +70,58 @@ public class WindowedDisjunctionQueryTests(VariedCorpusFixture fixture) : IClass
             Assert.NotEmpty(expected.Hits);
             Assert.All(actual.Hits, hit => Assert.True(accepted.Get(hit.Doc)));
             Assert.Equal(expected.Hits.OrderBy(hit => hit.Doc), actual.Hits.OrderBy(hit => hit.Doc));
+        }
+    }
+
+    [Theory]
+    [InlineData("Hafen Schiff")]
+    [InlineData("Zug Wetter Hafen")]
+    [InlineData("Flughafen Zug")]
+    [InlineData("Regierung Schule Impfung Klima")]
+    [InlineData("\"Hafen und Schiff\" Zug")]
+    public void WordsThatMustAllMatchScoreAsLucenesConjunction(string text)
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        var lucene = _queries.Create(text).Matching;
+        using var lookups = new TermLookups(searcher.TopReaderContext);
+
+        var windowed = lookups.Resolve(lucene);
+
+        Assert.All(((BooleanQuery)windowed).Clauses, clause => Assert.IsType<WindowedDisjunctionQuery>(clause.Query));
+        var expected = Scored(searcher, lucene);
+        Assert.True(expected.Count > 3, $"the words are found together ({expected.Count})");
+        Assert.Equal(expected, Scored(searcher, windowed));
+    }
+
+    [Theory]
+    [InlineData("Hafen", 1)]
+    [InlineData("Schiff", 3)]
+    [InlineData("\"Zug Wetter\"", 1)]
+    public void AWordScoredInDocumentOrderScoresAsLucenesDisjunction(string word, int every)
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        var lucene = ((BooleanQuery)_queries.Create(word).Matching).Clauses.Single().Query;
+        using var lookups = new TermLookups(searcher.TopReaderContext);
+        var luceneWeight = searcher.CreateNormalizedWeight(lucene);
+        var windowedWeight = searcher.CreateNormalizedWeight(lookups.Resolve(lucene));
+
+        foreach (var leaf in reader.Leaves)
+        {
+            var accepted = new Lucene.Net.Util.FixedBitSet(leaf.AtomicReader.MaxDoc);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc += every)
+            {
+                accepted.Set(doc);
+            }
+
+            var expected = new Recorder();
+            luceneWeight.GetBulkScorer(leaf, scoreDocsInOrder: true, accepted)?.Score(expected, DocIdSetIterator.NO_MORE_DOCS);
+            var actual = new Recorder();
+            windowedWeight.GetBulkScorer(leaf, scoreDocsInOrder: true, accepted)?.Score(actual, DocIdSetIterator.NO_MORE_DOCS);
+
+            Assert.NotEmpty(expected.Hits);
+            Assert.Equal(expected.Hits, actual.Hits);
         }
     }
 
