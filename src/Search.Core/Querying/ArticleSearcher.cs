@@ -377,18 +377,29 @@ public sealed class ArticleSearcher : IDisposable
             partial = true;
         }
 
-        return new Collected([.. tops.Select(top => top.GetTopDocs())], null, facets, partial);
+        return new Collected([.. tops.Select(top => top.Hits())], null, facets, partial);
     }
 
-    // The rankings, the facet counting in front of them, and the time limit in front of both.
-    private (TopFieldCollector[] Rankings, FacetCollector Facets, ICollector Collector) Collectors(Sort sort, IReadOnlyList<(int Size, FieldDoc? After)> rankings,
+    // The rankings, the facet counting in front of them, and the time limit in front of both. A first page by relevance
+    // is ranked by BestFirstCollector, every other order and a page after a cursor by Lucene's TopFieldCollector.
+    private (Ranking[] Rankings, FacetCollector Facets, ICollector Collector) Collectors(Sort sort, IReadOnlyList<(int Size, FieldDoc? After)> rankings,
         FacetFilters filters, bool countFacets)
     {
         var tops = rankings
-            .Select(ranking => TopFieldCollector.Create(sort, ranking.Size, ranking.After, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false))
+            .Select(ranking => sort == BestFirst && ranking.After is null
+                ? Ranking.Of(new BestFirstCollector(sort, ranking.Size))
+                : Ranking.Of(TopFieldCollector.Create(sort, ranking.Size, ranking.After, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)))
             .ToArray();
-        var facets = new FacetCollector(tops.Length == 1 ? tops[0] : new ScoreOnce(MultiCollector.Wrap(tops)), filters, countFacets);
+        var facets = new FacetCollector(tops.Length == 1 ? tops[0].Collector : new ScoreOnce(MultiCollector.Wrap([.. tops.Select(top => top.Collector)])), filters, countFacets);
         return (tops, facets, new TimeLimitingCollector(facets, TimeLimitingCollector.GlobalCounter, (long)TimeBudget.TotalMilliseconds));
+    }
+
+    // A collector of ranked hits and how to get them once collected.
+    private readonly record struct Ranking(ICollector Collector, Func<TopDocs> Hits)
+    {
+        public static Ranking Of(BestFirstCollector collector) => new(collector, collector.TopDocs);
+
+        public static Ranking Of(TopFieldCollector collector) => new(collector, collector.GetTopDocs);
     }
 
     // Several rankings of the same matches: each match is scored once, not once per ranking.

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+using Search.Core.Querying;
+using Search.Core.Storage;
+using Search.Tests.Shared;
+using LuceneDirectory = Lucene.Net.Store.FSDirectory;
+
+namespace Search.Core.Tests.Querying;
+
+// Checks, on an index of many equal scores spread over seven segments (copies of the same articles, some written twice
+// so deleted ones are left behind): the best hits by score, then id, then document (BestFirstCollector) are exactly
+// those Lucene's TopFieldCollector collects for the same sort, for any number of hits, cutting through groups of equal
+// scores, whether the matches arrive in document order or window by window, and with the same sort values and totals;
+// also where articles have no id or the same id, so only the document is left to decide.
+public class BestFirstCollectorTests(TiedCorpusFixture fixture) : IClassFixture<TiedCorpusFixture>
+{
+    private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, new SortField(ArticleFields.Id, IdComparerSource.Instance));
+
+    [Theory]
+    [InlineData("Hafen")]
+    [InlineData("Schiff")]
+    [InlineData("Zug Wetter")]
+    [InlineData("Hafen OR Schule")]
+    [InlineData("Brücke -Zug")]
+    [InlineData("\"Hafen und Schiff\"")]
+    public void TheBestHitsAreThoseLucenesCollectorCollects(string text)
+    {
+        using var reader = DirectoryReader.Open(new MappedDirectory(fixture.IndexPath));
+        Assert.True(reader.Leaves.Count > 5);
+        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        using var lookups = new TermLookups(searcher.TopReaderContext);
+        var query = searcher.CreateNormalizedWeight(lookups.Resolve(new QueryFactory(new GermanNewsAnalyzer()).Create(text).Matching));
+
+        var all = Collect(query, reader, Lucene(reader.MaxDoc), inOrder: true);
+        var ties = all.ScoreDocs.GroupBy(hit => hit.Score).Where(group => group.Count() > 1).ToList();
+        Assert.NotEmpty(ties);
+
+        // Cut through groups of equal scores as well as at round numbers.
+        var starts = all.ScoreDocs.Select((hit, rank) => (hit.Score, rank)).GroupBy(hit => hit.Score).Select(group => group.First().rank + (group.Count() / 2));
+        foreach (var size in starts.Concat([1, 2, 10, 100, all.ScoreDocs.Length + 5]).Where(size => size > 0).Distinct())
+        {
+            foreach (var inOrder in new[] { true, false })
+            {
+                var expected = Collect(query, reader, Lucene(size), inOrder);
+                var actual = Collect(query, reader, Ours(size), inOrder);
+
+                Assert.Equal(expected.TotalHits, actual.TotalHits);
+                Assert.Equal(Described(expected), Described(actual));
+            }
+        }
+    }
+
+    [Fact]
+    public void ArticlesWithoutIdOrWithTheSameIdAreRankedAsLucenesCollectorRanksThem()
+    {
+        // Lucene's own documents: some without id, one segment without the id field at all, some ids twice; equal
+        // scores and equal ids leave the document to decide.
+        var path = TestCorpus.CreateTempFolder("best-first-ids");
+        using var directory = LuceneDirectory.Open(path);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES };
+        var random = new Random(11);
+        using (var writer = new IndexWriter(directory, config))
+        {
+            string?[][] segments = [["k", "b", null, "x", "a", "m", "b"], [null, null, null], ["b", "zz", null, "c", "k", "a0", null], ["q", "b", null, "a", "m1"]];
+            foreach (var ids in segments)
+            {
+                foreach (var id in ids)
+                {
+                    var document = new Document { new TextField("body", random.Next(3) == 0 ? "hafen schiff" : "hafen", Field.Store.NO) };
+                    if (id is not null)
+                    {
+                        document.Add(new StringField(ArticleFields.Id, id, Field.Store.YES));
+                        document.Add(new SortedDocValuesField(ArticleFields.Id, new BytesRef(id)));
+                    }
+
+                    writer.AddDocument(document);
+                }
+
+                writer.Commit();
+            }
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var query = searcher.CreateNormalizedWeight(new TermQuery(new Term("body", "hafen")));
+        for (var size = 1; size <= reader.MaxDoc; size++)
+        {
+            foreach (var inOrder in new[] { true, false })
+            {
+                Assert.Equal(Described(Collect(query, reader, Lucene(size), inOrder)), Described(Collect(query, reader, Ours(size), inOrder)));
+            }
+        }
+    }
+
+    private static (ICollector Collector, Func<TopDocs> Hits) Lucene(int size)
+    {
+        var collector = TopFieldCollector.Create(BestFirst, size, null, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        return (collector, collector.GetTopDocs);
+    }
+
+    private static (ICollector Collector, Func<TopDocs> Hits) Ours(int size)
+    {
+        var collector = new BestFirstCollector(BestFirst, size);
+        return (collector, collector.TopDocs);
+    }
+
+    private static TopDocs Collect(Weight weight, IndexReader reader, (ICollector Collector, Func<TopDocs> Hits) ranking, bool inOrder)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            ranking.Collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, inOrder || !weight.ScoresDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(ranking.Collector);
+        }
+
+        return ranking.Hits();
+    }
+
+    private static List<string> Described(TopDocs top) =>
+    [
+        .. top.ScoreDocs.Cast<FieldDoc>().Select(hit => string.Create(CultureInfo.InvariantCulture,
+            $"{hit.Doc} {hit.Score:R} {((J2N.Numerics.Single)hit.Fields[0]).ToSingle():R} {((BytesRef?)hit.Fields[1])?.Utf8ToString()}")),
+    ];
+}
