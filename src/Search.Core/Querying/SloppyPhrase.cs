@@ -97,13 +97,16 @@ internal sealed class SloppyPhrase
         private readonly int[] _position = new int[postings.Length];
         private readonly int[] _remaining = new int[postings.Length];
         private readonly bool[] _queued = new bool[postings.Length];
+
+        // The words, rarest first: an article without one of them is passed over after the fewest reads.
+        private readonly DocsAndPositionsEnum[] _rarestFirst = [.. postings.OrderBy(words => words.GetCost())];
         private int _end;
 
         /// <summary>The phrase's score in <paramref name="doc"/> (numbered within the segment, not lower than the
         /// last asked), or null when its words are not there within the slop.</summary>
         public float? Score(int doc)
         {
-            foreach (var words in postings)
+            foreach (var words in _rarestFirst)
             {
                 if ((words.DocID < doc ? words.Advance(doc) : words.DocID) != doc)
                 {
