@@ -1,6 +1,4 @@
 using System.Globalization;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -8,8 +6,6 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
 using Search.Core.Storage;
-using Search.Tests.Shared;
-using LuceneDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace Search.Core.Tests.Querying;
 
@@ -59,33 +55,7 @@ public class BestFirstCollectorTests(TiedCorpusFixture fixture) : IClassFixture<
     [Fact]
     public void ArticlesWithoutIdOrWithTheSameIdAreRankedAsLucenesCollectorRanksThem()
     {
-        // Lucene's own documents: some without id, one segment without the id field at all, some ids twice; equal
-        // scores and equal ids leave the document to decide.
-        var path = TestCorpus.CreateTempFolder("best-first-ids");
-        using var directory = LuceneDirectory.Open(path);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES };
-        var random = new Random(11);
-        using (var writer = new IndexWriter(directory, config))
-        {
-            string?[][] segments = [["k", "b", null, "x", "a", "m", "b"], [null, null, null], ["b", "zz", null, "c", "k", "a0", null], ["q", "b", null, "a", "m1"]];
-            foreach (var ids in segments)
-            {
-                foreach (var id in ids)
-                {
-                    var document = new Document { new TextField("body", random.Next(3) == 0 ? "hafen schiff" : "hafen", Field.Store.NO) };
-                    if (id is not null)
-                    {
-                        document.Add(new StringField(ArticleFields.Id, id, Field.Store.YES));
-                        document.Add(new SortedDocValuesField(ArticleFields.Id, new BytesRef(id)));
-                    }
-
-                    writer.AddDocument(document);
-                }
-
-                writer.Commit();
-            }
-        }
-
+        using var directory = MissingIdIndex.Create();
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var query = searcher.CreateNormalizedWeight(new TermQuery(new Term("body", "hafen")));

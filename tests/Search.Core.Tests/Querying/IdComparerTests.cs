@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -7,7 +5,6 @@ using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
-using Search.Tests.Shared;
 
 namespace Search.Core.Tests.Querying;
 
@@ -100,42 +97,7 @@ public class IdComparerTests(TiedCorpusFixture fixture) : IClassFixture<TiedCorp
     [Fact]
     public void ArticlesWithoutIdSortFirstAndSegmentsWithoutIdsAreReadAsLuceneStringSortReadsThem()
     {
-        // Lucene's own documents: some without id, one segment without the id field at all, some ids twice.
-        var path = TestCorpus.CreateTempFolder("missing-id-index");
-        using var directory = FSDirectory.Open(path);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES };
-        var random = new Random(7);
-        using (var writer = new IndexWriter(directory, config))
-        {
-            string?[][] segments =
-            [
-                ["k", "b", null, "x", "é", "a", "m"],
-                [null, null, null],
-                ["b", "zz", null, "😀", "\uFFFD", "c", "k", "a0"],
-                ["q", "\uFFFD", "b", null, "a", "m1"],
-            ];
-            foreach (var ids in segments)
-            {
-                foreach (var id in ids)
-                {
-                    var document = new Document
-                    {
-                        new TextField("body", random.Next(3) == 0 ? "hafen schiff" : "hafen", Field.Store.NO),
-                        new NumericDocValuesField(ArticleFields.DateSort, random.Next(3)),
-                    };
-                    if (id is not null)
-                    {
-                        document.Add(new StringField(ArticleFields.Id, id, Field.Store.YES));
-                        document.Add(new SortedDocValuesField(ArticleFields.Id, new BytesRef(id)));
-                    }
-
-                    writer.AddDocument(document);
-                }
-
-                writer.Commit();
-            }
-        }
-
+        using var directory = MissingIdIndex.Create();
         using var reader = DirectoryReader.Open(directory);
         Assert.Equal(4, reader.Leaves.Count);
         Assert.Null(reader.Leaves[1].AtomicReader.GetSortedDocValues(ArticleFields.Id));
