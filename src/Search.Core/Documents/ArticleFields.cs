@@ -12,8 +12,8 @@ public static class ArticleFields
     /// <summary>Bumped whenever analysis or the document layout changes, so an older index is rebuilt rather than mixed with new articles.</summary>
     public const string AnalyzerVersion = "german-news-4";
 
-    /// <summary>Ranking: BM25 (k1 1.2, b 0.75), for indexing and searching alike.</summary>
-    public static readonly Similarity Similarity = new BM25Similarity();
+    /// <summary>Ranking: BM25 (k1 1.2, b 0.75), for indexing and searching alike (Lucene's, see <see cref="ArticleSimilarity"/>).</summary>
+    public static readonly Similarity Similarity = new ArticleSimilarity();
 
     public const string Id = "id";
     public const string Title = "title";
