@@ -8,8 +8,8 @@ namespace Search.Core.Querying;
 /// The best hits by score, then id (<see cref="IdComparer"/>), then document: what Lucene's
 /// <see cref="TopFieldCollector"/> collects for that sort, with the same hits, order and sort values, but with the
 /// scores in a plain array. Lucene's collector goes through a list of comparers for every match: it asks a
-/// score-caching wrapper for the score, boxes nothing but compares through two virtual calls per comparer and keeps
-/// its queue as entry objects; for a search that matches a few thousand articles that was 40 % of the scoring.
+/// score-caching wrapper for the score, compares through two virtual calls per comparer and keeps its queue as entry
+/// objects; for a search that matches a few thousand articles that was 40 % of the scoring.
 /// </summary>
 /// <remarks>First pages only (no cursor); a search after a cursor uses Lucene's collector.</remarks>
 internal sealed class BestFirstCollector : ICollector
