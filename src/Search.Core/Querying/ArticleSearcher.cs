@@ -155,7 +155,9 @@ public sealed class ArticleSearcher : IDisposable
 
         var query = _queries.Create(request.Query);
         var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && query.Browsing ? SearchSort.Newest : request.Sort);
-        var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, QueryKey(request), byScore: sort == BestFirst);
+        // The cursor's key is hashed only when a cursor is read or written, and then once.
+        string? queryKey = null;
+        var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, queryKey = QueryKey(request), byScore: sort == BestFirst);
         var skip = after is null ? (request.Page - 1) * request.Size : 0;
         var wanted = skip + request.Size;
 
@@ -207,7 +209,7 @@ public sealed class ArticleSearcher : IDisposable
                 })
                 .ToList();
             var more = page.Count == request.Size && (after is not null || wanted < run.Facets.TotalHits);
-            var next = more ? SearchCursor.Encode(page[^1], QueryKey(request)) : null;
+            var next = more ? SearchCursor.Encode(page[^1], queryKey ?? QueryKey(request)) : null;
             return new SearchResult(run.Facets.TotalHits, hits, run.Facets.Counts(), next, run.Partial)
             {
                 DidYouMean = didYouMean,
