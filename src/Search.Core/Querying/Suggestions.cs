@@ -9,8 +9,8 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// "Did you mean": for each query word that the index hardly knows, the most frequent index word one or two edits
-/// away (Lucene's Levenshtein automata via <see cref="FuzzyTermsEnum"/> over the body's terms), written as the
-/// articles write it ("bundestg" → "Bundestag").
+/// away (one for a word some article prints; Lucene's Levenshtein automata via <see cref="FuzzyTermsEnum"/> over the
+/// body's terms), written as the articles write it ("bundestg" → "Bundestag").
 /// </summary>
 internal static class Suggestions
 {
@@ -86,7 +86,10 @@ internal static class Suggestions
                     continue;
                 }
 
-                var correction = Closest(reader, indexTerm, typed.Length >= 8 ? 2 : 1, known == 0 ? 1 : BetterBy * known);
+                // A word that articles do print is corrected only by one edit: it is as likely meant as mistyped, and
+                // two edits away from it lie other real words ("Sommerblues" is not "Sommerpause").
+                var edits = known == 0 && typed.Length >= 8 ? 2 : 1;
+                var correction = Closest(reader, indexTerm, edits, known == 0 ? 1 : BetterBy * known);
                 var at = suggestion.IndexOf(typed, from, StringComparison.Ordinal);
                 if (correction is null || at < 0)
                 {

@@ -9,7 +9,10 @@ public sealed class TypoRetryFixture() : IndexedArticlesFixture("typos", Article
             new { id = "rat-1", date = "2020-01-10", title = "Sitzung", body = "Der Forschungsrat tagt am Montag." },
             new { id = "rat-2", date = "2020-01-11", title = "Sitzung", body = "Der Forschungsrat tagt am Dienstag." },
             new { id = "rat-3", date = "2020-01-12", title = "Sitzung", body = "Der Forschungsrat tagt am Mittwoch." },
+            new { id = "rat-4", date = "2020-01-13", title = "Sitzung", body = "Der Forschungsrat tagt am Donnerstag." },
+            new { id = "rat-5", date = "2020-01-14", title = "Sitzung", body = "Der Forschungsrat tagt am Freitag." },
             new { id = "art-1", date = "2020-02-10", title = "Kunst", body = "Eine neue Forschungsart wird erprobt." },
+            new { id = "amt-1", date = "2020-03-10", title = "Behörde", body = "Das Forschungsamt zieht um." },
         ];
 }
 
@@ -32,5 +35,23 @@ public sealed class TypoRetryTests(TypoRetryFixture fixture) : IClassFixture<Typ
         Assert.Equal(0, result.Total);
         Assert.False(result.Fuzzy);
         Assert.Null(result.DidYouMean);
+    }
+
+    [Fact]
+    public void AWordArticlesPrintIsCorrectedByOneEditToAWordFarMoreArticlesUse()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Forschungsart", []));
+
+        Assert.Equal("Forschungsrat", result.DidYouMean);
+    }
+
+    [Fact]
+    public void AWordArticlesPrintIsNotCorrectedToAWordTwoEditsAway()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Forschungsamt", []));
+
+        Assert.Equal(["amt-1"], result.Hits.Select(hit => hit.Article.Id));
+        Assert.Null(result.DidYouMean);
+        Assert.False(result.Fuzzy);
     }
 }
