@@ -10,7 +10,8 @@ namespace Search.Indexer.Tests;
 // Checks, on a real 6 MB tmpfs: after a first run committed fine, a run whose articles do not fit ends with exit
 // code 6 and one clear error naming the index folder, the full disk and what to do (no stack trace); the previous
 // commit is intact (check healthy, the same articles); a searcher opened before keeps answering; once space is
-// freed the next run works.
+// freed the next run works. A disk that fills up under one of Lucene's background merges ends the import with the same
+// error and releases the index.
 public sealed class DiskFullTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
@@ -55,6 +56,29 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         // The failed run released the index and left no half-written files behind: a run that fits works.
         using var third = IndexerProcess.Start(index, TestCorpus.CreateCorpusFolder());
         Assert.Equal(0, third.WaitForExit(Timeout));
+    }
+
+    [Fact]
+    public void DiskFillingUpUnderABackgroundMergeEndsTheImportWithTheDiskFullErrorAndReleasesTheIndex()
+    {
+        using var disk = Tmpfs.Mount("8m");
+        var index = Path.Combine(disk.Path, "index");
+        CorpusImporter.Import([TestCorpus.CreateCorpusFolder()], index);
+        var before = IndexSnapshot.Read(index);
+        disk.FillUntil(bytesLeft: 4 * 1048576);
+
+        // A commit after every article: a segment each, and Lucene merges them in the background until the disk is full.
+        var error = Assert.Throws<IndexDiskFullException>(() =>
+            CorpusImporter.Import([WriteLargeCorpus(articles: 60, bodyChars: 20_000)], index, new ImportOptions { CommitInterval = TimeSpan.Zero }));
+
+        output.WriteLine(error.ToString());
+        var check = IndexChecker.Check(index);
+        Assert.True(check.Healthy, string.Join('\n', check.Problems));
+        Assert.Contains($"at {index} (", error.Message, StringComparison.Ordinal);
+        // Committed articles are never lost: the index holds at least what it held before.
+        Assert.True(check.Articles >= before.LiveDocs);
+        disk.Unfill();
+        Assert.Equal(check.Articles, CorpusImporter.Import([TestCorpus.CreateCorpusFolder()], index).ArticlesInIndex);
     }
 
     // Random letters: neither the stored fields nor the postings compress much, so the index outgrows the disk.

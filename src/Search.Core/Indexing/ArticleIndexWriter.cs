@@ -286,6 +286,19 @@ public sealed class ArticleIndexWriter : IDisposable
         {
             // Lucene may already have closed the writer after the failure (a "tragic" event); it rolled back then.
         }
+        catch (MergePolicy.MergeException)
+        {
+            // A background merge failed too (the disk filled up under it) and Lucene rethrew that while the rollback
+            // waited for the merges, before it finished. The merges have ended now, so a second rollback completes.
+            try
+            {
+                _writer.Rollback();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or MergePolicy.MergeException)
+            {
+                // Nothing more to undo: the last commit is what the index holds.
+            }
+        }
         finally
         {
             _closed = true;
