@@ -31,6 +31,10 @@ internal static class IndexCommand
                 result.AddError("--commit-interval must be at least 1 second.");
             }
         });
+        var noMerge = new Option<bool>("--no-merge")
+        {
+            Description = "Leave a new index in the segments bulk indexing made instead of merging it into one (merging takes about as long as writing the index once; searches of one segment are faster)",
+        };
         var rebuild = new Option<bool>("--rebuild") { Description = "Build the index anew (needed after an analyzer change); the old one serves until the new one is committed" };
 
         var command = new RootCommand("Indexes German news articles into a search index. Re-running skips unchanged files and updates changed articles.")
@@ -40,6 +44,7 @@ internal static class IndexCommand
             strict,
             prune,
             rebuild,
+            noMerge,
             commitEvery,
             MaintenanceCommands.Delete(),
             MaintenanceCommands.Check(),
@@ -53,6 +58,7 @@ internal static class IndexCommand
                 Strict = parsed.GetValue(strict),
                 Prune = parsed.GetValue(prune),
                 Rebuild = parsed.GetValue(rebuild),
+                MergeNewIndex = !parsed.GetValue(noMerge),
                 CommitInterval = TimeSpan.FromSeconds(parsed.GetValue(commitEvery)),
             }));
         return command;

@@ -15,7 +15,11 @@ internal static class ProgressDisplay
             var next = PlainInterval;
             return import(new Reporter(progress =>
             {
-                if (progress.Elapsed >= next)
+                if (progress.Merging)
+                {
+                    Console.WriteLine($"  {progress.Articles:N0} articles indexed; merging the new index into one segment");
+                }
+                else if (progress.Elapsed >= next)
                 {
                     next = progress.Elapsed + PlainInterval;
                     Console.WriteLine($"  {progress.Articles:N0} articles · {Rate(progress):N0}/s · {Share(progress):P0} · ETA {Eta(progress):m\\:ss}");
@@ -34,7 +38,9 @@ internal static class ProgressDisplay
                 {
                     task.MaxValue = Math.Max(1, progress.TotalBytes);
                     task.Value = progress.BytesRead;
-                    task.Description = $"{progress.Articles:N0} articles · {Rate(progress):N0}/s";
+                    task.Description = progress.Merging
+                        ? $"{progress.Articles:N0} articles · merging into one segment"
+                        : $"{progress.Articles:N0} articles · {Rate(progress):N0}/s";
                 }));
                 task.Value = task.MaxValue;
             });

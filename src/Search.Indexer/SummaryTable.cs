@@ -29,11 +29,21 @@ internal static partial class SummaryTable
             table.AddRow("articles in index", $"{summary.ArticlesInIndex:N0}");
         }
 
+        if (summary.Segments > 0)
+        {
+            table.AddRow("segments", $"{summary.Segments:N0}");
+        }
+
         table.AddRow("time", $"{seconds:N1} s");
         table.AddRow("articles/s", $"{summary.Read / seconds:N0}");
         table.AddRow("input", $"{inputMiB:N1} MiB ({inputMiB / seconds:N1} MiB/s)");
         table.AddRow("index size", $"{summary.IndexBytes / 1048576.0:N1} MiB");
         AnsiConsole.Write(table);
+
+        if (summary.NotMerged is not null)
+        {
+            Console.WriteLine($"not merged into one segment: {summary.NotMerged}");
+        }
 
         foreach (var skip in summary.Skipped.Take(MaxListedSkips))
         {

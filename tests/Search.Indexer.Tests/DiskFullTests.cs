@@ -59,6 +59,37 @@ public sealed class DiskFullTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void NewIndexWithoutRoomToMergeIsLeftCompleteInSeveralSegmentsWithANote()
+    {
+        using var disk = Tmpfs.Mount("8m");
+        var index = Path.Combine(disk.Path, "index");
+        var corpus = WriteLargeCorpus(articles: 6, bodyChars: 150_000);
+        disk.FillUntil(bytesLeft: 9 * 1048576 / 2);
+
+        // A commit after every article: a segment each (too few for Lucene's own merges), about 3 MiB in all.
+        var summary = CorpusImporter.Import([corpus], index, new ImportOptions { CommitInterval = TimeSpan.Zero });
+
+        var check = IndexChecker.Check(index);
+        output.WriteLine($"index {summary.IndexBytes / 1048576.0:N2} MiB in {summary.Segments} segments, {new DriveInfo(disk.Path).AvailableFreeSpace / 1048576.0:N2} MiB free; not merged: {summary.NotMerged}");
+        Assert.True(summary.Segments > 1);
+        Assert.StartsWith("merging needs up to ", summary.NotMerged, StringComparison.Ordinal);
+        Assert.Contains("Every article is indexed", summary.NotMerged, StringComparison.Ordinal);
+        Assert.Contains($"merge --index {index}", summary.NotMerged, StringComparison.Ordinal);
+        Assert.True(check.Healthy, string.Join('\n', check.Problems));
+        Assert.Equal(6, check.Articles);
+        Assert.Equal(6, summary.ArticlesInIndex);
+
+        // With room again, the merge command finishes the job.
+        disk.Unfill();
+        using (var writer = ArticleIndexWriter.Open(index))
+        {
+            Assert.Equal(1, writer.Merge(maxSegments: 1).After);
+        }
+
+        Assert.Equal(6, IndexChecker.Check(index).Articles);
+    }
+
+    [Fact]
     public void DiskFillingUpUnderABackgroundMergeEndsTheImportWithTheDiskFullErrorAndReleasesTheIndex()
     {
         using var disk = Tmpfs.Mount("8m");

@@ -43,10 +43,14 @@ public sealed class ArticleIndexWriter : IDisposable
         _writer = writer;
         _committed = committed;
         Ledger = ledger;
+        StartedEmpty = committed is null || committed.NumDocs == 0;
     }
 
     /// <summary>The files the index was built from, as of the last commit, updated as files are indexed.</summary>
     public FileLedger Ledger { get; }
+
+    /// <summary>True when the index had no articles when this writer opened it (a new index, or a rebuild).</summary>
+    public bool StartedEmpty { get; }
 
     /// <summary>The number of articles in the index, including uncommitted changes.</summary>
     public int Count => _writer.NumDocs;
@@ -241,13 +245,14 @@ public sealed class ArticleIndexWriter : IDisposable
         _writer.ForceMerge(maxSegments);
         Commit();
         return (before, CommittedSegments());
+    }
 
-        int CommittedSegments()
-        {
-            var segments = new SegmentInfos();
-            segments.Read(_writer.Directory);
-            return segments.Count;
-        }
+    /// <summary>The number of segments of the last commit.</summary>
+    public int CommittedSegments()
+    {
+        var segments = new SegmentInfos();
+        segments.Read(_writer.Directory);
+        return segments.Count;
     }
 
     /// <summary>Makes everything written so far durable and visible to new readers, with the file ledger.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Search.Core.Analysis;
 using Search.Core.Corpus;
 
@@ -87,10 +88,49 @@ public static class CorpusImporter
         }
 
         var count = stopped ? -1 : writer.Count;
+        var (segments, notMerged) = stopped ? (0, null) : MergeIfNew(writer, indexPath, options, run, totalBytes);
         writer.Dispose();
         return new ImportSummary(pool.Added, pool.Updated, pool.Unchanged + run.UnchangedInFiles, run.Deleted, run.Skipped, run.Repeated,
-            run.UnchangedFiles, count, run.Clock.Elapsed, FolderSize(indexPath), totalBytes, stopped);
+            run.UnchangedFiles, count, run.Clock.Elapsed, FolderSize(indexPath), totalBytes, stopped)
+        {
+            Segments = segments,
+            NotMerged = notMerged,
+        };
     }
+
+    // A new index, committed complete, merged into one segment (ImportOptions.MergeNewIndex) when its disk has room for
+    // a second copy. The segments after it, and why it was not merged.
+    private static (int Segments, string? NotMerged) MergeIfNew(ArticleIndexWriter writer, string indexPath, ImportOptions options, Run run, long totalBytes)
+    {
+        var segments = writer.CommittedSegments();
+        if (!options.MergeNewIndex || !writer.StartedEmpty || segments <= 1)
+        {
+            return (segments, null);
+        }
+
+        var size = FolderSize(indexPath);
+        var free = new DriveInfo(Path.GetFullPath(indexPath)).AvailableFreeSpace;
+        if (free < size)
+        {
+            return (segments, $"merging needs up to {Mebibytes(size)} free beside the index and its disk has {Mebibytes(free)}. " +
+                $"Every article is indexed; searches set up each query once per segment. Free space, then run the indexer's merge --index {Path.GetFullPath(indexPath)}.");
+        }
+
+        run.ReportMerging(totalBytes);
+        try
+        {
+            return (writer.Merge(maxSegments: 1).After, null);
+        }
+        catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
+        {
+            // Only the merge failed: rolling it back deletes its half-written files and keeps the index as committed.
+            writer.RollbackAfterFailure();
+            return (segments, "the disk filled up while merging. Every article is indexed; searches set up each query once per " +
+                $"segment. Free space, then run the indexer's merge --index {Path.GetFullPath(indexPath)}.");
+        }
+    }
+
+    private static string Mebibytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N1} MiB");
 
     /// <summary>The most articles read to learn the compound words of a new index (about a year of a large newspaper).</summary>
     public const int CompoundLearningArticles = 50_000;
@@ -206,6 +246,9 @@ public static class CorpusImporter
                 writer.Ledger.Forget(path);
             }
         }
+
+        /// <summary>Tells that every article is written and the new index is being merged.</summary>
+        public void ReportMerging(long totalBytes) => progress?.Report(new ImportProgress(_articles, totalBytes, totalBytes, Clock.Elapsed, Merging: true));
 
         private void Report(long bytesRead, long totalBytes)
         {

@@ -5,4 +5,5 @@ namespace Search.Core.Indexing;
 /// <param name="BytesRead">Input bytes read so far (on disk, so compressed bytes for .gz).</param>
 /// <param name="TotalBytes">All input bytes of this run.</param>
 /// <param name="Elapsed">Time since the import started.</param>
-public sealed record ImportProgress(int Articles, long BytesRead, long TotalBytes, TimeSpan Elapsed);
+/// <param name="Merging">Every article is written and committed; the new index is being merged into one segment.</param>
+public sealed record ImportProgress(int Articles, long BytesRead, long TotalBytes, TimeSpan Elapsed, bool Merging = false);

@@ -29,6 +29,12 @@ public sealed record ImportSummary(
     long InputBytes,
     bool StoppedAtFirstProblem)
 {
+    /// <summary>Segments in the index after the run (0 when a strict run stopped).</summary>
+    public int Segments { get; init; }
+
+    /// <summary>Why a new index was left in several segments (<see cref="ImportOptions.MergeNewIndex"/>), or null.</summary>
+    public string? NotMerged { get; init; }
+
     /// <summary>Articles read successfully, whatever they did to the index.</summary>
     public int Read => Added + Updated + Unchanged;
 }

@@ -170,7 +170,8 @@ public class IncrementalImportTests
     {
         WriteArticles("a.jsonl", ("a1", "Erster"), ("a2", "Zweiter"));
         CorpusImporter.Import([_corpus], _index);
-        var segment = Directory.EnumerateFiles(_index).Where(file => file.EndsWith(".cfs", StringComparison.Ordinal)).MaxBy(file => new FileInfo(file).Length)!;
+        // The largest file of a segment (Lucene names them _N…): a compound file, or, merged, the stored fields.
+        var segment = Directory.EnumerateFiles(_index).Where(file => Path.GetFileName(file).StartsWith('_')).MaxBy(file => new FileInfo(file).Length)!;
         var bytes = File.ReadAllBytes(segment);
         for (var i = bytes.Length / 3; i < bytes.Length / 3 + 16; i++)
         {
