@@ -209,7 +209,7 @@ public sealed class ArticleSearcher : IDisposable
                 })
                 .ToList();
             var more = page.Count == request.Size && (after is not null || wanted < run.Facets.TotalHits);
-            var next = more ? SearchCursor.Encode(page[^1], queryKey ?? QueryKey(request)) : null;
+            var next = more ? SearchCursor.Encode(searcher.IndexReader, page[^1], queryKey ?? QueryKey(request)) : null;
             return new SearchResult(run.Facets.TotalHits, hits, run.Facets.Counts(), next, run.Partial)
             {
                 DidYouMean = didYouMean,
@@ -341,6 +341,12 @@ public sealed class ArticleSearcher : IDisposable
             foreach (var result in results.Skip(1))
             {
                 all.Add(result.Facets);
+            }
+
+            // Lucene's merge compares the ids of the parts' hits, so those still pending are looked up first.
+            foreach (var ranking in results.SelectMany(result => result.Rankings))
+            {
+                HitIds.Resolve(searcher.IndexReader, ranking.ScoreDocs);
             }
 
             var merged = rankings.Select((ranking, index) => TopDocs.Merge(sort, ranking.Size, [.. results.Select(result => result.Rankings[index])]));

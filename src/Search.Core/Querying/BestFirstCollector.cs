@@ -91,14 +91,15 @@ internal sealed class BestFirstCollector : ICollector
         _ids.SetBottom(_heap[1]);
     }
 
-    /// <summary>The hits, best first, each with its sort values (the score and the id), as <see cref="TopFieldCollector"/> gives them.</summary>
+    /// <summary>The hits, best first, each with its sort values as <see cref="TopFieldCollector"/> gives them: the score,
+    /// and the id as <see cref="HitIds.Pending"/>, looked up when read (<see cref="HitIds.Of"/>).</summary>
     public TopFieldDocs TopDocs()
     {
         var hits = new ScoreDoc[_count];
         for (var i = _count - 1; i >= 0; i--)
         {
             var slot = _heap[1];
-            hits[i] = new FieldDoc(_docs[slot], _scores[slot], [J2N.Numerics.Single.GetInstance(_scores[slot]), _ids[slot]]);
+            hits[i] = new FieldDoc(_docs[slot], _scores[slot], [J2N.Numerics.Single.GetInstance(_scores[slot]), HitIds.Pending]);
             _heap[1] = _heap[_count];
             _count--;
             Down(1);

@@ -56,12 +56,13 @@ internal sealed class ProximityRescorer(Query proximity)
         else
         {
             var inWindow = window.Select(hit => hit.Doc).ToHashSet();
-            candidates = window.Cast<FieldDoc>().Where(hit => Compare(hit, after) > 0)
+            candidates = window.Cast<FieldDoc>().Where(hit => Compare(searcher.IndexReader, hit, after) > 0)
                 .Concat(rankings[1].ScoreDocs.Where(hit => !inWindow.Contains(hit.Doc)));
             skip = 0;
         }
 
-        return [.. candidates.Cast<FieldDoc>().Order(Comparer<FieldDoc>.Create(Compare)).Skip(skip).Take(size)];
+        var reader = searcher.IndexReader;
+        return [.. candidates.Cast<FieldDoc>().Order(Comparer<FieldDoc>.Create((x, y) => Compare(reader, x, y))).Skip(skip).Take(size)];
     }
 
     // Adds the proximity score to each hit that has one, in place, as Lucene's scorers of the proximity query would
@@ -145,11 +146,12 @@ internal sealed class ProximityRescorer(Query proximity)
         hit.Fields[0] = J2N.Numerics.Single.GetInstance(hit.Score);
     }
 
-    // Best first: higher score, then the smaller id (as the searcher's sort, so ties fall the same way everywhere).
-    private static int Compare(FieldDoc x, FieldDoc y)
+    // Best first: higher score, then the smaller id (as the searcher's sort, so ties fall the same way everywhere); an id
+    // is looked up only for a tie.
+    private static int Compare(IndexReader reader, FieldDoc x, FieldDoc y)
     {
         var byScore = Score(y).CompareTo(Score(x));
-        return byScore != 0 ? byScore : ((BytesRef)x.Fields[1]).CompareTo((BytesRef)y.Fields[1]);
+        return byScore != 0 ? byScore : HitIds.Compare(HitIds.Of(reader, x), HitIds.Of(reader, y));
 
         static float Score(FieldDoc hit) => ((J2N.Numerics.Single)hit.Fields[0]).ToSingle();
     }

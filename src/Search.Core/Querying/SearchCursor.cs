@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Errors;
@@ -14,14 +15,17 @@ namespace Search.Core.Querying;
 /// </summary>
 internal static class SearchCursor
 {
-    public static string Encode(FieldDoc last, string queryKey)
+    /// <param name="reader">The reader the hit was collected from (its id may still be pending, <see cref="HitIds"/>).</param>
+    /// <param name="last">The last hit of the page.</param>
+    /// <param name="queryKey">Identifies the words, filters and order the cursor belongs to.</param>
+    public static string Encode(IndexReader reader, FieldDoc last, string queryKey)
     {
         var primary = last.Fields[0];
         var state = new State(
             Key: queryKey,
             Score: primary is J2N.Numerics.Single score ? score.ToSingle() : null,
             Date: primary is J2N.Numerics.Int64 date ? date.ToInt64() : null,
-            Id: ((BytesRef)last.Fields[1]).Utf8ToString());
+            Id: HitIds.Of(reader, last)!.Utf8ToString());
         return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(state));
     }
 
