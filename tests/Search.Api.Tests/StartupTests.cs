@@ -52,7 +52,8 @@ public class StartupTests
     {
         var index = TestCorpus.CreateTempFolder("damaged");
         CorpusImporter.Import([TestCorpus.CreateCorpusFolder()], index);
-        var segment = Directory.EnumerateFiles(index, "*.cfs").MaxBy(file => new FileInfo(file).Length)!;
+        // The largest file of a segment (Lucene names them _N…): a compound file, or, merged, the stored fields.
+        var segment = Directory.EnumerateFiles(index).Where(file => Path.GetFileName(file).StartsWith('_')).MaxBy(file => new FileInfo(file).Length)!;
         var bytes = File.ReadAllBytes(segment);
         for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++)
         {
