@@ -34,6 +34,7 @@ internal sealed class ProximityRescorer(Query proximity)
     /// <param name="size">Hits per page.</param>
     public IReadOnlyList<FieldDoc> Page(IndexSearcher searcher, TermLookups lookups, IReadOnlyList<TopDocs> rankings, FieldDoc? after, int skip, int size)
     {
+        var reader = searcher.IndexReader;
         var first = rankings[0].ScoreDocs;
         var window = first.Take(Window).ToArray();
         if (window.Length > 0)
@@ -56,12 +57,11 @@ internal sealed class ProximityRescorer(Query proximity)
         else
         {
             var inWindow = window.Select(hit => hit.Doc).ToHashSet();
-            candidates = window.Cast<FieldDoc>().Where(hit => Compare(searcher.IndexReader, hit, after) > 0)
+            candidates = window.Cast<FieldDoc>().Where(hit => Compare(reader, hit, after) > 0)
                 .Concat(rankings[1].ScoreDocs.Where(hit => !inWindow.Contains(hit.Doc)));
             skip = 0;
         }
 
-        var reader = searcher.IndexReader;
         return [.. candidates.Cast<FieldDoc>().Order(Comparer<FieldDoc>.Create((x, y) => Compare(reader, x, y))).Skip(skip).Take(size)];
     }
 
