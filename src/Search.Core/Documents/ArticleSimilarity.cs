@@ -97,8 +97,6 @@ public sealed class ArticleSimilarity : Similarity
     {
         public string Field => fieldName;
 
-        public float Idf => idf;
-
         public float QueryBoost => queryBoost;
 
         public float AverageLength => averageLength;

@@ -50,10 +50,4 @@ internal static class HitIds
             Of(reader, (FieldDoc)hit);
         }
     }
-
-    /// <summary>Orders ids as <see cref="IdComparer"/> does: the UTF-8 bytes, an article without id first.</summary>
-    public static int Compare(BytesRef? x, BytesRef? y) =>
-        x is null ? (y is null ? 0 : -1)
-        : y is null ? 1
-        : x.CompareTo(y);
 }

@@ -141,7 +141,10 @@ internal sealed class IdComparer : FieldComparer<BytesRef>
     // Null for an article without id, as Lucene's comparer gives (its declaration says otherwise).
     public override BytesRef this[int slot] => Value(slot)!;
 
-    public override int CompareValues(BytesRef? first, BytesRef? second) =>
+    public override int CompareValues(BytesRef? first, BytesRef? second) => CompareIds(first, second);
+
+    /// <summary>Orders ids as the sort does: the UTF-8 bytes, an article without id (null) first.</summary>
+    public static int CompareIds(BytesRef? first, BytesRef? second) =>
         first is null ? (second is null ? 0 : -1)
         : second is null ? 1
         : first.CompareTo(second);

@@ -151,7 +151,7 @@ internal sealed class ProximityRescorer(Query proximity)
     private static int Compare(IndexReader reader, FieldDoc x, FieldDoc y)
     {
         var byScore = Score(y).CompareTo(Score(x));
-        return byScore != 0 ? byScore : HitIds.Compare(HitIds.Of(reader, x), HitIds.Of(reader, y));
+        return byScore != 0 ? byScore : IdComparer.CompareIds(HitIds.Of(reader, x), HitIds.Of(reader, y));
 
         static float Score(FieldDoc hit) => ((J2N.Numerics.Single)hit.Fields[0]).ToSingle();
     }

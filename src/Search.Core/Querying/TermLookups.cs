@@ -12,10 +12,11 @@ namespace Search.Core.Querying;
 /// new enumerator per segment for its term, and a word's compound-part query looks the whole word up again to blend
 /// the statistics (<see cref="CompoundPartQuery"/>): a two-word query looked up 28 terms instead of 20, and the
 /// lookups were a fifth of a top-10 search's CPU. The states do not outlive the search, so every search reads the
-/// current snapshot. The dictionary enumerators, also those the term scorers open their postings with
-/// (<see cref="PooledTermQuery"/>), do, in a pool per segment and field, handed back when the search ends
-/// (<see cref="Dispose"/>): Lucene allocates one afresh for every term and segment, with a frame and its buffers per
-/// level it descends, which was half of what a filtered search allocated.
+/// current snapshot. The dictionary enumerators do, in a pool per segment and field: those of the lookups are handed
+/// back when the search ends (<see cref="Dispose"/>), those the term scorers open their postings with
+/// (<see cref="PooledTermQuery"/>, <see cref="Postings"/>) as soon as the postings are open. Lucene allocates one afresh
+/// for every term and segment, with a frame and its buffers per level it descends, which was half of what a filtered
+/// search allocated.
 /// </summary>
 internal sealed class TermLookups(IndexReaderContext top) : IDisposable
 {
