@@ -22,7 +22,7 @@ internal static partial class IndexStartup
             }
         }
 
-        return ArticleSearcher.Open(options.IndexPath, options.VerifyIndexAtStart);
+        return ArticleSearcher.Open(options.IndexPath, options.VerifyIndexAtStart, (long)Math.Max(0, options.CommonWordMemoryMiB) << 20);
     }
 
     /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.</summary>

@@ -97,12 +97,19 @@ public sealed class ArticleSearcher : IDisposable
         return DirectoryReader.IndexExists(directory);
     }
 
+    /// <summary>The default memory for the common words' score tables of a snapshot: 32 MiB (about 300 words of the real
+    /// corpus, 8 of a million articles).</summary>
+    public const long DefaultCommonWordBudget = CommonWords.DefaultBudget;
+
     /// <summary>Opens the index in <paramref name="indexPath"/> for searching.</summary>
     /// <param name="indexPath">The index folder.</param>
     /// <param name="verifyChecksums">Read every file of every segment once and check its checksum before serving,
     /// so a damaged index is refused instead of giving wrong results. Costs one read of the whole index.</param>
     /// <exception cref="IndexUnavailableException">There is no index in that folder, or it is damaged.</exception>
-    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false)
+    /// <param name="commonWordBudget">The memory for the score tables of the index's most common words (4 bytes per
+    /// article and word), built as each snapshot opens; they make searches with common words up to twice as fast,
+    /// with the same results. Zero builds none.</param>
+    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget)
     {
         var directory = new MappedDirectory(indexPath);
         if (!DirectoryReader.IndexExists(directory))
@@ -127,7 +134,7 @@ public sealed class ArticleSearcher : IDisposable
                 }
             }
 
-            searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            searchers = new SearcherManager(directory, new SnapshotSearcherFactory(commonWordBudget));
         }
         catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or InvalidCastException or OverflowException or FormatException)
         {
@@ -163,7 +170,7 @@ public sealed class ArticleSearcher : IDisposable
 
         return WithSearcher(searcher =>
         {
-            using var lookups = new TermLookups(searcher.TopReaderContext);
+            using var lookups = new TermLookups(searcher.TopReaderContext, (searcher as SnapshotSearcher)?.CommonWords);
             var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
@@ -266,6 +273,9 @@ public sealed class ArticleSearcher : IDisposable
 
         return new WarmUpResult(count, Stopwatch.GetElapsedTime(start));
     }
+
+    /// <summary>The words of the current snapshot that have a score table (<see cref="CommonWords"/>), most common first.</summary>
+    internal IReadOnlyList<string> CommonWordTables => WithSearcher(searcher => (IReadOnlyList<string>)[.. ((SnapshotSearcher)searcher).CommonWords.Words]);
 
     /// <summary>The searches <see cref="WarmUp"/> runs, made from the current snapshot.</summary>
     internal IReadOnlyList<SearchRequest> WarmUpRequests() => WithSearcher(WarmUpSearches.From);
@@ -456,9 +466,20 @@ public sealed class ArticleSearcher : IDisposable
         });
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class SnapshotSearcherFactory(long commonWordBudget) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = ArticleFields.Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            var searcher = new SnapshotSearcher(reader) { Similarity = ArticleFields.Similarity };
+            searcher.CommonWords = CommonWords.Build(searcher, commonWordBudget);
+            return searcher;
+        }
+    }
+
+    // A snapshot's searcher, BM25 as ArticleFields.Similarity scores it, with the snapshot's common-word tables.
+    private sealed class SnapshotSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        public CommonWords CommonWords { get; set; } = CommonWords.None;
     }
 
     private static Sort SortFor(SearchSort order) => order switch

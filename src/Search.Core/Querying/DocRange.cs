@@ -50,8 +50,12 @@ internal readonly record struct DocRange(AtomicReaderContext Leaf, int From, int
         return runs;
     }
 
-    private sealed class FromDocs(int from, IBits? live, int maxDoc) : IBits
+    /// <summary>The live documents from <see cref="From"/> on.</summary>
+    internal sealed class FromDocs(int from, IBits? live, int maxDoc) : IBits
     {
+        /// <summary>The first document accepted, if live.</summary>
+        public int From => from;
+
         public int Length => maxDoc;
 
         public bool Get(int index) => index >= from && (live is null || live.Get(index));

@@ -167,6 +167,10 @@ internal sealed class QueryFactory
         }
     }
 
+    /// <summary>The query a plain word of the user's becomes (every searched field, whole and as a compound part), for
+    /// <paramref name="term"/> as the analyzer gives it: what <see cref="CommonWords"/> keeps the scores of.</summary>
+    public static BooleanQuery WordQuery(string term) => Word(term, [.. ArticleFields.SearchedFields.Keys], excluded: false);
+
     // The word in each field, and (unless excluded: "-Impfstoff" drops articles that say Impfstoff, not every compound) as a compound part.
     private static BooleanQuery Word(string term, string[] fields, bool excluded)
     {

@@ -18,7 +18,7 @@ namespace Search.Core.Querying;
 /// for every term and segment, with a frame and its buffers per level it descends, which was half of what a filtered
 /// search allocated.
 /// </summary>
-internal sealed class TermLookups(IndexReaderContext top) : IDisposable
+internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = null) : IDisposable
 {
     // Keyed by a segment's terms of one field; an entry goes when the segment is closed and collected.
     private static readonly ConditionalWeakTable<Terms, ConcurrentBag<TermsEnum>> Pool = [];
@@ -27,23 +27,17 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
     private readonly Dictionary<string, CollectionStatistics> _fields = [];
     private readonly Dictionary<(int Leaf, string Field), (Terms Terms, TermsEnum Enum)?> _enums = [];
 
-    /// <summary>The query with its term and compound-part queries carrying their looked-up states; scores and
-    /// matches are those of <paramref name="query"/>. Other kinds of query are left as they are.</summary>
+    /// <summary>The query with its term and compound-part queries carrying their looked-up states, and its common
+    /// words read from their tables (<see cref="CommonWords"/>); scores and matches are those of
+    /// <paramref name="query"/>. Other kinds of query are left as they are.</summary>
     public Query Resolve(Query query)
     {
         switch (query)
         {
+            case BooleanQuery boolean when common?.Find(boolean) is { } table:
+                return new CommonWordQuery(ResolveClauses(boolean), common, table);
             case BooleanQuery boolean:
-                // A word in any of its fields is scored window by window without Lucene's per-search bucket table.
-                var resolved = WindowedDisjunctionQuery.Fits(boolean) ? new WindowedDisjunctionQuery() : new BooleanQuery(boolean.CoordDisabled);
-                resolved.Boost = boolean.Boost;
-                resolved.MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch;
-                foreach (var clause in boolean.Clauses)
-                {
-                    resolved.Add(Resolve(clause.Query), clause.Occur);
-                }
-
-                return resolved;
+                return ResolveClauses(boolean);
             case CompoundPartQuery part:
                 return new PooledTermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole)), this) { Boost = part.Boost };
             case TermQuery term when term.GetType() == typeof(TermQuery):
@@ -51,6 +45,20 @@ internal sealed class TermLookups(IndexReaderContext top) : IDisposable
             default:
                 return query;
         }
+    }
+
+    private BooleanQuery ResolveClauses(BooleanQuery boolean)
+    {
+        // A word in any of its fields is scored window by window without Lucene's per-search bucket table.
+        var resolved = WindowedDisjunctionQuery.Fits(boolean) ? new WindowedDisjunctionQuery() : new BooleanQuery(boolean.CoordDisabled);
+        resolved.Boost = boolean.Boost;
+        resolved.MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch;
+        foreach (var clause in boolean.Clauses)
+        {
+            resolved.Add(Resolve(clause.Query), clause.Occur);
+        }
+
+        return resolved;
     }
 
     /// <summary>The term's state and statistics in each segment, as <see cref="TermContext.Build"/> finds them.</summary>
