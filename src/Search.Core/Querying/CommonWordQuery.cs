@@ -56,14 +56,19 @@ internal sealed class CommonWordQuery(Query word, CommonWords words, CommonWords
                 return word.GetScorer(context, acceptDocs);
             }
 
-            return table.Scores[context.Ord] is { } scores ? new TableScorer(this, scores, acceptDocs, table.Costs[context.Ord]) : null;
+            return table.Segments[context.Ord] switch
+            {
+                null => null,
+                { Dense: { } dense } segment => new DenseScorer(this, dense, acceptDocs, segment.Cost),
+                var segment => new ListScorer(this, segment, acceptDocs),
+            };
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc) => word.Explain(context, doc);
     }
 
     // The articles with a score in the table, in order; the accepted ones only.
-    private sealed class TableScorer(Weight weight, float[] scores, IBits? acceptDocs, long cost) : Scorer(weight)
+    private sealed class DenseScorer(Weight weight, float[] scores, IBits? acceptDocs, long cost) : Scorer(weight)
     {
         // A part of a parallel search starts where its range does, not at the first article of the segment.
         private readonly int _first = acceptDocs is DocRange.FromDocs range ? range.From : 0;
@@ -101,5 +106,54 @@ internal sealed class CommonWordQuery(Query word, CommonWords words, CommonWords
         public override float GetScore() => scores[_doc];
 
         public override long GetCost() => cost;
+    }
+
+    // The articles of the list, in order; the accepted ones only.
+    private sealed class ListScorer(Weight weight, CommonWords.Segment segment, IBits? acceptDocs) : Scorer(weight)
+    {
+        private readonly int[] _docs = segment.Docs;
+        private int _doc = -1;
+
+        // Before the first article, or in a part of a parallel search before the first one of its range.
+        private int _index = (acceptDocs is DocRange.FromDocs range && Array.BinarySearch(segment.Docs, range.From) is var at ? (at >= 0 ? at : ~at) : 0) - 1;
+
+        public override int DocID => _doc;
+
+        public override int Freq => 1;
+
+        public override int NextDoc() => _doc == NO_MORE_DOCS ? _doc : Next(_index + 1);
+
+        public override int Advance(int target)
+        {
+            // Galloping: the gap doubles until it passes the target, then a binary search inside the last gap.
+            var low = _index + 1;
+            var step = 1;
+            var high = low;
+            while (high < _docs.Length && _docs[high] < target)
+            {
+                low = high + 1;
+                high += step;
+                step <<= 1;
+            }
+
+            high = Math.Min(high, _docs.Length - 1);
+            var found = low > high ? low : Array.BinarySearch(_docs, low, high - low + 1, target);
+            return Next(found >= 0 ? found : ~found);
+        }
+
+        public override float GetScore() => segment.Scores[_index];
+
+        public override long GetCost() => segment.Cost;
+
+        private int Next(int index)
+        {
+            while (index < _docs.Length && acceptDocs is not null && !acceptDocs.Get(_docs[index]))
+            {
+                index++;
+            }
+
+            _index = index;
+            return _doc = index < _docs.Length ? _docs[index] : NO_MORE_DOCS;
+        }
     }
 }

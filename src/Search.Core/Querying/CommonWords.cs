@@ -13,11 +13,12 @@ namespace Search.Core.Querying;
 /// them: more than half of the slowest searches. With a table, checking an article and scoring it is one array read.
 /// The tables are filled by the word's own scorers, so hits, scores and order are exactly those without them.
 /// </summary>
-/// <remarks>Built by the searcher factory as a snapshot opens (a warmer, in Lucene's terms): for the real corpus about
-/// 300 words in a few hundred milliseconds; a million articles fit <see cref="DefaultBudget"/> for the 8 most common.</remarks>
+/// <remarks>Built by the searcher factory as a snapshot opens (a warmer, in Lucene's terms), most common word first,
+/// until <see cref="DefaultBudget"/> is spent: a word takes 8 bytes per article that has it (its document and score),
+/// or 4 bytes per article of the index when more than half have it.</remarks>
 internal sealed class CommonWords
 {
-    /// <summary>The memory the tables of one snapshot may take: 4 bytes per article and word.</summary>
+    /// <summary>The memory the tables of one snapshot may take.</summary>
     public const long DefaultBudget = 32L << 20;
 
     /// <summary>A word needs at least this many articles to be kept: below, its postings are short enough.</summary>
@@ -42,15 +43,14 @@ internal sealed class CommonWords
     public int Count => _tables.Count;
 
     /// <summary>The words with a table, most common first.</summary>
-    public IEnumerable<string> Words => _tables.Values.OrderByDescending(table => table.Articles).Select(table => table.Word);
+    public IEnumerable<string> Words => _tables.Values.OrderByDescending(table => table.Articles).ThenBy(table => table.Word, StringComparer.Ordinal).Select(table => table.Word);
 
     /// <summary>The tables of the most common words of the body field in <paramref name="searcher"/>'s snapshot, as
     /// many as <paramref name="budget"/> bytes hold.</summary>
     public static CommonWords Build(IndexSearcher searcher, long budget)
     {
         var reader = searcher.IndexReader;
-        var words = budget / (4L * Math.Max(1, reader.MaxDoc));
-        var terms = words <= 0 ? null : MultiFields.GetTerms(reader, ArticleFields.Body);
+        var terms = budget <= 0 ? null : MultiFields.GetTerms(reader, ArticleFields.Body);
         if (terms is null)
         {
             return None;
@@ -58,34 +58,27 @@ internal sealed class CommonWords
 
         // The most common words, by the number of articles with the word in the body.
         var minArticles = Math.Max(MinArticles, reader.MaxDoc / MinShare);
-        var common = new PriorityQueue<string, int>();
+        var common = new List<(string Word, int Articles)>();
         var termsEnum = terms.GetEnumerator();
         while (termsEnum.MoveNext())
         {
-            var articles = termsEnum.DocFreq;
-            if (articles < minArticles || (common.Count == words && common.TryPeek(out _, out var least) && articles <= least))
+            if (termsEnum.DocFreq >= minArticles && termsEnum.Term.Utf8ToString() is var word && !word.StartsWith(CompoundPartMarkFilter.Marker))
             {
-                continue;
+                common.Add((word, termsEnum.DocFreq));
             }
-
-            var word = termsEnum.Term.Utf8ToString();
-            if (word.StartsWith(CompoundPartMarkFilter.Marker))
-            {
-                continue;
-            }
-
-            if (common.Count == words)
-            {
-                common.Dequeue();
-            }
-
-            common.Enqueue(word, articles);
         }
 
         var tables = new Dictionary<Query, Table>();
         using var lookups = new TermLookups(searcher.TopReaderContext);
-        while (common.TryDequeue(out var word, out var articles))
+        foreach (var (word, articles) in common.OrderByDescending(word => word.Articles).ThenBy(word => word.Word, StringComparer.Ordinal))
         {
+            // The body's count stands in for the word's in all fields, deleted articles included.
+            budget -= Math.Min(4L * reader.MaxDoc, 8L * articles);
+            if (budget < 0)
+            {
+                break;
+            }
+
             var query = QueryFactory.WordQuery(word);
             if (Fill(searcher, lookups.Resolve(query), word, articles) is { } table)
             {
@@ -108,8 +101,7 @@ internal sealed class CommonWords
     {
         var weight = searcher.CreateNormalizedWeight(word);
         var leaves = searcher.IndexReader.Leaves;
-        var scores = new float[]?[leaves.Count];
-        var costs = new long[leaves.Count];
+        var segments = new Segment?[leaves.Count];
         foreach (var leaf in leaves)
         {
             var scorer = weight.GetScorer(leaf, acceptDocs: null);
@@ -118,31 +110,56 @@ internal sealed class CommonWords
                 continue;
             }
 
-            var leafScores = new float[leaf.AtomicReader.MaxDoc];
+            var docs = new List<int>();
+            var scores = new List<float>();
             for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
             {
                 var score = scorer.GetScore();
                 if (!(score > 0) || float.IsInfinity(score))
                 {
-                    // Zero marks an article without the word.
+                    // Zero marks an article without the word in a dense table.
                     return null;
                 }
 
-                leafScores[doc] = score;
+                docs.Add(doc);
+                scores.Add(score);
             }
 
-            scores[leaf.Ord] = leafScores;
-            costs[leaf.Ord] = scorer.GetCost();
+            segments[leaf.Ord] = Segment.Of(docs, scores, leaf.AtomicReader.MaxDoc, scorer.GetCost());
         }
 
-        return new Table(text, articles, scores, costs);
+        return new Table(text, articles, segments);
     }
 
-    /// <summary>A word's scores: per segment (by its ordinal) the score of each article, zero where the article does
-    /// not have the word, or null for a segment without it.</summary>
+    /// <summary>A word's scores in each segment (by its ordinal), or null for a segment without it.</summary>
     /// <param name="Word">The word, as the analyzer gives it.</param>
     /// <param name="Articles">How many articles have it in the body.</param>
-    /// <param name="Scores">Per segment, the scores by document.</param>
-    /// <param name="Costs">Per segment, what the word's scorer estimates its cost at (the sum of its postings' lengths).</param>
-    internal sealed record Table(string Word, int Articles, float[]?[] Scores, long[] Costs);
+    /// <param name="Segments">Per segment, the word's articles and their scores.</param>
+    internal sealed record Table(string Word, int Articles, Segment?[] Segments);
+
+    /// <summary>The articles of a segment with the word and their scores, in whichever form takes less memory.</summary>
+    /// <param name="Dense">When the word is in more than half of the articles: the score of each, zero where an article
+    /// does not have the word; otherwise null.</param>
+    /// <param name="Docs">Otherwise: the articles with the word, in order.</param>
+    /// <param name="Scores">Otherwise: their scores.</param>
+    /// <param name="Cost">What the word's own scorer estimates its cost at (the sum of its postings' lengths), so
+    /// a conjunction orders its words as it would without the table.</param>
+    internal sealed record Segment(float[]? Dense, int[] Docs, float[] Scores, long Cost)
+    {
+        public static Segment Of(List<int> docs, List<float> scores, int maxDoc, long cost)
+        {
+            if (8L * docs.Count <= 4L * maxDoc)
+            {
+                return new Segment(null, [.. docs], [.. scores], cost);
+            }
+
+            var dense = new float[maxDoc];
+            for (var i = 0; i < docs.Count; i++)
+            {
+                dense[docs[i]] = scores[i];
+            }
+
+            return new Segment(dense, [], [], cost);
+        }
+    }
 }
