@@ -83,9 +83,16 @@ internal sealed class CommonWordQuery(Query word, CommonWords words, CommonWords
 
         public override int Advance(int target)
         {
+            var doc = Math.Max(target, _first);
+            if (doc < scores.Length && scores[doc] != 0 && (acceptDocs is null || acceptDocs.Get(doc)))
+            {
+                // Most articles have a word that is in more than half of them.
+                return _doc = doc;
+            }
+
             // Zero is no score: compared as bits, so the search is vectorised.
             var bits = MemoryMarshal.Cast<float, int>(scores.AsSpan());
-            for (var doc = Math.Max(target, _first); doc < bits.Length; doc++)
+            for (; doc < bits.Length; doc++)
             {
                 var found = bits[doc..].IndexOfAnyExcept(0);
                 if (found < 0)
@@ -126,19 +133,33 @@ internal sealed class CommonWordQuery(Query word, CommonWords words, CommonWords
         public override int Advance(int target)
         {
             // Galloping: the gap doubles until it passes the target, then a binary search inside the last gap.
+            var docs = _docs;
             var low = _index + 1;
-            var step = 1;
             var high = low;
-            while (high < _docs.Length && _docs[high] < target)
+            var step = 1;
+            while (high < docs.Length && docs[high] < target)
             {
                 low = high + 1;
                 high += step;
                 step <<= 1;
             }
 
-            high = Math.Min(high, _docs.Length - 1);
-            var found = low > high ? low : Array.BinarySearch(_docs, low, high - low + 1, target);
-            return Next(found >= 0 ? found : ~found);
+            // The first of docs[low..high] at or after the target (docs[high] is, or high is past the end).
+            high = Math.Min(high, docs.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (docs[middle] < target)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return Next(low);
         }
 
         public override float GetScore() => segment.Scores[_index];
