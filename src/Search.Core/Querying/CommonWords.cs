@@ -110,8 +110,10 @@ internal sealed class CommonWords
                 continue;
             }
 
-            var docs = new List<int>();
-            var scores = new List<float>();
+            // The cost (the postings' lengths summed over the fields) is at least the number of articles.
+            var capacity = (int)Math.Min(scorer.GetCost(), leaf.AtomicReader.MaxDoc);
+            var docs = new List<int>(capacity);
+            var scores = new List<float>(capacity);
             for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
             {
                 var score = scorer.GetScore();
