@@ -37,6 +37,8 @@ internal static partial class IndexStartup
             // Then searches like the readers' until Search:WarmUpSeconds are spent, so the first of them are as fast as the rest.
             var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(Math.Max(0, options.WarmUpSeconds)));
             LogWarmedUp(logger, warmUp.Searches, warmUp.Elapsed.TotalSeconds);
+            var tables = searcher.CommonWords;
+            LogCommonWords(logger, tables.Words, tables.Bytes / 1048576.0, tables.BuildTime.TotalSeconds, options.CommonWordMemoryMiB);
             if (string.IsNullOrEmpty(options.AdminKey))
             {
                 LogReadOnly(logger);
@@ -56,6 +58,9 @@ internal static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up with {Searches} searches in {Seconds:F1} s")]
     private static partial void LogWarmedUp(ILogger logger, int searches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Score tables for the {Words} most common words: {MiB:F1} MiB of Search:CommonWordMemoryMiB {Budget}, built in {Seconds:F2} s")]
+    private static partial void LogCommonWords(ILogger logger, int words, double miB, double seconds, int budget);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);

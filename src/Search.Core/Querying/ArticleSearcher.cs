@@ -99,7 +99,7 @@ public sealed class ArticleSearcher : IDisposable
 
     /// <summary>The default memory for the common words' score tables of a snapshot: 32 MiB (all 853 words of the real
     /// corpus that are in at least one article in 16; the 8 most common of a million generated articles).</summary>
-    public const long DefaultCommonWordBudget = CommonWords.DefaultBudget;
+    public const long DefaultCommonWordBudget = Querying.CommonWords.DefaultBudget;
 
     /// <summary>Opens the index in <paramref name="indexPath"/> for searching.</summary>
     /// <param name="indexPath">The index folder.</param>
@@ -273,6 +273,9 @@ public sealed class ArticleSearcher : IDisposable
 
         return new WarmUpResult(count, Stopwatch.GetElapsedTime(start));
     }
+
+    /// <summary>The score tables of the current snapshot's most common words: how many, their memory, their build time.</summary>
+    public CommonWordSummary CommonWords => WithSearcher(searcher => ((SnapshotSearcher)searcher).CommonWords.Summary);
 
     /// <summary>The words of the current snapshot that have a score table (<see cref="CommonWords"/>), most common first.</summary>
     internal IReadOnlyList<string> CommonWordTables => WithSearcher(searcher => (IReadOnlyList<string>)[.. ((SnapshotSearcher)searcher).CommonWords.Words]);
@@ -471,7 +474,7 @@ public sealed class ArticleSearcher : IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             var searcher = new SnapshotSearcher(reader) { Similarity = ArticleFields.Similarity };
-            searcher.CommonWords = CommonWords.Build(searcher, commonWordBudget);
+            searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget);
             return searcher;
         }
     }
@@ -479,7 +482,7 @@ public sealed class ArticleSearcher : IDisposable
     // A snapshot's searcher, BM25 as ArticleFields.Similarity scores it, with the snapshot's common-word tables.
     private sealed class SnapshotSearcher(IndexReader reader) : IndexSearcher(reader)
     {
-        public CommonWords CommonWords { get; set; } = CommonWords.None;
+        public CommonWords CommonWords { get; set; } = Querying.CommonWords.None;
     }
 
     private static Sort SortFor(SearchSort order) => order switch

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
@@ -30,17 +31,18 @@ internal sealed class CommonWords
     private readonly IndexReader? _reader;
     private readonly Dictionary<Query, Table> _tables;
 
-    private CommonWords(IndexReader? reader, Dictionary<Query, Table> tables)
+    private CommonWords(IndexReader? reader, Dictionary<Query, Table> tables, TimeSpan buildTime = default)
     {
         _reader = reader;
         _tables = tables;
+        Summary = new CommonWordSummary(tables.Count, tables.Values.Sum(table => table.Bytes), buildTime);
     }
 
     /// <summary>No tables: every word is read from its postings.</summary>
     public static CommonWords None { get; } = new(null, []);
 
-    /// <summary>How many words have a table.</summary>
-    public int Count => _tables.Count;
+    /// <summary>How many words have a table, the memory they take and how long they took to build.</summary>
+    public CommonWordSummary Summary { get; }
 
     /// <summary>The words with a table, most common first.</summary>
     public IEnumerable<string> Words => _tables.Values.OrderByDescending(table => table.Articles).ThenBy(table => table.Word, StringComparer.Ordinal).Select(table => table.Word);
@@ -49,6 +51,7 @@ internal sealed class CommonWords
     /// many as <paramref name="budget"/> bytes hold.</summary>
     public static CommonWords Build(IndexSearcher searcher, long budget)
     {
+        var start = Stopwatch.GetTimestamp();
         var reader = searcher.IndexReader;
         var terms = budget <= 0 ? null : MultiFields.GetTerms(reader, ArticleFields.Body);
         if (terms is null)
@@ -72,21 +75,28 @@ internal sealed class CommonWords
         using var lookups = new TermLookups(searcher.TopReaderContext);
         foreach (var (word, articles) in common.OrderByDescending(word => word.Articles).ThenBy(word => word.Word, StringComparer.Ordinal))
         {
-            // The body's count stands in for the word's in all fields, deleted articles included.
-            budget -= Math.Min(4L * reader.MaxDoc, 8L * articles);
-            if (budget < 0)
+            // The body's articles are the fewest the table can hold (it has those of every field, deleted ones included).
+            if (Math.Min(4L * reader.MaxDoc, 8L * articles) > budget)
             {
                 break;
             }
 
             var query = QueryFactory.WordQuery(word);
-            if (Fill(searcher, lookups.Resolve(query), word, articles) is { } table)
+            if (Fill(searcher, lookups.Resolve(query), word, articles) is not { } table)
             {
-                tables[query] = table;
+                continue;
             }
+
+            if (table.Bytes > budget)
+            {
+                break;
+            }
+
+            tables[query] = table;
+            budget -= table.Bytes;
         }
 
-        return new CommonWords(reader, tables);
+        return new CommonWords(reader, tables, Stopwatch.GetElapsedTime(start));
     }
 
     /// <summary>The table of <paramref name="word"/>, a query exactly as <see cref="QueryFactory.WordQuery"/> makes it,
@@ -137,7 +147,11 @@ internal sealed class CommonWords
     /// <param name="Word">The word, as the analyzer gives it.</param>
     /// <param name="Articles">How many articles have it in the body.</param>
     /// <param name="Segments">Per segment, the word's articles and their scores.</param>
-    internal sealed record Table(string Word, int Articles, Segment?[] Segments);
+    internal sealed record Table(string Word, int Articles, Segment?[] Segments)
+    {
+        /// <summary>The memory the table's arrays take.</summary>
+        public long Bytes => Segments.Sum(segment => segment is null ? 0 : (4L * (segment.Dense?.Length ?? 0)) + (4L * segment.Docs.Length) + (4L * segment.Scores.Length));
+    }
 
     /// <summary>The articles of a segment with the word and their scores, in whichever form takes less memory.</summary>
     /// <param name="Dense">When the word is in more than half of the articles: the score of each, zero where an article
