@@ -59,7 +59,7 @@ internal static partial class IndexStartup
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up with {Searches} searches in {Seconds:F1} s")]
     private static partial void LogWarmedUp(ILogger logger, int searches, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Score tables for the {Words} most common words: {MiB:F1} MiB of Search:CommonWordMemoryMiB {Budget}, built in {Seconds:F2} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Score tables for {Words} common words: {MiB:F1} MiB of Search:CommonWordMemoryMiB {Budget}, built in {Seconds:F2} s")]
     private static partial void LogCommonWords(ILogger logger, int words, double miB, double seconds, int budget);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
