@@ -23,8 +23,8 @@ public sealed class SearchOptions
     public double WarmUpSeconds { get; set; } = 10;
 
     /// <summary>Memory for the score tables of the index's most common words (8 bytes per article that has the word, at
-    /// most 4 per article of the index), built as each index snapshot opens: searches with common words are up to twice
-    /// as fast, with the same results; 0 for none.</summary>
+    /// most 4 per article of the index), built at start and in the background for each new index snapshot: searches with
+    /// common words are up to twice as fast, with the same results; 0 for none.</summary>
     /// <value>The default is 32 MiB: all 853 words of the real corpus (28,041 articles) that are in at least one article
     /// in 16; the 8 most common of a million generated articles.</value>
     public int CommonWordMemoryMiB { get; set; } = 32;

@@ -33,6 +33,7 @@ public sealed class ArticleSearcher : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly SearcherManager _searchers;
+    private readonly SnapshotSearcherFactory _factory;
     private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
     private readonly FilterCache _filters = new();
@@ -49,10 +50,11 @@ public sealed class ArticleSearcher : IDisposable
     private const int SettledMethodsPerWindow = 20;
     private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(1);
 
-    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers)
+    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, SnapshotSearcherFactory factory)
     {
         _directory = directory;
         _searchers = searchers;
+        _factory = factory;
         _analyzer = new GermanNewsAnalyzer();
         _queries = new QueryFactory(_analyzer);
     }
@@ -107,8 +109,9 @@ public sealed class ArticleSearcher : IDisposable
     /// so a damaged index is refused instead of giving wrong results. Costs one read of the whole index.</param>
     /// <exception cref="IndexUnavailableException">There is no index in that folder, or it is damaged.</exception>
     /// <param name="commonWordBudget">The memory for the score tables of the index's most common words (8 bytes per
-    /// article that has the word, at most 4 per article of the index), built as each snapshot opens; they make searches with common words up to twice as fast,
-    /// with the same results. Zero builds none.</param>
+    /// article that has the word, at most 4 per article of the index), built before this returns and in the background
+    /// for each later snapshot; they make searches with common words up to twice as fast, with the same results. Zero
+    /// builds none.</param>
     public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget)
     {
         var directory = new MappedDirectory(indexPath);
@@ -120,6 +123,7 @@ public sealed class ArticleSearcher : IDisposable
         }
 
         SearcherManager? searchers = null;
+        SnapshotSearcherFactory? factory = null;
         try
         {
             if (verifyChecksums)
@@ -134,11 +138,16 @@ public sealed class ArticleSearcher : IDisposable
                 }
             }
 
-            searchers = new SearcherManager(directory, new SnapshotSearcherFactory(commonWordBudget));
+            factory = new SnapshotSearcherFactory(commonWordBudget);
+            searchers = new SearcherManager(directory, factory);
+
+            // A service starts with the tables of its first snapshot; later snapshots get theirs in the background.
+            WaitForCommonWords(searchers);
         }
         catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or InvalidCastException or OverflowException or FormatException)
         {
             // Damaged bytes that Lucene parses before any checksum sees them fail in whatever way the parser stumbles.
+            factory?.Stop();
             searchers?.Dispose();
             directory.Dispose();
             throw new IndexUnavailableException(
@@ -147,7 +156,7 @@ public sealed class ArticleSearcher : IDisposable
                 $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
         }
 
-        return new ArticleSearcher(directory, searchers);
+        return new ArticleSearcher(directory, searchers, factory);
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
@@ -274,8 +283,26 @@ public sealed class ArticleSearcher : IDisposable
         return new WarmUpResult(count, Stopwatch.GetElapsedTime(start));
     }
 
-    /// <summary>The score tables of the current snapshot's most common words: how many, their memory, their build time.</summary>
+    /// <summary>The score tables of the current snapshot's most common words: how many, their memory, their build time
+    /// (none while a new snapshot's are still being built).</summary>
     public CommonWordSummary CommonWords => WithSearcher(searcher => ((SnapshotSearcher)searcher).CommonWords.Summary);
+
+    /// <summary>Waits until the current snapshot's common-word tables are built (they are built in the background once
+    /// a refresh has opened it).</summary>
+    internal void WaitForCommonWords() => WaitForCommonWords(_searchers);
+
+    private static void WaitForCommonWords(SearcherManager searchers)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            ((SnapshotSearcher)searcher).TablesBuilt.Wait();
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
 
     /// <summary>The words of the current snapshot that have a score table (<see cref="CommonWords"/>), most common first.</summary>
     internal IReadOnlyList<string> CommonWordTables => WithSearcher(searcher => (IReadOnlyList<string>)[.. ((SnapshotSearcher)searcher).CommonWords.Words]);
@@ -469,20 +496,81 @@ public sealed class ArticleSearcher : IDisposable
         });
     }
 
+    // Each snapshot's searcher: BM25 as ArticleFields.Similarity scores it, and the snapshot's common-word tables, built
+    // in the background: a refresh, and so every write through the API (which refreshes before it answers), would
+    // otherwise wait for them (half a second for the real corpus). Searches use the tables once they are there; the
+    // results are the same either way.
     private sealed class SnapshotSearcherFactory(long commonWordBudget) : SearcherFactory
     {
+        private readonly List<Task> _builds = [];
+        private CancellationTokenSource? _building;
+
+        /// <summary>Cancels the builds still running and waits for them to let go of their snapshots.</summary>
+        public void Stop()
+        {
+            Task[] running;
+            lock (_builds)
+            {
+                running = [.. _builds];
+            }
+
+            _building?.Cancel();
+            Task.WaitAll(running);
+        }
+
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             var searcher = new SnapshotSearcher(reader) { Similarity = ArticleFields.Similarity };
-            searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget);
+            if (commonWordBudget <= 0 || !reader.TryIncRef())
+            {
+                return searcher;
+            }
+
+            // A newer snapshot makes the tables of the one before it not worth finishing.
+            var cancel = new CancellationTokenSource();
+            Interlocked.Exchange(ref _building, cancel)?.Cancel();
+            searcher.TablesBuilt = Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget, cancel.Token);
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException)
+                    {
+                        // Cancelled, or the index went away or is damaged: searches read the postings, and report the damage.
+                    }
+                    finally
+                    {
+                        reader.DecRef();
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            lock (_builds)
+            {
+                _builds.RemoveAll(build => build.IsCompleted);
+                _builds.Add(searcher.TablesBuilt);
+            }
+
             return searcher;
         }
     }
 
-    // A snapshot's searcher, BM25 as ArticleFields.Similarity scores it, with the snapshot's common-word tables.
     private sealed class SnapshotSearcher(IndexReader reader) : IndexSearcher(reader)
     {
-        public CommonWords CommonWords { get; set; } = Querying.CommonWords.None;
+        private CommonWords _commonWords = Querying.CommonWords.None;
+
+        /// <summary>The snapshot's common-word tables; none until they are built.</summary>
+        public CommonWords CommonWords
+        {
+            get => Volatile.Read(ref _commonWords);
+            set => Volatile.Write(ref _commonWords, value);
+        }
+
+        /// <summary>Done when the tables are built (or will not be).</summary>
+        public Task TablesBuilt { get; set; } = Task.CompletedTask;
     }
 
     private static Sort SortFor(SearchSort order) => order switch
@@ -533,6 +621,7 @@ public sealed class ArticleSearcher : IDisposable
 
     public void Dispose()
     {
+        _factory.Stop();
         _searchers.Dispose();
         _directory.Dispose();
     }

@@ -14,7 +14,7 @@ namespace Search.Core.Querying;
 /// them: more than half of the slowest searches. With a table, checking an article and scoring it is one array read.
 /// The tables are filled by the word's own scorers, so hits, scores and order are exactly those without them.
 /// </summary>
-/// <remarks>Built by the searcher factory as a snapshot opens (a warmer, in Lucene's terms), most common word first,
+/// <remarks>Built in the background as a snapshot opens (a warmer, in Lucene's terms), most common word first,
 /// until <see cref="DefaultBudget"/> is spent: a word takes 8 bytes per article that has it (its document and score),
 /// or 4 bytes per article of the index when more than half have it.</remarks>
 internal sealed class CommonWords
@@ -49,7 +49,8 @@ internal sealed class CommonWords
 
     /// <summary>The tables of the most common words of the body field in <paramref name="searcher"/>'s snapshot, as
     /// many as <paramref name="budget"/> bytes hold.</summary>
-    public static CommonWords Build(IndexSearcher searcher, long budget)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static CommonWords Build(IndexSearcher searcher, long budget, CancellationToken cancellation = default)
     {
         var start = Stopwatch.GetTimestamp();
         var reader = searcher.IndexReader;
@@ -75,6 +76,8 @@ internal sealed class CommonWords
         using var lookups = new TermLookups(searcher.TopReaderContext);
         foreach (var (word, articles) in common.OrderByDescending(word => word.Articles).ThenBy(word => word.Word, StringComparer.Ordinal))
         {
+            cancellation.ThrowIfCancellationRequested();
+
             // The body's articles are the fewest the table can hold (it has those of every field, deleted ones included).
             if (Math.Min(4L * reader.MaxDoc, 8L * articles) > budget)
             {
