@@ -287,6 +287,9 @@ public sealed class ArticleSearcher : IDisposable
     /// (none while a new snapshot's are still being built).</summary>
     public CommonWordSummary CommonWords => WithSearcher(searcher => ((SnapshotSearcher)searcher).CommonWords.Summary);
 
+    /// <summary>How many snapshots' common-word tables are still being built.</summary>
+    internal int TableBuildsRunning => _factory.Running;
+
     /// <summary>Waits until the current snapshot's common-word tables are built (they are built in the background once
     /// a refresh has opened it).</summary>
     internal void WaitForCommonWords() => WaitForCommonWords(_searchers);
@@ -504,6 +507,18 @@ public sealed class ArticleSearcher : IDisposable
     {
         private readonly List<Task> _builds = [];
         private CancellationTokenSource? _building;
+
+        /// <summary>How many builds have not finished.</summary>
+        public int Running
+        {
+            get
+            {
+                lock (_builds)
+                {
+                    return _builds.Count(build => !build.IsCompleted);
+                }
+            }
+        }
 
         /// <summary>Cancels the builds still running and waits for them to let go of their snapshots.</summary>
         public void Stop()

@@ -220,6 +220,38 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
         Assert.DoesNotContain(found.Hits, hit => string.CompareOrdinal(hit.Article.Id, "a030") < 0 && hit.Article.Id.StartsWith('a'));
     }
 
+    [Fact]
+    public void DisposingWhileANewSnapshotsTablesAreBuildingWaitsForThemAndLeavesTheIndexWhole()
+    {
+        var index = TestCorpus.CreateTempFolder("common-words-dispose");
+        using (var writer = ArticleIndexWriter.Open(index))
+        {
+            // Forty words in every article: forty tables, so a build is still running when the searcher is disposed.
+            var words = string.Join(' ', Enumerable.Range(0, 40).Select(word => $"Wort{(char)('a' + (word / 26))}{(char)('a' + (word % 26))}"));
+            for (var i = 0; i < 400; i++)
+            {
+                writer.Upsert(new NewsArticle($"a{i:D3}", $"Meldung {i}", "2020-04-02", $"Der Hafen wächst. {words}."));
+            }
+
+            writer.Commit();
+            var searcher = ArticleSearcher.Open(index);
+            for (var round = 0; round < 5; round++)
+            {
+                writer.Upsert(new NewsArticle($"b{round}", "Neu", "2020-05-01", "Ein neuer Hafen."));
+                writer.Commit();
+                searcher.RefreshNow();
+            }
+
+            // The last snapshot's tables may still be building; the builds of the ones before it were cancelled.
+            searcher.Dispose();
+            Assert.Equal(0, searcher.TableBuildsRunning);
+        }
+
+        using var reopened = ArticleSearcher.Open(index);
+        Assert.Equal(405, reopened.Search(new SearchRequest("Hafen", [])).Total);
+        Assert.NotEmpty(reopened.CommonWordTables);
+    }
+
     private static string Described(SearchResult result) => string.Join('\n', [
         FormattableString.Invariant($"{result.Total} {result.Next} {result.DidYouMean} {result.Fuzzy} {result.Partial}"),
         .. new[] { result.Facets.Months, result.Facets.Years, result.Facets.Sources }.Select(facet => string.Join(',', facet.Select(count => $"{count.Value}={count.Count}"))),
