@@ -179,7 +179,7 @@ public sealed class ArticleSearcher : IDisposable
 
         return WithSearcher(searcher =>
         {
-            using var lookups = new TermLookups(searcher.TopReaderContext, (searcher as SnapshotSearcher)?.CommonWords);
+            using var lookups = new TermLookups(searcher.TopReaderContext, ((SnapshotSearcher)searcher).CommonWords);
             var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;

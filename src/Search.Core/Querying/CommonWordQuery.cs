@@ -119,20 +119,22 @@ internal sealed class CommonWordQuery(Query word, CommonWords words, CommonWords
     private sealed class ListScorer(Weight weight, CommonWords.Segment segment, IBits? acceptDocs) : Scorer(weight)
     {
         private readonly int[] _docs = segment.Docs;
-        private int _doc = -1;
 
-        // Before the first article, or in a part of a parallel search before the first one of its range.
-        private int _index = (acceptDocs is DocRange.FromDocs range && Array.BinarySearch(segment.Docs, range.From) is var at ? (at >= 0 ? at : ~at) : 0) - 1;
+        // A part of a parallel search starts where its range does, not at the first article of the segment.
+        private readonly int _first = acceptDocs is DocRange.FromDocs range ? range.From : 0;
+        private int _index = -1;
+        private int _doc = -1;
 
         public override int DocID => _doc;
 
         public override int Freq => 1;
 
-        public override int NextDoc() => _doc == NO_MORE_DOCS ? _doc : Next(_index + 1);
+        public override int NextDoc() => _doc == NO_MORE_DOCS ? _doc : _doc < 0 ? Advance(_first) : Next(_index + 1);
 
         public override int Advance(int target)
         {
             // Galloping: the gap doubles until it passes the target, then a binary search inside the last gap.
+            target = Math.Max(target, _first);
             var docs = _docs;
             var low = _index + 1;
             var high = low;

@@ -104,7 +104,10 @@ internal sealed class CommonWords
 
     /// <summary>The table of <paramref name="word"/>, a query exactly as <see cref="QueryFactory.WordQuery"/> makes it,
     /// or null when it has none.</summary>
-    public Table? Find(Query word) => _tables.Count > 0 && _tables.TryGetValue(word, out var table) ? table : null;
+    /// <remarks>Only a query of a word's shape (optional term queries) is looked up: hashing a larger one, such as the
+    /// conjunction of the words, would walk all of it.</remarks>
+    public Table? Find(BooleanQuery word) =>
+        _tables.Count > 0 && WindowedDisjunctionQuery.Fits(word) && _tables.TryGetValue(word, out var table) ? table : null;
 
     /// <summary>True when <paramref name="leaf"/> is a segment of the snapshot the tables were built from.</summary>
     public bool Covers(AtomicReaderContext leaf) => _reader is not null && ReaderUtil.GetTopLevelContext(leaf).Reader == _reader;
