@@ -145,8 +145,9 @@ internal static partial class KnownItemGenerator
 
     private static string Capitalize(string word) => char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
 
+    // Composed first (NFC), as a reader types it: "a" and a combining diaeresis is one letter, "ä".
     private static IEnumerable<string> Words(string text) =>
-        Word().Matches(text).Select(match => match.Value).Where(word => !Stopwords.Contains(word.ToLowerInvariant()));
+        Word().Matches(text.Normalize(NormalizationForm.FormC)).Select(match => match.Value).Where(word => !Stopwords.Contains(word.ToLowerInvariant()));
 
     [GeneratedRegex(@"\p{L}{3,}")]
     private static partial Regex Word();

@@ -15,7 +15,9 @@ namespace Search.Core.Analysis;
 /// (<see cref="CompoundPartMarkFilter"/>). Queries are analysed without splitting: a query word matches a whole word
 /// as itself and a compound part as <see cref="CompoundPartMarkFilter.PartTerm"/>.
 /// </summary>
-public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Analyzer
+/// <remarks>The chain depends on the field (captions are not split), so components are reused per field: Lucene's
+/// default reuses the first field's chain for every field.</remarks>
+public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
     public static CharArraySet StopWords => GermanAnalyzer.DefaultStopSet;
@@ -42,9 +44,9 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     /// <summary>The compounds this analyzer splits; empty when it does not split.</summary>
     public CompoundSplitter Compounds { get; } = compounds ?? CompoundSplitter.Empty;
 
-    // Apostrophes end a word ("O'Leary", "O’Sullivan" → o, leary): the tokenizer would keep them inside one token, so a
-    // reader typing the name alone would not find it.
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new ApostropheCharFilter(reader);
+    // Apostrophes and underscores end a word ("O'Leary" → o, leary; "Alias_Canetti" → alias, canetti): the tokenizer
+    // would keep them inside one token, so a reader typing the name alone would not find it.
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new WordBreakCharFilter(reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

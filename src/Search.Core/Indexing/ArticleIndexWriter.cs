@@ -184,6 +184,7 @@ public sealed class ArticleIndexWriter : IDisposable
     public UpsertOutcome Upsert(NewsArticle article, string? sourceFile = null)
     {
         ArgumentNullException.ThrowIfNull(article);
+        article = ComposedText.Of(article);
         var fingerprint = ArticleDocument.Fingerprint(article, sourceFile);
         var previous = _writtenThisSession.TryGetValue(article.Id, out var written) ? written : CommittedFingerprint(article.Id);
         if (previous is { Length: > 0 } && previous.AsSpan().SequenceEqual(fingerprint))

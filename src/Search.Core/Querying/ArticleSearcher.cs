@@ -168,6 +168,11 @@ public sealed class ArticleSearcher : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Size);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Size, SearchRequest.MaxSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Page * request.Size, SearchRequest.MaxWindow);
+        // As the articles were indexed: "Geschäft" typed with a combining diaeresis finds "Geschäft".
+        if (ComposedText.Of(request.Query) is var composed && !ReferenceEquals(composed, request.Query))
+        {
+            request = request with { Query = composed };
+        }
 
         var query = _queries.Create(request.Query);
         var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && query.Browsing ? SearchSort.Newest : request.Sort);

@@ -65,6 +65,16 @@ public class CompoundSplitterTests
     }
 
     [Fact]
+    public void CaptionIsNotSplitEvenByAnAnalyzerThatJustSplitATitle()
+    {
+        using var analyzer = new GermanNewsAnalyzer(Splitter);
+
+        Assert.Contains("§kontakt", Terms(analyzer, ArticleFields.Title, "Kontaktbeschränkungen"));
+        Assert.Equal(["kontaktbeschrankung"], Terms(analyzer, ArticleFields.Caption, "Kontaktbeschränkungen"));
+        Assert.Contains("§kontakt", Terms(analyzer, ArticleFields.Body, "Kontaktbeschränkungen"));
+    }
+
+    [Fact]
     public void LowercaseWordsAreNotSplit() =>
         Assert.DoesNotContain(Terms("die kontaktbeschränkungen"), term => term.StartsWith(CompoundPartMarkFilter.Marker));
 
@@ -96,7 +106,12 @@ public class CompoundSplitterTests
     private static List<string> Terms(string text)
     {
         using var analyzer = new GermanNewsAnalyzer(Splitter);
-        using var stream = analyzer.GetTokenStream(ArticleFields.Body, text);
+        return Terms(analyzer, ArticleFields.Body, text);
+    }
+
+    private static List<string> Terms(GermanNewsAnalyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var terms = new List<string>();
         stream.Reset();

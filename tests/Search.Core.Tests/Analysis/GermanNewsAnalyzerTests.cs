@@ -5,7 +5,7 @@ using Search.Core.Documents;
 namespace Search.Core.Tests.Analysis;
 
 // Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
-// stopwords are dropped; empty input gives no terms.
+// stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word.
 public class GermanNewsAnalyzerTests
 {
     private static readonly GermanNewsAnalyzer Analyzer = new();
@@ -39,6 +39,13 @@ public class GermanNewsAnalyzerTests
     [Fact]
     public void HyphenatedWordsAreSplitIntoTheirParts() =>
         Assert.Equal(["corona", "kris"], Terms("Corona-Krise"));
+
+    [Theory]
+    [InlineData("O'Leary", new[] { "o", "leary" })]
+    [InlineData("O’Sullivan", new[] { "o", "sullivan" })]
+    [InlineData("Alias_Canetti", new[] { "alias", "canetti" })]
+    public void ApostrophesAndUnderscoresEndAWord(string text, string[] terms) =>
+        Assert.Equal(terms, Terms(text));
 
     [Theory]
     [InlineData("St.Wendel", new[] { "st.wendel", "st", "wendel" })]

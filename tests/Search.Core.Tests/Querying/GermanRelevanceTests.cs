@@ -36,6 +36,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "near", date = "2020-07-01", title = "Reise", body = "Sturmböen und Hagelkörner trafen die Küste am Morgen." },
             new { id = "far", date = "2020-07-01", title = "Reise", body = "Sturmböen waren angekündigt. Am Nachmittag blieb es ruhig, die Sonne schien, Kinder spielten im Park, Läden öffneten wieder. Erst abends kamen Hagelkörner." },
             new { id = "flut-old", date = "2020-01-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
+            new { id = "decomposed", date = "2020-08-01", title = "Neuer Gescha\u0308ftsfu\u0308hrer", body = "Der Gescha\u0308ftsfu\u0308hrer der Ba\u0308ckerei stellt sich vor." },
+            new { id = "user-name", date = "2020-08-02", title = "Leserforum", body = "Alias_Canetti teilt dessen Meinung." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
         return articles;
@@ -46,7 +48,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // article with the whole word ranks above one with the word only inside a compound; a stray word is not split off;
 // the dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:);
 // typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
-// two equally relevant articles.
+// two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
+// a name written with an underscore is found by its parts.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -75,6 +78,31 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.Contains("impf-compound", ids);
         Assert.True(ids.IndexOf("impf-exact") < ids.IndexOf("impf-compound"), string.Join(", ", ids));
     }
+
+    [Fact]
+    public void ArticleWrittenWithCombiningMarksIsFoundByTheComposedWordAndShownComposed()
+    {
+        var hit = Assert.Single(Search("Geschäftsführer Bäckerei").Hits);
+
+        Assert.Equal("decomposed", hit.Article.Id);
+        Assert.Equal("Neuer Geschäftsführer", hit.Article.Title);
+        Assert.Contains("<mark>Geschäftsführer</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueryTypedWithCombiningMarksFindsTheComposedWordAsTyped()
+    {
+        var result = Search("Ferngespra\u0308ch");
+
+        Assert.Equal("fern-compound", Assert.Single(result.Hits).Article.Id);
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Theory]
+    [InlineData("Canetti")]
+    [InlineData("Alias_Canetti")]
+    public void NameWrittenWithAnUnderscoreIsFoundByItsParts(string query) =>
+        Assert.Equal("user-name", Assert.Single(Search(query).Hits).Article.Id);
 
     [Fact]
     public void KnownWordInsideAnotherIsNotSplitOff()
