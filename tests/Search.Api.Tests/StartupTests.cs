@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Search.Api.Hosting;
+using Search.Core.Analysis;
+using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Indexing;
 using Search.Tests.Shared;
@@ -35,6 +39,32 @@ public class StartupTests
         Assert.True((await client.GetAsync("api/search?q=Gespr%C3%A4ch")).IsSuccessStatusCode);
         var warmedUp = Assert.Single(log.Entries, entry => entry.Contains("Warmed up with", StringComparison.Ordinal));
         Assert.Matches(@"Warmed up with [1-9][0-9]* searches in [0-9]+\.[0-9] s", warmedUp);
+        Assert.DoesNotContain(log.Entries, entry => entry.Contains("was built with analyzer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IndexBuiltByAnOlderAnalyzerIsServedWithAWarningThatSaysHowToRebuildIt()
+    {
+        var log = new CapturedLog();
+        await using var api = new LoopbackSearchApi(log);
+        CorpusImporter.Import([api.SeedsPath], api.IndexPath);
+        using (var directory = FSDirectory.Open(api.IndexPath))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ArticleFields.Version, new GermanNewsAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["analyzer"] = "german-news-0" });
+            writer.Commit();
+        }
+
+        using var client = new HttpClient { BaseAddress = api.Start() };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", LoopbackSearchApi.ReadKey);
+
+        Assert.True((await client.GetAsync("api/search?q=Genf")).IsSuccessStatusCode);
+        var warning = Assert.Single(log.Entries, entry => entry.Contains("was built with analyzer", StringComparison.Ordinal));
+        Assert.StartsWith("Warning ", warning, StringComparison.Ordinal);
+        Assert.Contains(
+            $"The index at {api.IndexPath} was built with analyzer 'german-news-0', but this service analyses queries as '{ArticleFields.AnalyzerVersion}'",
+            warning, StringComparison.Ordinal);
+        Assert.Contains($"--index {api.IndexPath} --rebuild", warning, StringComparison.Ordinal);
     }
 
     [Fact]

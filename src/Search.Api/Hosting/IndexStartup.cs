@@ -1,3 +1,4 @@
+using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -39,6 +40,11 @@ internal static partial class IndexStartup
             LogWarmedUp(logger, warmUp.Searches, warmUp.Elapsed.TotalSeconds);
             var tables = searcher.CommonWords;
             LogCommonWords(logger, tables.Words, tables.Bytes / 1048576.0, tables.BuildTime.TotalSeconds, options.CommonWordMemoryMiB);
+            if (searcher.IndexAnalyzerVersion is { } built && built != ArticleFields.AnalyzerVersion)
+            {
+                LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion);
+            }
+
             if (string.IsNullOrEmpty(options.AdminKey))
             {
                 LogReadOnly(logger);
@@ -52,6 +58,9 @@ internal static partial class IndexStartup
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} was built with analyzer '{Built}', but this service analyses queries as '{Current}': some words will not match their articles, and writes are refused. Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {IndexPath} --rebuild")]
+    private static partial void LogOlderAnalyzer(ILogger logger, string indexPath, string built, string current);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Search:AdminKey is configured: the service is read-only and refuses writes")]
     private static partial void LogReadOnly(ILogger logger);

@@ -21,7 +21,8 @@ namespace Search.Core.Indexing;
 /// </summary>
 public sealed class ArticleIndexWriter : IDisposable
 {
-    private const string AnalyzerKey = "analyzer";
+    /// <summary>The commit data key that records the analyzer version an index was built with.</summary>
+    internal const string AnalyzerKey = "analyzer";
 
     // Lucene.Net's own write.lock is not exclusive between processes on Linux (it opens the file with
     // FileShare.Read, which .NET maps to a shared lock), so the writer also holds this file with FileShare.None:

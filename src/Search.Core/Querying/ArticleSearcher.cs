@@ -292,6 +292,11 @@ public sealed class ArticleSearcher : IDisposable
     /// (none while a new snapshot's are still being built).</summary>
     public CommonWordSummary CommonWords => WithSearcher(searcher => ((SnapshotSearcher)searcher).CommonWords.Summary);
 
+    /// <summary>The analyzer version the index was last committed with (<see cref="ArticleFields.AnalyzerVersion"/> when
+    /// it was built by this engine); null when its commit does not say.</summary>
+    public string? IndexAnalyzerVersion => WithSearcher(searcher =>
+        searcher.IndexReader is DirectoryReader reader && reader.IndexCommit.UserData.TryGetValue(Indexing.ArticleIndexWriter.AnalyzerKey, out var version) ? version : null);
+
     /// <summary>How many snapshots' common-word tables are still being built.</summary>
     internal int TableBuildsRunning => _factory.Running;
 
