@@ -5,7 +5,8 @@ using Search.Core.Documents;
 namespace Search.Core.Tests.Analysis;
 
 // Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
-// stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word.
+// stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word; the genitive s after
+// -er/-or/-ar/-ir goes, the s of Kurs or kontrovers stays.
 public class GermanNewsAnalyzerTests
 {
     private static readonly GermanNewsAnalyzer Analyzer = new();
@@ -28,6 +29,23 @@ public class GermanNewsAnalyzerTests
     [InlineData("Bürger", "burg")]
     public void WordIsIndexedAsItsNormalisedStem(string word, string term) =>
         Assert.Equal([term], Terms(word));
+
+    [Theory]
+    [InlineData("Bürgermeisters", "Bürgermeister")]
+    [InlineData("Mediziners", "Mediziner")]
+    [InlineData("Direktors", "Direktor")]
+    [InlineData("Kommissars", "Kommissar")]
+    [InlineData("Wesirs", "Wesir")]
+    [InlineData("Hackers", "Hacker")]
+    public void GenitiveAfterErOrArIsStemmedAsTheWordItself(string genitive, string word) =>
+        Assert.Equal(Terms(word), Terms(genitive));
+
+    [Theory]
+    [InlineData("Konkurs", "Konkurse")] // -urs: the s belongs to the word
+    [InlineData("Diskurs", "Diskurse")]
+    [InlineData("kontrovers", "kontroverse")] // -vers
+    public void WordWhoseSIsItsOwnKeepsMeetingItsInflections(string word, string inflected) =>
+        Assert.Equal(Terms(inflected), Terms(word));
 
     [Fact]
     public void GermanStopwordsAreDropped() =>
