@@ -6,7 +6,7 @@ namespace Search.Core.Tests.Analysis;
 
 // Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
 // stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word; the genitive s after
-// -er/-or/-ar/-ir goes, the s of Kurs or kontrovers stays.
+// -er/-or/-ar/-ir, -em and -ern goes, the s of Kurs or kontrovers stays.
 public class GermanNewsAnalyzerTests
 {
     private static readonly GermanNewsAnalyzer Analyzer = new();
@@ -37,7 +37,11 @@ public class GermanNewsAnalyzerTests
     [InlineData("Kommissars", "Kommissar")]
     [InlineData("Wesirs", "Wesir")]
     [InlineData("Hackers", "Hacker")]
-    public void GenitiveAfterErOrArIsStemmedAsTheWordItself(string genitive, string word) =>
+    [InlineData("Systems", "System")]
+    [InlineData("Gesundheitssystems", "Gesundheitssystem")]
+    [InlineData("Konzerns", "Konzern")]
+    [InlineData("Bayerns", "Bayern")]
+    public void GenitiveIsStemmedAsTheWordItself(string genitive, string word) =>
         Assert.Equal(Terms(word), Terms(genitive));
 
     [Theory]
