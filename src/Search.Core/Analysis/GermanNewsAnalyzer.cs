@@ -10,8 +10,8 @@ namespace Search.Core.Analysis;
 
 /// <summary>
 /// The analyzer for German news text. Same chain as Lucene's GermanAnalyzer — words → lowercase → drop German
-/// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming, with the genitive s of -ers/-ors dropped
-/// first (<see cref="GenitiveFilter"/>) — plus, when given a
+/// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming, with a word in vowel + s also given without
+/// its s (<see cref="VowelSFilter"/>) and the genitive s of -ers/-ors dropped first (<see cref="GenitiveFilter"/>) — plus, when given a
 /// <see cref="CompoundSplitter"/>, the parts of compounds after each compound, marked as parts
 /// (<see cref="CompoundPartMarkFilter"/>). Queries are analysed without splitting: a query word matches a whole word
 /// as itself and a compound part as <see cref="CompoundPartMarkFilter.PartTerm"/>.
@@ -59,7 +59,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
             stream = new CompoundSplitFilter(stream, Compounds);
         }
 
-        stream = new GermanLightStemFilter(new GenitiveFilter(stream));
+        stream = new GermanLightStemFilter(new GenitiveFilter(new VowelSFilter(stream)));
         if (splitting)
         {
             stream = new CompoundPartMarkFilter(stream);

@@ -37,6 +37,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "far", date = "2020-07-01", title = "Reise", body = "Sturmböen waren angekündigt. Am Nachmittag blieb es ruhig, die Sonne schien, Kinder spielten im Park, Läden öffneten wieder. Erst abends kamen Hagelkörner." },
             new { id = "flut-old", date = "2020-01-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
             new { id = "decomposed", date = "2020-08-01", title = "Neuer Gescha\u0308ftsfu\u0308hrer", body = "Der Gescha\u0308ftsfu\u0308hrer der Ba\u0308ckerei stellt sich vor." },
+            new { id = "plural-autos", date = "2020-09-03", title = "Verkehr", body = "Die Autos Chinas stehen im Stau." },
+            new { id = "singular-auto", date = "2020-09-04", title = "Verkehr", body = "Das Auto aus China steht seriöse Stunden im Stau." },
             new { id = "user-name", date = "2020-08-02", title = "Leserforum", body = "Alias_Canetti teilt dessen Meinung." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
@@ -49,7 +51,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // the dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:);
 // typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
-// a name written with an underscore is found by its parts.
+// a name written with an underscore is found by its parts; Auto and Autos, China and Chinas find each other.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -77,6 +79,19 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.Contains("impf-hyphen", ids);
         Assert.Contains("impf-compound", ids);
         Assert.True(ids.IndexOf("impf-exact") < ids.IndexOf("impf-compound"), string.Join(", ", ids));
+    }
+
+    [Theory]
+    [InlineData("Auto Stau", new[] { "plural-autos", "singular-auto" })]
+    [InlineData("Autos Stau", new[] { "plural-autos", "singular-auto" })]
+    [InlineData("China Stau", new[] { "plural-autos", "singular-auto" })]
+    [InlineData("seriös Stau", new[] { "singular-auto" })]
+    public void PluralOrGenitiveSAfterAVowelAndTheWordWithoutItFindEachOther(string query, string[] ids)
+    {
+        var hits = Search(query).Hits;
+
+        Assert.Equal(ids.Order(), hits.Select(hit => hit.Article.Id).Order());
+        Assert.All(hits, hit => Assert.Contains("<mark>", hit.Snippet, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Search.Core.Analysis;
+
+/// <summary>
+/// After a word of five letters or more that ends in a vowel and s (-as, -os, -is, -ys), adds the word without its s at
+/// the same position, with the same offsets and type: "Autos" is also indexed as auto, "Chinas" as china, "Handys" as
+/// handy, "Profis" as profi. The light stemmer keeps an s after a vowel, because it cannot tell a plural or genitive
+/// from a word whose s is its own (Chaos, Preis, seriös); keeping the word whole as well serves both, and a query word
+/// ending so matches either form (the query analyser adds the form too, and the query takes either): "Auto" finds
+/// "Autos", "Autos" finds "Auto", and "seriös" still finds "seriöse". Left out: -us (Klaus would meet klauen) and -nis
+/// (Ergebnis: no word without the s).
+/// </summary>
+public sealed class VowelSFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private State? _pending;
+
+    public VowelSFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_pending is not null)
+        {
+            RestoreState(_pending);
+            _pending = null;
+            _term.Length--;
+            _position.PositionIncrement = 0;
+            return true;
+        }
+
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var word = _term.Buffer.AsSpan(0, _term.Length);
+        if (word.Length >= 5 && word[^1] == 's' && word[^2] is 'a' or 'o' or 'i' or 'y' && !word.EndsWith("nis"))
+        {
+            _pending = CaptureState();
+        }
+
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending = null;
+    }
+}
