@@ -10,12 +10,17 @@ namespace Search.Core.Analysis;
 /// from a word whose s is its own (Chaos, Preis, seriös); keeping the word whole as well serves both, and a query word
 /// ending so matches either form (the query analyser adds the form too, and the query takes either): "Auto" finds
 /// "Autos", "Autos" finds "Auto", and "seriös" still finds "seriöse". Left out: -us (Klaus would meet klauen) and -nis
-/// (Ergebnis: no word without the s).
+/// (Ergebnis: no word without the s). The added form is typed <see cref="WithoutSType"/> (a compound part stays a part),
+/// so a query can take it as another form of the word before it rather than as a part of it.
 /// </summary>
 public sealed class VowelSFilter : TokenFilter
 {
+    /// <summary>The token type of the form without the s.</summary>
+    public const string WithoutSType = "<WITHOUT_S>";
+
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
+    private readonly ITypeAttribute _type;
     private State? _pending;
 
     public VowelSFilter(TokenStream input)
@@ -23,6 +28,7 @@ public sealed class VowelSFilter : TokenFilter
     {
         _term = AddAttribute<ICharTermAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
     }
 
     public override bool IncrementToken()
@@ -33,6 +39,11 @@ public sealed class VowelSFilter : TokenFilter
             _pending = null;
             _term.Length--;
             _position.PositionIncrement = 0;
+            if (_type.Type != CompoundSplitFilter.PartType)
+            {
+                _type.Type = WithoutSType;
+            }
+
             return true;
         }
 

@@ -57,7 +57,7 @@ public static class IndexChecker
             Segments: reader.Leaves.Count,
             Articles: reader.NumDocs,
             DeletedNotMerged: reader.NumDeletedDocs,
-            AnalyzerVersion: userData.TryGetValue("analyzer", out var analyzer) ? analyzer : null,
+            AnalyzerVersion: userData.TryGetValue(ArticleIndexWriter.AnalyzerKey, out var analyzer) ? analyzer : null,
             Files: FileLedger.FromCommitData(userData).Entries.Count,
             Months: CountMonths(reader),
             Problems: []);

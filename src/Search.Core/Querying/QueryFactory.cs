@@ -149,7 +149,8 @@ internal sealed class QueryFactory
                 }
 
                 // "Corona-Impfstoff" is two words; each must match. A dotted word ("St.Wendel") matches whole or by all
-                // of its parts, which the analyzer puts at its position ("St. Wendel").
+                // of its parts, which the analyzer puts at its position ("St. Wendel"). A word in vowel + s matches in
+                // either form ("Autos": autos or auto).
                 var words = tokens.GroupBy(token => token.Position).Select(group =>
                 {
                     var whole = One(group.First());
@@ -160,9 +161,10 @@ internal sealed class QueryFactory
                 BooleanQuery One(Token token)
                 {
                     var letters = token.Original.Length;
-                    return fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded
+                    var word = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded
                         ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields)
                         : Word(token.Term, fields, excluded);
+                    return token.WithoutS is null ? word : Any(new Query[] { word, Word(token.WithoutS, fields, excluded) });
                 }
         }
     }
@@ -280,7 +282,9 @@ internal sealed class QueryFactory
         return all;
     }
 
-    private readonly record struct Token(string Term, string Original, int Position);
+    // A word of the query: its index term, the text it came from, its position, and its form without a final s after a
+    // vowel when the analyzer adds one (VowelSFilter).
+    private readonly record struct Token(string Term, string Original, int Position, string? WithoutS = null);
 
     private List<Token> Tokens(string text)
     {
@@ -289,11 +293,18 @@ internal sealed class QueryFactory
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
+            if (type.Type == VowelSFilter.WithoutSType && tokens.Count > 0)
+            {
+                tokens[^1] = tokens[^1] with { WithoutS = term.ToString() };
+                continue;
+            }
+
             tokens.Add(new Token(term.ToString(), text[offset.StartOffset..offset.EndOffset], position));
         }
 

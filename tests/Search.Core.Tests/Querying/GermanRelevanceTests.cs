@@ -37,6 +37,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "far", date = "2020-07-01", title = "Reise", body = "Sturmböen waren angekündigt. Am Nachmittag blieb es ruhig, die Sonne schien, Kinder spielten im Park, Läden öffneten wieder. Erst abends kamen Hagelkörner." },
             new { id = "flut-old", date = "2020-01-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
             new { id = "decomposed", date = "2020-08-01", title = "Neuer Gescha\u0308ftsfu\u0308hrer", body = "Der Gescha\u0308ftsfu\u0308hrer der Ba\u0308ckerei stellt sich vor." },
+            new { id = "dotted-plural", date = "2020-09-05", title = "Leipzig", body = "Der Chor von St. Thomas singt wieder." },
             new { id = "plural-autos", date = "2020-09-03", title = "Verkehr", body = "Die Autos Chinas stehen im Stau." },
             new { id = "singular-auto", date = "2020-09-04", title = "Verkehr", body = "Das Auto aus China steht seriöse Stunden im Stau." },
             new { id = "user-name", date = "2020-08-02", title = "Leserforum", body = "Alias_Canetti teilt dessen Meinung." },
@@ -86,6 +87,7 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     [InlineData("Autos Stau", new[] { "plural-autos", "singular-auto" })]
     [InlineData("China Stau", new[] { "plural-autos", "singular-auto" })]
     [InlineData("seriös Stau", new[] { "singular-auto" })]
+    [InlineData("St.Thomas Chor", new[] { "dotted-plural" })] // a dotted word in vowel + s still matches by its parts
     public void PluralOrGenitiveSAfterAVowelAndTheWordWithoutItFindEachOther(string query, string[] ids)
     {
         var hits = Search(query).Hits;
