@@ -11,7 +11,8 @@ namespace Search.Core.Analysis;
 /// <summary>
 /// The analyzer for German news text. Same chain as Lucene's GermanAnalyzer — words → lowercase → drop German
 /// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming, with a word in vowel + s also given without
-/// its s (<see cref="VowelSFilter"/>) and the genitive s of -ers/-ors dropped first (<see cref="GenitiveFilter"/>) — plus, when given a
+/// its s (<see cref="VowelSFilter"/>), the genitive s of -ers/-ors dropped first (<see cref="GenitiveFilter"/>) and a word
+/// in -ern also kept unstemmed (<see cref="ErnFilter"/>) — plus, when given a
 /// <see cref="CompoundSplitter"/>, the parts of compounds after each compound, marked as parts
 /// (<see cref="CompoundPartMarkFilter"/>). Queries are analysed without splitting: a query word matches a whole word
 /// as itself and a compound part as <see cref="CompoundPartMarkFilter.PartTerm"/>.
@@ -20,6 +21,10 @@ namespace Search.Core.Analysis;
 /// default reuses the first field's chain for every field.</remarks>
 public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
+    /// <summary>The token type of a word's other form, added at its position where the stemmer cannot tell which form
+    /// is right (<see cref="VowelSFilter"/>, <see cref="ErnFilter"/>): a query takes it as an alternative to the word.</summary>
+    public const string OtherFormType = "<OTHER_FORM>";
+
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
     public static CharArraySet StopWords => GermanAnalyzer.DefaultStopSet;
 
@@ -59,7 +64,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
             stream = new CompoundSplitFilter(stream, Compounds);
         }
 
-        stream = new GermanLightStemFilter(new GenitiveFilter(new VowelSFilter(stream)));
+        stream = new GermanLightStemFilter(new ErnFilter(new GenitiveFilter(new VowelSFilter(stream))));
         if (splitting)
         {
             stream = new CompoundPartMarkFilter(stream);

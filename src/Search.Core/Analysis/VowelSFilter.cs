@@ -10,14 +10,11 @@ namespace Search.Core.Analysis;
 /// from a word whose s is its own (Chaos, Preis, seriös); keeping the word whole as well serves both, and a query word
 /// ending so matches either form (the query analyser adds the form too, and the query takes either): "Auto" finds
 /// "Autos", "Autos" finds "Auto", and "seriös" still finds "seriöse". Left out: -us (Klaus would meet klauen) and -nis
-/// (Ergebnis: no word without the s). The added form is typed <see cref="WithoutSType"/> (a compound part stays a part),
+/// (Ergebnis: no word without the s). The added form is typed <see cref="GermanNewsAnalyzer.OtherFormType"/> (a compound part stays a part),
 /// so a query can take it as another form of the word before it rather than as a part of it.
 /// </summary>
 public sealed class VowelSFilter : TokenFilter
 {
-    /// <summary>The token type of the form without the s.</summary>
-    public const string WithoutSType = "<WITHOUT_S>";
-
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
     private readonly ITypeAttribute _type;
@@ -41,7 +38,7 @@ public sealed class VowelSFilter : TokenFilter
             _position.PositionIncrement = 0;
             if (_type.Type != CompoundSplitFilter.PartType)
             {
-                _type.Type = WithoutSType;
+                _type.Type = GermanNewsAnalyzer.OtherFormType;
             }
 
             return true;

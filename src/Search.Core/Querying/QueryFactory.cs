@@ -150,7 +150,7 @@ internal sealed class QueryFactory
 
                 // "Corona-Impfstoff" is two words; each must match. A dotted word ("St.Wendel") matches whole or by all
                 // of its parts, which the analyzer puts at its position ("St. Wendel"). A word in vowel + s matches in
-                // either form ("Autos": autos or auto).
+                // either form ("Autos": autos or auto), and so does a word in -ern ("Konzern": konz or konzern).
                 var words = tokens.GroupBy(token => token.Position).Select(group =>
                 {
                     var whole = One(group.First());
@@ -164,7 +164,7 @@ internal sealed class QueryFactory
                     var word = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded
                         ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields)
                         : Word(token.Term, fields, excluded);
-                    return token.WithoutS is null ? word : Any(new Query[] { word, Word(token.WithoutS, fields, excluded) });
+                    return token.OtherForm is null ? word : Any(new Query[] { word, Word(token.OtherForm, fields, excluded) });
                 }
         }
     }
@@ -282,9 +282,9 @@ internal sealed class QueryFactory
         return all;
     }
 
-    // A word of the query: its index term, the text it came from, its position, and its form without a final s after a
-    // vowel when the analyzer adds one (VowelSFilter).
-    private readonly record struct Token(string Term, string Original, int Position, string? WithoutS = null);
+    // A word of the query: its index term, the text it came from, its position, and the other form the analyzer adds
+    // where the stemmer cannot tell which is right (VowelSFilter, ErnFilter).
+    private readonly record struct Token(string Term, string Original, int Position, string? OtherForm = null);
 
     private List<Token> Tokens(string text)
     {
@@ -299,9 +299,9 @@ internal sealed class QueryFactory
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            if (type.Type == VowelSFilter.WithoutSType && tokens.Count > 0)
+            if (type.Type == GermanNewsAnalyzer.OtherFormType && tokens.Count > 0)
             {
-                tokens[^1] = tokens[^1] with { WithoutS = term.ToString() };
+                tokens[^1] = tokens[^1] with { OtherForm = term.ToString() };
                 continue;
             }
 

@@ -6,7 +6,8 @@ namespace Search.Core.Tests.Analysis;
 
 // Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
 // stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word; the genitive s after
-// -er/-or/-ar/-ir, -em and -ern goes, the s of Kurs or kontrovers stays; a word in vowel + s also stands without it.
+// -er/-or/-ar/-ir, -em and -ern goes, the s of Kurs or kontrovers stays; a word in vowel + s also stands without it;
+// a word in -ern also stands whole.
 public class GermanNewsAnalyzerTests
 {
     private static readonly GermanNewsAnalyzer Analyzer = new();
@@ -61,6 +62,19 @@ public class GermanNewsAnalyzerTests
     [InlineData("Ergebnis", new[] { "ergebnis" })]
     [InlineData("Omas", new[] { "omas" })] // shorter than five letters
     public void WordEndingInAVowelAndSIsAlsoIndexedWithoutTheS(string word, string[] terms) =>
+        Assert.Equal(terms, Terms(word));
+
+    [Theory]
+    [InlineData("Konzern", new[] { "konz", "konzern" })]
+    [InlineData("Konzerns", new[] { "konz", "konzern" })]
+    [InlineData("Konzerne", new[] { "konzern" })]
+    [InlineData("Konzernen", new[] { "konzern" })]
+    [InlineData("modern", new[] { "mod", "modern" })]
+    [InlineData("moderne", new[] { "modern" })]
+    [InlineData("Kindern", new[] { "kind", "kindern" })] // a dative plural still meets "Kinder"
+    [InlineData("Kinder", new[] { "kind" })]
+    [InlineData("Stern", new[] { "stern" })] // too short for the stemmer's -ern
+    public void WordInErnIsAlsoKeptWholeBesideItsStem(string word, string[] terms) =>
         Assert.Equal(terms, Terms(word));
 
     [Fact]

@@ -16,6 +16,14 @@ public class InvariantLowerCaseFilterTests
     public void LowercasesExactlyAsLucenesLowerCaseFilter(string text) =>
         Assert.Equal(Tokens(text, source => new LowerCaseFilter(ArticleFields.Version, source)), Tokens(text, source => new InvariantLowerCaseFilter(source)));
 
+    [Fact]
+    public void LowercasesEveryLatin1CharacterExactlyAsLucenesLowerCaseFilter()
+    {
+        var text = string.Join(' ', Enumerable.Range(0x21, 0xff - 0x20).Select(c => $"{(char)c}x{(char)c}"));
+
+        Assert.Equal(Tokens(text, source => new LowerCaseFilter(ArticleFields.Version, source)), Tokens(text, source => new InvariantLowerCaseFilter(source)));
+    }
+
     private static List<string> Tokens(string text, Func<Tokenizer, TokenStream> lower)
     {
         var analyzer = Analyzer.NewAnonymous((_, reader) =>

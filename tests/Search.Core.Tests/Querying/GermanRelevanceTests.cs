@@ -41,6 +41,11 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "plural-autos", date = "2020-09-03", title = "Verkehr", body = "Die Autos Chinas stehen im Stau." },
             new { id = "singular-auto", date = "2020-09-04", title = "Verkehr", body = "Das Auto aus China steht seriöse Stunden im Stau." },
             new { id = "user-name", date = "2020-08-02", title = "Leserforum", body = "Alias_Canetti teilt dessen Meinung." },
+            new { id = "konzern-singular", date = "2020-10-01", title = "Wirtschaft", body = "Der Konzern legt die Bilanz vor." },
+            new { id = "konzerne-plural", date = "2020-10-02", title = "Wirtschaft", body = "Die Konzerne legen ihre Bilanz vor." },
+            new { id = "modern-plain", date = "2020-10-03", title = "Kultur", body = "Das Museum ist modern." },
+            new { id = "moderne-inflected", date = "2020-10-04", title = "Kultur", body = "Ein modernes Museum öffnet." },
+            new { id = "kindern-dative", date = "2020-10-05", title = "Kultur", body = "Mit den Kindern ins Museum." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
         return articles;
@@ -52,7 +57,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // the dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:);
 // typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
-// a name written with an underscore is found by its parts; Auto and Autos, China and Chinas find each other.
+// a name written with an underscore is found by its parts; Auto and Autos, China and Chinas find each other; so do
+// Konzern and Konzerne, modern and moderne.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -89,6 +95,21 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     [InlineData("seriös Stau", new[] { "singular-auto" })]
     [InlineData("St.Thomas Chor", new[] { "dotted-plural" })] // a dotted word in vowel + s still matches by its parts
     public void PluralOrGenitiveSAfterAVowelAndTheWordWithoutItFindEachOther(string query, string[] ids)
+    {
+        var hits = Search(query).Hits;
+
+        Assert.Equal(ids.Order(), hits.Select(hit => hit.Article.Id).Order());
+        Assert.All(hits, hit => Assert.Contains("<mark>", hit.Snippet, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Konzern Bilanz", new[] { "konzern-singular", "konzerne-plural" })]
+    [InlineData("Konzerne Bilanz", new[] { "konzern-singular", "konzerne-plural" })]
+    [InlineData("Konzernen Bilanz", new[] { "konzern-singular", "konzerne-plural" })]
+    [InlineData("modern Museum", new[] { "modern-plain", "moderne-inflected" })]
+    [InlineData("modernen Museum", new[] { "modern-plain", "moderne-inflected" })]
+    [InlineData("Kinder Museum", new[] { "kindern-dative" })] // -ern as a dative plural still meets the plural
+    public void WordWhoseErnIsItsOwnAndItsInflectionsFindEachOther(string query, string[] ids)
     {
         var hits = Search(query).Hits;
 
