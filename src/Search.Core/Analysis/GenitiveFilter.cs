@@ -4,8 +4,9 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace Search.Core.Analysis;
 
 /// <summary>
-/// Drops the genitive s of a word that ends in -ers, -ors, -ars, -irs, -ems or -erns ("des Bürgermeisters" →
-/// bürgermeister, "des Direktors" → direktor, "des Systems" → system, "des Konzerns" → konzern), before the light
+/// Drops the genitive s of a word that ends in -ers, -ors, -ars, -irs, -hrs, -eurs, -ems or -erns ("des Bürgermeisters"
+/// → bürgermeister, "des Direktors" → direktor, "des Verkehrs" → verkehr, "des Regisseurs" → regisseur, "des Systems"
+/// → system, "des Konzerns" → konzern), before the light
 /// stemmer, which then stems the word as it stems it without the s. Lucene's GermanLightStemmer removes a final s only
 /// after b, d, f, g, h, k, l, m, n or t, and only when no other ending applies, so "Bürgermeisters" stayed a word of its
 /// own, and "Systems" lost its s where "System" lost its -em: neither found the other. In the real corpus 2,750 of the
@@ -36,5 +37,6 @@ public sealed class GenitiveFilter : TokenFilter
         return true;
     }
 
-    private static bool Genitive(ReadOnlySpan<char> word) => word[^2] == 'r' && word[^3] is 'e' or 'o' or 'a' or 'i' && !word.EndsWith("vers");
+    private static bool Genitive(ReadOnlySpan<char> word) =>
+        word[^2] == 'r' && (word[^3] is 'e' or 'o' or 'a' or 'i' or 'h' || word.EndsWith("eurs")) && !word.EndsWith("vers");
 }

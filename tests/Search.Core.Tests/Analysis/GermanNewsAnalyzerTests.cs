@@ -6,8 +6,8 @@ namespace Search.Core.Tests.Analysis;
 
 // Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
 // stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word; the genitive s after
-// -er/-or/-ar/-ir, -em and -ern goes, the s of Kurs or kontrovers stays; a word in vowel + s also stands without it;
-// a word in -ern also stands whole.
+// -er/-or/-ar/-ir/-hr/-eur, -em and -ern goes, the s of Kurs or kontrovers stays; a word in a vowel, p, w or c + s also
+// stands without it; the n of a plural in -eln goes; a word in -ern or -em also stands whole.
 public class GermanNewsAnalyzerTests
 {
     private static readonly GermanNewsAnalyzer Analyzer = new();
@@ -42,6 +42,8 @@ public class GermanNewsAnalyzerTests
     [InlineData("Gesundheitssystems", "Gesundheitssystem")]
     [InlineData("Konzerns", "Konzern")]
     [InlineData("Bayerns", "Bayern")]
+    [InlineData("Verkehrs", "Verkehr")]
+    [InlineData("Regisseurs", "Regisseur")]
     public void GenitiveIsStemmedAsTheWordItself(string genitive, string word) =>
         Assert.Equal(Terms(word), Terms(genitive));
 
@@ -61,8 +63,20 @@ public class GermanNewsAnalyzerTests
     [InlineData("Klaus", new[] { "klaus" })] // -us: would meet klauen
     [InlineData("Ergebnis", new[] { "ergebnis" })]
     [InlineData("Omas", new[] { "omas" })] // shorter than five letters
-    public void WordEndingInAVowelAndSIsAlsoIndexedWithoutTheS(string word, string[] terms) =>
+    [InlineData("Trumps", new[] { "trumps", "trump" })]
+    [InlineData("Tipps", new[] { "tipps", "tipp" })]
+    [InlineData("Interviews", new[] { "interviews", "interview" })]
+    [InlineData("Comics", new[] { "comics", "comic" })]
+    public void WordEndingInAnSTheStemmerKeepsIsAlsoIndexedWithoutTheS(string word, string[] terms) =>
         Assert.Equal(terms, Terms(word));
+
+    [Theory]
+    [InlineData("Regeln", "Regel")]
+    [InlineData("Inseln", "Insel")]
+    [InlineData("Mitteln", "Mittel")]
+    [InlineData("Artikeln", "Artikel")]
+    public void PluralInElnIsStemmedAsTheWordItself(string plural, string word) =>
+        Assert.Equal(Terms(word), Terms(plural));
 
     [Theory]
     [InlineData("Konzern", new[] { "konz", "konzern" })]
@@ -74,7 +88,12 @@ public class GermanNewsAnalyzerTests
     [InlineData("Kindern", new[] { "kind", "kindern" })] // a dative plural still meets "Kinder"
     [InlineData("Kinder", new[] { "kind" })]
     [InlineData("Stern", new[] { "stern" })] // too short for the stemmer's -ern
-    public void WordInErnIsAlsoKeptWholeBesideItsStem(string word, string[] terms) =>
+    [InlineData("Problem", new[] { "probl", "problem" })]
+    [InlineData("Probleme", new[] { "problem" })]
+    [InlineData("System", new[] { "syst", "system" })]
+    [InlineData("Systems", new[] { "syst", "system" })]
+    [InlineData("großem", new[] { "gross", "grossem" })] // a dative -em still meets "groß"
+    public void WordInErnOrEmIsAlsoKeptWholeBesideItsStem(string word, string[] terms) =>
         Assert.Equal(terms, Terms(word));
 
     [Fact]

@@ -4,18 +4,20 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace Search.Core.Analysis;
 
 /// <summary>
-/// After a word of six letters or more that ends in -ern, adds the word once more at the same position, with the same
-/// offsets, kept from the stemmer: "Konzern" is indexed as konz and as konzern. Lucene's GermanLightStemmer takes -ern
-/// for the ending of a dative plural ("Kindern" → kind, as "Kinder"), but where it belongs to the word it cuts the word
-/// apart from its own inflections: "Konzern" → konz but "Konzerne" and "Konzernen" → konzern, "modern" → mod but
-/// "moderne" → modern, likewise "intern", "Bayern", "Ostern". The stemmer cannot tell the two, so both forms are kept:
-/// "Konzern" finds "Konzerne", and "Kindern" still finds "Kinder". The added form is typed
+/// After a word whose ending the stemmer cuts though it may be the word's own (-ern in six letters or more, -em in
+/// five or more), adds the word once more at the same position, with the same offsets, kept from the stemmer:
+/// "Konzern" is indexed as konz and as konzern, "Problem" as probl and as problem. Lucene's GermanLightStemmer takes
+/// -ern for the ending of a dative plural ("Kindern" → kind, as "Kinder") and -em for a dative ("großem" → gross), but
+/// where it belongs to the word it cuts the word apart from its own inflections: "Konzern" → konz but "Konzerne" and
+/// "Konzernen" → konzern, "modern" → mod but "moderne" → modern, "Problem" → probl but "Probleme" → problem, "System"
+/// → syst but "Systeme" → system. The stemmer cannot tell the two, so both forms are kept: "Konzern" finds
+/// "Konzerne", "Problem" finds "Probleme", and "Kindern" still finds "Kinder". The added form is typed
 /// <see cref="GermanNewsAnalyzer.OtherFormType"/> (a compound part stays a part), so a query takes it as another form of
 /// the word before it.
 /// </summary>
-/// <remarks>Runs after <see cref="GenitiveFilter"/> ("des Konzerns" → konzern) and before the stemmer, which skips the
-/// added form (it is marked a keyword).</remarks>
-public sealed class ErnFilter : TokenFilter
+/// <remarks>Runs after <see cref="GenitiveFilter"/> ("des Konzerns" → konzern, "des Systems" → system) and before the
+/// stemmer, which skips the added form (it is marked a keyword).</remarks>
+public sealed class OwnEndingFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
@@ -23,7 +25,7 @@ public sealed class ErnFilter : TokenFilter
     private readonly IKeywordAttribute _keyword;
     private State? _pending;
 
-    public ErnFilter(TokenStream input)
+    public OwnEndingFilter(TokenStream input)
         : base(input)
     {
         _term = AddAttribute<ICharTermAttribute>();
@@ -53,9 +55,9 @@ public sealed class ErnFilter : TokenFilter
             return false;
         }
 
-        // The stemmer's own test (GermanLightStemmer.Step1), on a word it would stem.
+        // The stemmer's own tests (GermanLightStemmer.Step1), on a word it would stem.
         var word = _term.Buffer.AsSpan(0, _term.Length);
-        if (word.Length > 5 && word.EndsWith("ern") && !_keyword.IsKeyword)
+        if (!_keyword.IsKeyword && ((word.Length > 5 && word.EndsWith("ern")) || (word.Length > 4 && word.EndsWith("em"))))
         {
             _pending = CaptureState();
         }
