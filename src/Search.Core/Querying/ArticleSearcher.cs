@@ -174,8 +174,7 @@ public sealed class ArticleSearcher : IDisposable
             request = request with { Query = composed };
         }
 
-        var query = _queries.Create(request.Query);
-        var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && query.Browsing ? SearchSort.Newest : request.Sort);
+        var sort = SortFor(request.Sort is SearchSort.Relevance or SearchSort.Fresh && QueryFactory.Browses(request.Query) ? SearchSort.Newest : request.Sort);
         // The cursor's key is hashed only when a cursor is read or written, and then once.
         string? queryKey = null;
         var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, queryKey = QueryKey(request), byScore: sort == BestFirst);
@@ -185,6 +184,8 @@ public sealed class ArticleSearcher : IDisposable
         return WithSearcher(searcher =>
         {
             using var lookups = new TermLookups(searcher.TopReaderContext, ((SnapshotSearcher)searcher).CommonWords);
+            // Made with the index at hand, which knows the words two query words make together (QueryFactory.Joined).
+            var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq);
             var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
@@ -202,7 +203,7 @@ public sealed class ArticleSearcher : IDisposable
                 var fuzzyTerms = run.Facets.TotalHits == 0 && !Filtered(request)
                     ? Suggestions.LongTerms(retryText, lookups.DocFreq, _queries, int.MaxValue)
                     : Suggestions.RareTerms(retryText, lookups.DocFreq, _queries);
-                var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms) : null;
+                var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, lookups.DocFreq) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
                     var retry = Run(searcher, lookups, tolerant, request, sort, after, wanted);
@@ -324,11 +325,11 @@ public sealed class ArticleSearcher : IDisposable
     internal IReadOnlyList<SearchRequest> WarmUpRequests() => WithSearcher(WarmUpSearches.From);
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
-    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms)
+    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms, Func<Term, int> docFreq)
     {
         try
         {
-            return _queries.Create(text, fuzzyTerms);
+            return _queries.Create(text, fuzzyTerms, docFreq);
         }
         catch (SearchInputException)
         {

@@ -13,7 +13,8 @@ namespace Search.Core.Querying;
 /// Turns the user's text (<see cref="QuerySyntax"/>) into a Lucene query over title, body and caption
 /// (<see cref="ArticleFields.SearchedFields"/>, the title weighing double). Every word must match, in any inflection;
 /// a word also matches where it is part of a compound ("Impfstoff" in "Impfstoffhersteller"), weighted below a
-/// whole-word match (<see cref="CompoundPartWeight"/>); articles where the query words stand close together rank higher
+/// whole-word match (<see cref="CompoundPartWeight"/>), and two neighbouring words also match as the one word they
+/// make together (<see cref="Joined"/>); articles where the query words stand close together rank higher
 /// (<see cref="ProximityWeight"/>). Every query is held to <see cref="Limits"/>.
 /// </summary>
 internal sealed class QueryFactory
@@ -49,9 +50,14 @@ internal sealed class QueryFactory
 
     /// <summary>As <see cref="Create(string)"/>, but the words whose index terms are in <paramref name="fuzzyTerms"/> also
     /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost) nothing.</summary>
-    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms)
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms) => Create(text, fuzzyTerms, docFreq: null);
+
+    /// <summary>As <see cref="Create(string, IReadOnlySet{string})"/>; with <paramref name="docFreq"/> (the index's
+    /// article count of a term), two neighbouring words also match as one word where the index knows them joined
+    /// (<see cref="Joined"/>): "Masken Pflicht" also finds "Maskenpflicht", "Home Office" "Homeoffice".</summary>
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (Browses(text))
         {
             return new SearchQuery(new MatchAllDocsQuery(), Proximity: null);
         }
@@ -60,8 +66,22 @@ internal sealed class QueryFactory
         var query = new BooleanQuery(disableCoord: true);
         var closeTogether = new List<string>();
         var positive = 0;
-        foreach (var clause in clauses)
+        for (var i = 0; i < clauses.Count; i++)
         {
+            var clause = clauses[i];
+            if (docFreq is not null && i + 1 < clauses.Count && Joined(clause, clauses[i + 1], docFreq) is { } joined)
+            {
+                // Either both words, or the one word they make together.
+                var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
+                var both = new[] { Build(first, false, fuzzyTerms), Build(second, false, fuzzyTerms) }.OfType<Query>();
+                query.Add(Any([All(both), Build(joined, false, fuzzyTerms)!]), Occur.MUST);
+                positive++;
+                closeTogether.AddRange(Analyze(first.Text));
+                closeTogether.AddRange(Analyze(second.Text));
+                i++;
+                continue;
+            }
+
             var alternatives = clause.Alternatives
                 .Select(term => Build(term, clause.Excluded, fuzzyTerms))
                 .OfType<Query>()
@@ -114,6 +134,36 @@ internal sealed class QueryFactory
 
         return new SearchQuery(query, proximity);
     }
+
+    /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>
+    public static bool Browses(string text) => string.IsNullOrWhiteSpace(text);
+
+    /// <summary>The least number of articles that must have two query words written as one for the query to take the
+    /// joined word as an alternative.</summary>
+    public const int MinJoinedArticles = 2;
+
+    // Two neighbouring plain words (letters only, at most one index term each: "Aller Heiligen" joins too; neither
+    // excluded) written as one ("Masken" + "Pflicht"), when at least MinJoinedArticles articles have that word: readers split compounds the articles write
+    // whole, often ones too common for the compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident).
+    private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq)
+    {
+        if (PlainWord(left) is not { } first || PlainWord(right) is not { } second)
+        {
+            return null;
+        }
+
+        var joined = new QueryTerm(TermKind.Word, first.Text + second.Text.ToLowerInvariant());
+        if (Tokens(first.Text).Count > 1 || Tokens(second.Text).Count > 1 || Tokens(joined.Text) is not [var token])
+        {
+            return null;
+        }
+
+        var articles = docFreq(new Term(ArticleFields.Body, token.Term)) + docFreq(new Term(ArticleFields.Title, token.Term));
+        return articles >= MinJoinedArticles ? joined : null;
+    }
+
+    private static QueryTerm? PlainWord(QueryClause clause) =>
+        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;
 
     /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>
     public IReadOnlyList<string> Analyze(string text) => [.. Tokens(text).DistinctBy(token => token.Position).Select(token => token.Term)];

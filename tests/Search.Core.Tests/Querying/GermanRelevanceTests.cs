@@ -49,6 +49,10 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "problem-singular", date = "2020-10-06", title = "Technik", body = "Ein Problem mit der Software." },
             new { id = "probleme-plural", date = "2020-10-07", title = "Technik", body = "Probleme mit der Software." },
             new { id = "inseln-plural", date = "2020-10-08", title = "Reisen", body = "Urlaub auf den Inseln." },
+            new { id = "homeoffice-a", date = "2020-11-01", title = "Arbeit", body = "Viele arbeiten jetzt im Homeoffice." },
+            new { id = "homeoffice-b", date = "2020-11-02", title = "Arbeit", body = "Das Homeoffice bleibt vorerst." },
+            new { id = "home-apart", date = "2020-11-03", title = "Arbeit", body = "Ein Office im Home der Senioren." },
+            new { id = "gartenzwerg-once", date = "2020-11-04", title = "Garten", body = "Der Gartenzwerg steht am Teich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
         return articles;
@@ -61,7 +65,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
 // a name written with an underscore is found by its parts; Auto and Autos, China and Chinas find each other; so do
-// Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln.
+// Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words find the one word they
+// make together when several articles have it.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -123,6 +128,20 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.All(result.Hits, hit => Assert.Contains("<mark>", hit.Snippet, StringComparison.Ordinal));
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
     }
+
+    [Fact]
+    public void TwoWordsFindTheWordTheyMakeTogetherBesideTheArticlesThatHaveThemApart()
+    {
+        var result = Search("Home Office");
+
+        Assert.Equal(["home-apart", "homeoffice-a", "homeoffice-b"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.Contains("<mark>Homeoffice</mark>", result.Hits.Single(hit => hit.Article.Id == "homeoffice-a").Snippet, StringComparison.Ordinal);
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Fact]
+    public void TwoWordsAreNotJoinedIntoAWordOnlyOneArticleHas() =>
+        Assert.DoesNotContain(Search("Garten Zwerg").Hits, hit => hit.Article.Id == "gartenzwerg-once");
 
     [Fact]
     public void ArticleWrittenWithCombiningMarksIsFoundByTheComposedWordAndShownComposed()
