@@ -138,28 +138,37 @@ internal sealed class QueryFactory
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>
     public static bool Browses(string text) => string.IsNullOrWhiteSpace(text);
 
-    /// <summary>The least number of articles that must have two query words written as one for the query to take the
-    /// joined word as an alternative.</summary>
+    /// <summary>The least number of articles whose body must have two query words written as one for the query to take
+    /// the joined word as an alternative.</summary>
     public const int MinJoinedArticles = 2;
 
     // Two neighbouring plain words (letters only, at most one index term each: "Aller Heiligen" joins too; neither
-    // excluded) written as one ("Masken" + "Pflicht"), when at least MinJoinedArticles articles have that word: readers split compounds the articles write
-    // whole, often ones too common for the compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident).
+    // excluded) written as one ("Masken" + "Pflicht"), or joined by a linking s ("Ausgang" + "Beschränkungen" →
+    // "Ausgangsbeschränkungen", "Tage" + "Spiegel" → "Tagesspiegel"), whichever more articles have, when at least
+    // MinJoinedArticles have it: readers split compounds the articles write whole, often ones too common for the
+    // compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident), and drop the s between the parts.
+    // One body term looked up per way of joining.
     private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq)
     {
-        if (PlainWord(left) is not { } first || PlainWord(right) is not { } second)
+        if (PlainWord(left) is not { } first || PlainWord(right) is not { } second
+            || Tokens(first.Text).Count > 1 || Tokens(second.Text).Count > 1)
         {
             return null;
         }
 
-        var joined = new QueryTerm(TermKind.Word, first.Text + second.Text.ToLowerInvariant());
-        if (Tokens(first.Text).Count > 1 || Tokens(second.Text).Count > 1 || Tokens(joined.Text) is not [var token])
+        var rest = second.Text.ToLowerInvariant();
+        string[] joinings = first.Text.EndsWith('s') ? [first.Text + rest] : [first.Text + rest, first.Text + "s" + rest];
+        QueryTerm? best = null;
+        var most = MinJoinedArticles - 1;
+        foreach (var text in joinings)
         {
-            return null;
+            if (Tokens(text) is [var token] && docFreq(new Term(ArticleFields.Body, token.Term)) is var articles && articles > most)
+            {
+                (best, most) = (new QueryTerm(TermKind.Word, text), articles);
+            }
         }
 
-        var articles = docFreq(new Term(ArticleFields.Body, token.Term)) + docFreq(new Term(ArticleFields.Title, token.Term));
-        return articles >= MinJoinedArticles ? joined : null;
+        return best;
     }
 
     private static QueryTerm? PlainWord(QueryClause clause) =>

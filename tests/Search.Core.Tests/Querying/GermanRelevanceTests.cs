@@ -52,6 +52,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "homeoffice-a", date = "2020-11-01", title = "Arbeit", body = "Viele arbeiten jetzt im Homeoffice." },
             new { id = "homeoffice-b", date = "2020-11-02", title = "Arbeit", body = "Das Homeoffice bleibt vorerst." },
             new { id = "home-apart", date = "2020-11-03", title = "Arbeit", body = "Ein Office im Home der Senioren." },
+            new { id = "ausgangssperre-a", date = "2020-11-05", title = "Nacht", body = "Die Ausgangssperre gilt ab heute." },
+            new { id = "ausgangssperre-b", date = "2020-11-06", title = "Nacht", body = "Eine Ausgangssperre droht." },
             new { id = "gartenzwerg-once", date = "2020-11-04", title = "Garten", body = "Der Gartenzwerg steht am Teich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
@@ -136,6 +138,15 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
 
         Assert.Equal(["home-apart", "homeoffice-a", "homeoffice-b"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.Contains("<mark>Homeoffice</mark>", result.Hits.Single(hit => hit.Article.Id == "homeoffice-a").Snippet, StringComparison.Ordinal);
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Fact]
+    public void TwoWordsFindTheWordTheyMakeWithALinkingS()
+    {
+        var result = Search("Ausgang Sperre");
+
+        Assert.Equal(["ausgangssperre-a", "ausgangssperre-b"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
     }
 
