@@ -10,9 +10,9 @@ namespace Search.Core.Analysis;
 
 /// <summary>
 /// The analyzer for German news text. Same chain as Lucene's GermanAnalyzer — words → lowercase → drop German
-/// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming, with a word in a vowel, p, w or c + s also
-/// given without its s (<see cref="FinalSFilter"/>), the genitive s of -ers/-ors and the plural n of -eln dropped first
-/// (<see cref="GenitiveFilter"/>, <see cref="PluralNFilter"/>) and a word in -ern or -em also kept unstemmed
+/// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming, with a word in a vowel, p, w or c + s, or in
+/// -eln, also given without its last letter (<see cref="FinalLetterFilter"/>), the genitive s of -ers/-ors dropped
+/// first (<see cref="GenitiveFilter"/>) and a word in -ern or -em also kept unstemmed
 /// (<see cref="OwnEndingFilter"/>) — plus, when given a
 /// <see cref="CompoundSplitter"/>, the parts of compounds after each compound, marked as parts
 /// (<see cref="CompoundPartMarkFilter"/>). Queries are analysed without splitting: a query word matches a whole word
@@ -23,7 +23,7 @@ namespace Search.Core.Analysis;
 public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     /// <summary>The token type of a word's other form, added at its position where the stemmer cannot tell which form
-    /// is right (<see cref="FinalSFilter"/>, <see cref="OwnEndingFilter"/>): a query takes it as an alternative to the word.</summary>
+    /// is right (<see cref="FinalLetterFilter"/>, <see cref="OwnEndingFilter"/>): a query takes it as an alternative to the word.</summary>
     public const string OtherFormType = "<OTHER_FORM>";
 
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
@@ -65,7 +65,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
             stream = new CompoundSplitFilter(stream, Compounds);
         }
 
-        stream = new GermanLightStemFilter(new OwnEndingFilter(new PluralNFilter(new GenitiveFilter(new FinalSFilter(stream)))));
+        stream = new GermanLightStemFilter(new OwnEndingFilter(new GenitiveFilter(new FinalLetterFilter(stream))));
         if (splitting)
         {
             stream = new CompoundPartMarkFilter(stream);

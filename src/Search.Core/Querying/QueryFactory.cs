@@ -342,7 +342,7 @@ internal sealed class QueryFactory
     }
 
     // A word of the query: its index term, the text it came from, its position, and the other form the analyzer adds
-    // where the stemmer cannot tell which is right (FinalSFilter, OwnEndingFilter).
+    // where the stemmer cannot tell which is right (FinalLetterFilter, OwnEndingFilter).
     private readonly record struct Token(string Term, string Original, int Position, string? OtherForm = null);
 
     private List<Token> Tokens(string text)
