@@ -5,7 +5,7 @@ using Search.Core.Documents;
 namespace Search.Core.Tests.Analysis;
 
 // Checks: lowercasing; ä/ae/a, ö/oe, ü/ue and ß/ss meet; plural and case endings are stemmed away;
-// stopwords are dropped; empty input gives no terms; apostrophes and underscores end a word; the genitive s after
+// stopwords are dropped; empty input gives no terms; apostrophes, underscores and colons end a word; the genitive s after
 // -er/-or/-ar/-ir/-hr/-eur, -em and -ern goes, the s of Kurs or kontrovers stays; a word in a vowel, p, w or c + s also
 // stands without it, and one in -eln without the n; a word in -ern or -em also stands whole.
 public class GermanNewsAnalyzerTests
@@ -117,7 +117,10 @@ public class GermanNewsAnalyzerTests
     [InlineData("O'Leary", new[] { "o", "leary" })]
     [InlineData("O’Sullivan", new[] { "o", "sullivan" })]
     [InlineData("Nutzer_Canetti", new[] { "nutz", "canetti" })]
-    public void ApostrophesAndUnderscoresEndAWord(string text, string[] terms) =>
+    [InlineData("Schulminister:innen", new[] { "schulminist", "inn" })]
+    [InlineData("Lehrer·innen", new[] { "lehr", "inn" })]
+    [InlineData("ZEIT:Hamburg", new[] { "zeit", "hamburg" })]
+    public void ApostrophesUnderscoresAndColonsEndAWord(string text, string[] terms) =>
         Assert.Equal(terms, Terms(text));
 
     [Theory]

@@ -54,6 +54,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "home-apart", date = "2020-11-03", title = "Arbeit", body = "Ein Office im Home der Senioren." },
             new { id = "ausgangssperre-a", date = "2020-11-05", title = "Nacht", body = "Die Ausgangssperre gilt ab heute." },
             new { id = "ausgangssperre-b", date = "2020-11-06", title = "Nacht", body = "Eine Ausgangssperre droht." },
+            new { id = "gender-colon", date = "2020-11-07", title = "Schule", body = "Die Schulminister:innen beraten am Abend." },
             new { id = "gartenzwerg-once", date = "2020-11-04", title = "Garten", body = "Der Gartenzwerg steht am Teich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
@@ -66,7 +67,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // the dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:);
 // typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
-// a name written with an underscore is found by its parts; Auto and Autos, China and Chinas find each other; so do
+// a name written with an underscore is found by its parts, and a gender form with a colon by its word; Auto and Autos, China and Chinas find each other; so do
 // Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words find the one word they
 // make together when several articles have it.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
@@ -178,6 +179,18 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     [InlineData("Alias_Canetti")]
     public void NameWrittenWithAnUnderscoreIsFoundByItsParts(string query) =>
         Assert.Equal("user-name", Assert.Single(Search(query).Hits).Article.Id);
+
+    [Theory]
+    [InlineData("Schulminister")]
+    [InlineData("Schulministern")]
+    [InlineData("Schulminister:innen")]
+    public void GenderFormWrittenWithAColonIsFoundByTheWord(string query)
+    {
+        var hit = Assert.Single(Search(query).Hits);
+
+        Assert.Equal("gender-colon", hit.Article.Id);
+        Assert.Contains("<mark>Schulminister</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void KnownWordInsideAnotherIsNotSplitOff()
