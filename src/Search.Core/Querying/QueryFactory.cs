@@ -73,8 +73,8 @@ internal sealed class QueryFactory
             {
                 // Either both words, or the one word they make together.
                 var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
-                var both = new[] { Build(first, false, fuzzyTerms), Build(second, false, fuzzyTerms) }.OfType<Query>();
-                query.Add(Any([All(both), Build(joined, false, fuzzyTerms)!]), Occur.MUST);
+                var both = new[] { Build(first, false, fuzzyTerms, docFreq), Build(second, false, fuzzyTerms, docFreq) }.OfType<Query>();
+                query.Add(Any([All(both), Build(joined, false, fuzzyTerms, docFreq)!]), Occur.MUST);
                 positive++;
                 closeTogether.AddRange(Analyze(first.Text));
                 closeTogether.AddRange(Analyze(second.Text));
@@ -83,7 +83,7 @@ internal sealed class QueryFactory
             }
 
             var alternatives = clause.Alternatives
-                .Select(term => Build(term, clause.Excluded, fuzzyTerms))
+                .Select(term => Build(term, clause.Excluded, fuzzyTerms, docFreq))
                 .OfType<Query>()
                 .ToList();
             if (alternatives.Count == 0)
@@ -180,7 +180,7 @@ internal sealed class QueryFactory
     /// <summary>The words of <paramref name="text"/>: each index term with the text it came from.</summary>
     public IEnumerable<(string Term, string Written)> Words(string text) => Tokens(text).Select(token => (token.Term, token.Original));
 
-    private BooleanQuery? Build(QueryTerm term, bool excluded, IReadOnlySet<string>? fuzzyTerms)
+    private BooleanQuery? Build(QueryTerm term, bool excluded, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq)
     {
         var fields = term.Field is null ? ArticleFields.SearchedFields.Keys.ToArray() : [term.Field];
         switch (term.Kind)
@@ -199,7 +199,7 @@ internal sealed class QueryFactory
             case TermKind.Fuzzy when term.Text.Length <= MaxFuzzyLength:
                 return Fuzzy(GermanNewsAnalyzer.Fold(term.Text), term.Edits, fields);
             case TermKind.Fuzzy:
-                return Build(term with { Kind = TermKind.Word }, excluded, fuzzyTerms);
+                return Build(term with { Kind = TermKind.Word }, excluded, fuzzyTerms, docFreq);
             default:
                 var tokens = Tokens(term.Text);
                 if (tokens.Count == 0)
@@ -220,10 +220,25 @@ internal sealed class QueryFactory
                 BooleanQuery One(Token token)
                 {
                     var letters = token.Original.Length;
-                    var word = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded
-                        ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields)
-                        : Word(token.Term, fields, excluded);
-                    return token.OtherForm is null ? word : Any(new Query[] { word, Word(token.OtherForm, fields, excluded) });
+                    var tolerant = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded;
+                    var word = tolerant ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded);
+                    if (token.OtherForm is null)
+                    {
+                        return word;
+                    }
+
+                    // The index adds the other form wherever the word itself stands, so the form more articles have
+                    // matches (nearly) every article either form matches ("Probleme" has problem, "Problem" probl and
+                    // problem): that form alone is searched. Two forms of a common word cost four times as much as
+                    // one, which its score table serves (CommonWords).
+                    if (docFreq is not null && !excluded && !tolerant)
+                    {
+                        return docFreq(new Term(ArticleFields.Body, token.OtherForm)) > docFreq(new Term(ArticleFields.Body, token.Term))
+                            ? Word(token.OtherForm, fields, excluded)
+                            : word;
+                    }
+
+                    return Any(new Query[] { word, Word(token.OtherForm, fields, excluded) });
                 }
         }
     }

@@ -1,0 +1,52 @@
+using Lucene.Net.Index;
+using Search.Core.Analysis;
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Querying;
+
+// Checks, with the index's article counts given: a word the analyzer gives two forms is searched by the form more
+// articles have; two neighbouring words also match the word they make together, directly or with a linking s, only
+// when enough articles have it.
+public class QueryFactoryTests
+{
+    private static readonly QueryFactory Queries = new(new GermanNewsAnalyzer());
+
+    [Theory]
+    [InlineData("falschem", "falsch", "falschem")] // "falsch" stands in far more articles than "falschem"
+    [InlineData("Problem", "problem", "probl")] // "Probleme" and "Problemen" have only problem
+    [InlineData("Nachbarn", "nachbar", "nachbarn")]
+    public void WordWithTwoFormsIsSearchedByTheFormMoreArticlesHave(string word, string searched, string left)
+    {
+        var articles = new Dictionary<string, int> { ["falsch"] = 900, ["falschem"] = 12, ["probl"] = 300, ["problem"] = 700, ["nachbarn"] = 150, ["nachbar"] = 320 };
+
+        var terms = Terms(Queries.Create(word, fuzzyTerms: null, term => articles.GetValueOrDefault(term.Text)));
+
+        Assert.Contains(searched, terms);
+        Assert.DoesNotContain(left, terms);
+    }
+
+    [Fact]
+    public void WordWithTwoFormsIsSearchedByBothWithoutTheIndex() =>
+        Assert.Superset(new HashSet<string> { "probl", "problem" }, Terms(Queries.Create("Problem")));
+
+    [Theory]
+    [InlineData("Masken Pflicht", "maskenpflicht", 5, true)]
+    [InlineData("Masken Pflicht", "maskenpflicht", 1, false)] // fewer than MinJoinedArticles
+    [InlineData("Ausgang Sperre", "ausgangssperr", 5, true)] // with a linking s
+    [InlineData("-Masken Pflicht", "maskenpflicht", 5, false)] // an excluded word is not joined
+    public void NeighbouringWordsAlsoMatchTheWordTheyMakeWhenEnoughArticlesHaveIt(string text, string joined, int articles, bool expected)
+    {
+        // The single words are common; no other joining of them is a word.
+        var single = new HashSet<string> { "mask", "pflicht", "ausgang", "sperr" };
+        var terms = Terms(Queries.Create(text, fuzzyTerms: null, term => term.Text == joined ? articles : single.Contains(term.Text) ? 100 : 0));
+
+        Assert.Equal(expected, terms.Contains(joined));
+    }
+
+    private static HashSet<string> Terms(SearchQuery query)
+    {
+        var terms = new HashSet<Term>();
+        query.Matching.ExtractTerms(terms);
+        return [.. terms.Select(term => term.Text)];
+    }
+}
