@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Search.Core.Analysis;
 
@@ -17,63 +16,16 @@ namespace Search.Core.Analysis;
 /// the word's own: "einzeln" still finds "einzelne", "Ungarn" "Ungarns".</item>
 /// </list>
 /// Keeping the word whole as well serves both readings, and a query word ending so matches either form (the query
-/// analyser adds the form too, and the query takes either): "Auto" finds "Autos", "Autos" finds "Auto", and "seriös"
-/// still finds "seriöse". The added form is typed <see cref="GermanNewsAnalyzer.OtherFormType"/> (a compound part stays
-/// a part), so a query can take it as another form of the word before it rather than as a part of it.
+/// analyser adds the form too): "Auto" finds "Autos", "Autos" finds "Auto", and "seriös" still finds "seriöse".
 /// </summary>
-public sealed class FinalLetterFilter : TokenFilter
+public sealed class FinalLetterFilter(TokenStream input) : OtherFormFilter(input)
 {
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly ITypeAttribute _type;
-    private State? _pending;
-
-    public FinalLetterFilter(TokenStream input)
-        : base(input)
+    protected override bool HasOtherForm(ReadOnlySpan<char> word) => word.Length >= 5 && word[^1] switch
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-    }
+        's' => word[^2] is 'a' or 'o' or 'i' or 'y' or 'p' or 'w' or 'c' && !word.EndsWith("nis"),
+        'n' => word.EndsWith("eln") || word.EndsWith("arn") || word.EndsWith("rrn"),
+        _ => false,
+    };
 
-    public override bool IncrementToken()
-    {
-        if (_pending is not null)
-        {
-            RestoreState(_pending);
-            _pending = null;
-            _term.Length--;
-            _position.PositionIncrement = 0;
-            if (_type.Type != CompoundSplitFilter.PartType)
-            {
-                _type.Type = GermanNewsAnalyzer.OtherFormType;
-            }
-
-            return true;
-        }
-
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        var word = _term.Buffer.AsSpan(0, _term.Length);
-        if (word.Length >= 5 && word[^1] switch
-            {
-                's' => word[^2] is 'a' or 'o' or 'i' or 'y' or 'p' or 'w' or 'c' && !word.EndsWith("nis"),
-                'n' => word.EndsWith("eln") || word.EndsWith("arn") || word.EndsWith("rrn"),
-                _ => false,
-            })
-        {
-            _pending = CaptureState();
-        }
-
-        return true;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        _pending = null;
-    }
+    protected override void ToOtherForm() => Term.Length--;
 }

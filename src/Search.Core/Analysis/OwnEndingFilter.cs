@@ -11,63 +11,21 @@ namespace Search.Core.Analysis;
 /// where it belongs to the word it cuts the word apart from its own inflections: "Konzern" → konz but "Konzerne" and
 /// "Konzernen" → konzern, "modern" → mod but "moderne" → modern, "Problem" → probl but "Probleme" → problem, "System"
 /// → syst but "Systeme" → system. The stemmer cannot tell the two, so both forms are kept: "Konzern" finds
-/// "Konzerne", "Problem" finds "Probleme", and "Kindern" still finds "Kinder". The added form is typed
-/// <see cref="GermanNewsAnalyzer.OtherFormType"/> (a compound part stays a part), so a query takes it as another form of
-/// the word before it.
+/// "Konzerne", "Problem" finds "Probleme", and "Kindern" still finds "Kinder".
 /// </summary>
 /// <remarks>Runs after <see cref="GenitiveFilter"/> ("des Konzerns" → konzern, "des Systems" → system) and before the
 /// stemmer, which skips the added form (it is marked a keyword).</remarks>
-public sealed class OwnEndingFilter : TokenFilter
+public sealed class OwnEndingFilter : OtherFormFilter
 {
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly ITypeAttribute _type;
     private readonly IKeywordAttribute _keyword;
-    private State? _pending;
 
     public OwnEndingFilter(TokenStream input)
-        : base(input)
-    {
-        _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _keyword = AddAttribute<IKeywordAttribute>();
-    }
+        : base(input) => _keyword = AddAttribute<IKeywordAttribute>();
 
-    public override bool IncrementToken()
-    {
-        if (_pending is not null)
-        {
-            RestoreState(_pending);
-            _pending = null;
-            _position.PositionIncrement = 0;
-            _keyword.IsKeyword = true;
-            if (_type.Type != CompoundSplitFilter.PartType)
-            {
-                _type.Type = GermanNewsAnalyzer.OtherFormType;
-            }
+    // The stemmer's own tests (GermanLightStemmer.Step1), on a word it would stem.
+    protected override bool HasOtherForm(ReadOnlySpan<char> word) =>
+        !_keyword.IsKeyword && ((word.Length > 5 && word.EndsWith("ern")) || (word.Length > 4 && word.EndsWith("em")));
 
-            return true;
-        }
-
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        // The stemmer's own tests (GermanLightStemmer.Step1), on a word it would stem.
-        var word = _term.Buffer.AsSpan(0, _term.Length);
-        if (!_keyword.IsKeyword && ((word.Length > 5 && word.EndsWith("ern")) || (word.Length > 4 && word.EndsWith("em"))))
-        {
-            _pending = CaptureState();
-        }
-
-        return true;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        _pending = null;
-    }
+    // The word itself, which the stemmer leaves as it is.
+    protected override void ToOtherForm() => _keyword.IsKeyword = true;
 }
