@@ -20,7 +20,8 @@ internal static partial class SearchEndpoints
             .WithSummary("Search articles")
             .WithDescription(
                 "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords, " +
-                "compound parts: Impfstoff finds Impfstoffhersteller, ranked below articles that say Impfstoff). " +
+                "compound parts: Impfstoff finds Impfstoffhersteller, ranked below articles that say Impfstoff; and two words the compound they make: " +
+                "Masken Pflicht finds Maskenpflicht, Ausgang Sperre Ausgangssperre). " +
                 "Every word must match. Web-search syntax: \"exact phrase\", -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
                 "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +
                 "Any text is accepted: what is not syntax is searched as words (an unbalanced quote is ignored, an unknown name before a colon is plain text). " +
