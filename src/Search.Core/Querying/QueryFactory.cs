@@ -208,8 +208,8 @@ internal sealed class QueryFactory
                 }
 
                 // "Corona-Impfstoff" is two words; each must match. A dotted word ("St.Wendel") matches whole or by all
-                // of its parts, which the analyzer puts at its position ("St. Wendel"). A word in vowel + s matches in
-                // either form ("Autos": autos or auto), and so does a word in -ern ("Konzern": konz or konzern).
+                // of its parts, which the analyzer puts at its position ("St. Wendel"). A word the analyzer gives
+                // another form ("Autos": autos and auto; "Konzern": konz and konzern) matches in either (One).
                 var words = tokens.GroupBy(token => token.Position).Select(group =>
                 {
                     var whole = One(group.First());
