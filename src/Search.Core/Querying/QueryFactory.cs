@@ -74,7 +74,9 @@ internal sealed class QueryFactory
                 // Either both words, or the one word they make together.
                 var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
                 var both = new[] { Build(first, false, fuzzyTerms, docFreq), Build(second, false, fuzzyTerms, docFreq) }.OfType<Query>();
-                query.Add(Any([All(both), Build(joined, false, fuzzyTerms, docFreq)!]), Occur.MUST);
+                var whole = Build(joined, false, fuzzyTerms, docFreq)!;
+                whole.Boost = JoinedWeight;
+                query.Add(Any([All(both), whole]), Occur.MUST);
                 positive++;
                 closeTogether.AddRange(Analyze(first.Text));
                 closeTogether.AddRange(Analyze(second.Text));
@@ -137,6 +139,10 @@ internal sealed class QueryFactory
 
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>
     public static bool Browses(string text) => string.IsNullOrWhiteSpace(text);
+
+    /// <summary>How much the one word two query words make together counts: it stands for both words, next to each
+    /// other, so it weighs as two (an article with the words apart scores each word and their proximity).</summary>
+    public const float JoinedWeight = 2f;
 
     /// <summary>The least number of articles whose body must have two query words written as one for the query to take
     /// the joined word as an alternative.</summary>
