@@ -23,7 +23,8 @@ namespace Search.Core.Analysis;
 public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     /// <summary>The token type of a word's other form, added at its position where the stemmer cannot tell which form
-    /// is right (<see cref="FinalLetterFilter"/>, <see cref="OwnEndingFilter"/>): a query takes it as an alternative to the word.</summary>
+    /// is right (<see cref="FinalLetterFilter"/>, <see cref="OwnEndingFilter"/>) or that a word is made of
+    /// (<see cref="CapitalIFilter"/>): a query takes it as an alternative to the word.</summary>
     public const string OtherFormType = "<OTHER_FORM>";
 
     /// <summary>The German stopword list (Snowball's, as shipped with Lucene).</summary>
@@ -78,7 +79,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
     {
         var source = new StandardTokenizer(ArticleFields.Version, reader);
         TokenStream stream = new CapitalizedMarkFilter(new DottedWordFilter(new StandardFilter(ArticleFields.Version, source)));
-        stream = new InvariantLowerCaseFilter(stream);
+        stream = new InvariantLowerCaseFilter(new CapitalIFilter(stream));
         stream = new StopFilter(ArticleFields.Version, stream, StopWords);
         stream = new GermanNormalizationFilter(stream);
         return (source, stream);

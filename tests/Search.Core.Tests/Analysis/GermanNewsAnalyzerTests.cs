@@ -102,6 +102,14 @@ public class GermanNewsAnalyzerTests
     public void WordInErnOrEmIsAlsoKeptWholeBesideItsStem(string word, string[] terms) =>
         Assert.Equal(terms, Terms(word));
 
+    [Theory]
+    [InlineData("SchülerInnen", new[] { "schulerinn", "schul" })]
+    [InlineData("LehrerIn", new[] { "lehrerin", "lehr" })]
+    [InlineData("Innen", new[] { "inn" })] // the word itself
+    [InlineData("INNEN", new[] { "inn" })]
+    public void GenderFormWithACapitalIAlsoStandsAsItsWord(string word, string[] terms) =>
+        Assert.Equal(terms, Terms(word));
+
     [Fact]
     public void GermanStopwordsAreDropped() =>
         Assert.Equal(["genf", "gesprach"], Terms("in Genf und die Gespräche mit der"));

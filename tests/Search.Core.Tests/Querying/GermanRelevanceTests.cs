@@ -55,6 +55,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "ausgangssperre-a", date = "2020-11-05", title = "Nacht", body = "Die Ausgangssperre gilt ab heute." },
             new { id = "ausgangssperre-b", date = "2020-11-06", title = "Nacht", body = "Eine Ausgangssperre droht." },
             new { id = "gender-colon", date = "2020-11-07", title = "Schule", body = "Die Schulminister:innen beraten am Abend." },
+            new { id = "gender-capital-i", date = "2020-11-08", title = "Unterricht", body = "Die LehrerInnen unterrichten digital." },
             new { id = "gartenzwerg-once", date = "2020-11-04", title = "Garten", body = "Der Gartenzwerg steht am Teich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
@@ -189,6 +190,15 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     [InlineData("Alias_Canetti")]
     public void NameWrittenWithAnUnderscoreIsFoundByItsParts(string query) =>
         Assert.Equal("user-name", Assert.Single(Search(query).Hits).Article.Id);
+
+    [Fact]
+    public void GenderFormWrittenWithACapitalIIsFoundByTheWord()
+    {
+        var hit = Assert.Single(Search("Lehrer digital").Hits);
+
+        Assert.Equal("gender-capital-i", hit.Article.Id);
+        Assert.Contains("<mark>LehrerInnen</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("Schulminister")]
