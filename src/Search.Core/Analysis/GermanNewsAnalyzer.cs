@@ -15,7 +15,8 @@ namespace Search.Core.Analysis;
 /// first (<see cref="GenitiveFilter"/>) and a word in -ern or -em also kept unstemmed
 /// (<see cref="OwnEndingFilter"/>) — plus, when given a
 /// <see cref="CompoundSplitter"/>, the parts of compounds after each compound, marked as parts
-/// (<see cref="CompoundPartMarkFilter"/>). Queries are analysed without splitting: a query word matches a whole word
+/// (<see cref="CompoundPartMarkFilter"/>), and the compound two neighbouring words make ("Corona-Krise": coronakrise,
+/// <see cref="CompoundJoinFilter"/>). Queries are analysed without splitting: a query word matches a whole word
 /// as itself and a compound part as <see cref="CompoundPartMarkFilter.PartTerm"/>.
 /// </summary>
 /// <remarks>The chain depends on the field (captions are not split), so components are reused per field: Lucene's
@@ -63,7 +64,7 @@ public sealed class GermanNewsAnalyzer(CompoundSplitter? compounds = null) : Ana
         var splitting = Compounds.Count > 0 && fieldName != ArticleFields.Caption;
         if (splitting)
         {
-            stream = new CompoundSplitFilter(stream, Compounds);
+            stream = new CompoundSplitFilter(new CompoundJoinFilter(stream, Compounds), Compounds);
         }
 
         stream = new GermanLightStemFilter(new OwnEndingFilter(new GenitiveFilter(new FinalLetterFilter(stream))));

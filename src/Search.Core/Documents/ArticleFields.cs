@@ -10,7 +10,7 @@ public static class ArticleFields
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Bumped whenever analysis or the document layout changes, so an older index is rebuilt rather than mixed with new articles.</summary>
-    public const string AnalyzerVersion = "german-news-11";
+    public const string AnalyzerVersion = "german-news-12";
 
     /// <summary>Ranking: BM25 (k1 1.2, b 0.75), for indexing and searching alike (Lucene's, see <see cref="ArticleSimilarity"/>).</summary>
     public static readonly Similarity Similarity = new ArticleSimilarity();

@@ -7,7 +7,8 @@ namespace Search.Core.Tests.Analysis;
 // Checks, on a dictionary learned from a few made-up sentences: a capitalised word that reads end to end as known
 // nouns is split (with a linking s); a stray known word inside another is not split off (wand + alterung); words
 // rarer than the part threshold, adjectives and words more common than their parts stay whole; the analyzer indexes
-// the whole word and the marked parts at its position with its offsets; the dictionary survives a save and load.
+// the whole word and the marked parts at its position with its offsets; two neighbouring words the corpus also writes
+// as one stand as that word too; the dictionary survives a save and load.
 public class CompoundSplitterTests
 {
     private static readonly CompoundSplitter Splitter = CompoundSplitter.Learn(Enumerable.Repeat(
@@ -62,6 +63,41 @@ public class CompoundSplitterTests
             ("§beschrankung", 0, 5, 26),
             ("heut", 1, 27, 32),
         ], tokens);
+    }
+
+    [Fact]
+    public void NeighbouringWordsTheCorpusWritesAsOneAlsoStandAsThatWordSpanningBoth() =>
+        Assert.Equal(
+        [
+            ("impf", 2, 4, 8),
+            ("impfstoff", 0, 4, 14),
+            ("stoff", 1, 9, 14),
+            ("kommt", 1, 15, 20),
+        ], Tokens("Der Impf-Stoff kommt"));
+
+    [Theory]
+    [InlineData("Der Impf  Stoff kommt")] // two characters apart
+    [InlineData("der impf-stoff kommt")] // not capitalised
+    [InlineData("Der Kontakt-Minister kommt")] // not a word of the corpus
+    public void NeighbouringWordsAreNotJoinedIntoAWordTheCorpusDoesNotWrite(string text) =>
+        Assert.DoesNotContain(Tokens(text), token => token.Term is "impfstoff" or "kontaktminist");
+
+    private static List<(string Term, int Increment, int Start, int End)> Tokens(string text)
+    {
+        using var analyzer = new GermanNewsAnalyzer(Splitter);
+        using var stream = analyzer.GetTokenStream(ArticleFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var tokens = new List<(string, int, int, int)>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add((term.ToString(), increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return tokens;
     }
 
     [Fact]

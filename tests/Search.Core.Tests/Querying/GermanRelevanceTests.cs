@@ -56,6 +56,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "ausgangssperre-b", date = "2020-11-06", title = "Nacht", body = "Eine Ausgangssperre droht." },
             new { id = "gender-colon", date = "2020-11-07", title = "Schule", body = "Die Schulminister:innen beraten am Abend." },
             new { id = "gender-capital-i", date = "2020-11-08", title = "Unterricht", body = "Die LehrerInnen unterrichten digital." },
+            new { id = "krise-closed", date = "2020-11-09", title = "Handel", body = "Die Coronakrise dauert an. Die Coronakrise kostet Geld. Die Coronakrise endet bald." },
+            new { id = "krise-hyphen", date = "2020-11-10", title = "Handel", body = "Der Einzelhandel leidet unter der Corona-Krise." },
             new { id = "gartenzwerg-once", date = "2020-11-04", title = "Garten", body = "Der Gartenzwerg steht am Teich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
         ]);
@@ -70,7 +72,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
 // a name written with an underscore is found by its parts, and a gender form with a colon by its word; Auto and Autos, China and Chinas find each other; so do
 // Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words find the one word they
-// make together when several articles have it.
+// make together when several articles have it, and a compound finds the articles that write it with a hyphen.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -159,6 +161,16 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         var result = Search("Ausgang Sperre");
 
         Assert.Equal(["ausgangssperre-a", "ausgangssperre-b"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Fact]
+    public void CompoundFindsTheArticlesThatWriteItWithAHyphen()
+    {
+        var result = Search("Coronakrise");
+
+        Assert.Equal(["krise-closed", "krise-hyphen"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.Contains("<mark>Corona-Krise</mark>", result.Hits.Single(hit => hit.Article.Id == "krise-hyphen").Snippet, StringComparison.Ordinal);
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
     }
 
