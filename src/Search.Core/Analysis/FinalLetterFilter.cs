@@ -11,9 +11,9 @@ namespace Search.Core.Analysis;
 /// tipp, "Interviews" as interview. The stemmer cannot tell these from a word whose s is its own (Chaos, Preis, seriös,
 /// Kollaps). Left out: -us (Klaus would meet klauen) and -nis (Ergebnis: no word without the s).</item>
 /// <item>the n of -eln, -arn and -rrn, in words of five letters or more: "Regeln" is also indexed as regel, "Inseln" as
-/// insel, "Mitteln" as mittel, "Nachbarn" as nachbar, "Herrn" as herr; the stemmer drops a final n only after an e, so "Regeln" did not find
-/// "Regel" (in the real corpus 99 such pairs in -eln occur both ways, Regel/Regeln alone 2,240 times). The n may be
-/// the word's own: "einzeln" still finds "einzelne", "Ungarn" "Ungarns".</item>
+/// insel, "Mitteln" as mittel, "Nachbarn" as nachbar, "Herrn" as herr; the stemmer drops a final n only after an e, so
+/// "Regeln" did not find "Regel" (in the real corpus 99 such pairs in -eln occur both ways, Regel/Regeln alone 2,240
+/// times). The n may be the word's own: "einzeln" still finds "einzelne", "Ungarn" "Ungarns".</item>
 /// </list>
 /// Keeping the word whole as well serves both readings, and a query word ending so matches either form (the query
 /// analyser adds the form too): "Auto" finds "Autos", "Autos" finds "Auto", and "seriös" still finds "seriöse".

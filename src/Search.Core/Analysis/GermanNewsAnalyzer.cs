@@ -11,9 +11,10 @@ namespace Search.Core.Analysis;
 /// <summary>
 /// The analyzer for German news text. Same chain as Lucene's GermanAnalyzer — words → lowercase → drop German
 /// stopwords → fold umlauts and ß (ä→a, ae→a, ß→ss) → light stemming, with a word in a vowel, p, w or c + s, or in
-/// -eln, also given without its last letter (<see cref="FinalLetterFilter"/>), the genitive s of -ers/-ors dropped
-/// first (<see cref="GenitiveFilter"/>) and a word in -ern or -em also kept unstemmed
-/// (<see cref="OwnEndingFilter"/>) — plus, when given a
+/// -eln, -arn or -rrn, also given without its last letter (<see cref="FinalLetterFilter"/>), a gender form with a
+/// capital I also as its word (<see cref="CapitalIFilter"/>), the genitive s of -ers/-ors dropped first
+/// (<see cref="GenitiveFilter"/>) and a word in -ern or -em also kept unstemmed (<see cref="OwnEndingFilter"/>) — plus,
+/// when given a
 /// <see cref="CompoundSplitter"/>, the parts of compounds after each compound, marked as parts
 /// (<see cref="CompoundPartMarkFilter"/>), and the compound two neighbouring words make ("Corona-Krise": coronakrise,
 /// <see cref="CompoundJoinFilter"/>). Queries are analysed without splitting: a query word matches a whole word

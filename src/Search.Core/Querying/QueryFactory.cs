@@ -148,16 +148,15 @@ internal sealed class QueryFactory
     /// the joined word as an alternative.</summary>
     public const int MinJoinedArticles = 2;
 
-    // Two neighbouring plain words (letters only, at most one index term each: "Aller Heiligen" joins too; neither
-    // excluded) written as one ("Masken" + "Pflicht"), or joined by a linking s ("Ausgang" + "Beschränkungen" →
+    // Two neighbouring plain words (letters only, so each is one index term or a stopword: "Aller Heiligen" joins too;
+    // neither excluded) written as one ("Masken" + "Pflicht"), or joined by a linking s ("Ausgang" + "Beschränkungen" →
     // "Ausgangsbeschränkungen", "Tage" + "Spiegel" → "Tagesspiegel"), whichever more articles have, when at least
     // MinJoinedArticles have it: readers split compounds the articles write whole, often ones too common for the
     // compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident), and drop the s between the parts.
     // One body term looked up per way of joining.
     private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq)
     {
-        if (PlainWord(left) is not { } first || PlainWord(right) is not { } second
-            || Tokens(first.Text).Count > 1 || Tokens(second.Text).Count > 1)
+        if (PlainWord(left) is not { } first || PlainWord(right) is not { } second)
         {
             return null;
         }
