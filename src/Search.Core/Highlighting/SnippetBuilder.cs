@@ -344,6 +344,13 @@ internal static class SnippetBuilder
                     }
 
                     break;
+                case BestMatchQuery word:
+                    foreach (var match in word.Matches)
+                    {
+                        Collect(match);
+                    }
+
+                    break;
                 case CompoundPartQuery part when part.Term.Field == ArticleFields.Body:
                     AddTerm(part.Term, Math.Max(docFreq(part.Term), docFreq(part.Whole)));
                     break;

@@ -106,8 +106,8 @@ internal sealed class CommonWords
     /// or null when it has none.</summary>
     /// <remarks>Only a query of a word's shape (optional term queries) is looked up: hashing a larger one, such as the
     /// conjunction of the words, would walk all of it.</remarks>
-    public Table? Find(BooleanQuery word) =>
-        _tables.Count > 0 && WindowedDisjunctionQuery.Fits(word) && _tables.TryGetValue(word, out var table) ? table : null;
+    public Table? Find(BestMatchQuery word) =>
+        _tables.Count > 0 && word.Matches.All(match => match is TermQuery) && _tables.TryGetValue(word, out var table) ? table : null;
 
     /// <summary>True when <paramref name="leaf"/> is a segment of the snapshot the tables were built from.</summary>
     public bool Covers(AtomicReaderContext leaf) => _reader is not null && ReaderUtil.GetTopLevelContext(leaf).Reader == _reader;

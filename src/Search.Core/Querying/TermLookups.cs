@@ -34,8 +34,10 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
     {
         switch (query)
         {
-            case BooleanQuery boolean when common?.Find(boolean) is { } table:
-                return new CommonWordQuery(ResolveClauses(boolean), common, table);
+            case BestMatchQuery word when common?.Find(word) is { } table:
+                return new CommonWordQuery(ResolveMatches(word), common, table);
+            case BestMatchQuery word:
+                return ResolveMatches(word);
             case BooleanQuery boolean:
                 return ResolveClauses(boolean);
             case CompoundPartQuery part:
@@ -49,13 +51,21 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
 
     private BooleanQuery ResolveClauses(BooleanQuery boolean)
     {
-        // A word in any of its fields is scored window by window without Lucene's per-search bucket table.
-        var resolved = WindowedDisjunctionQuery.Fits(boolean) ? new WindowedDisjunctionQuery() : new BooleanQuery(boolean.CoordDisabled);
-        resolved.Boost = boolean.Boost;
-        resolved.MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch;
+        var resolved = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
         foreach (var clause in boolean.Clauses)
         {
             resolved.Add(Resolve(clause.Query), clause.Occur);
+        }
+
+        return resolved;
+    }
+
+    private BestMatchQuery ResolveMatches(BestMatchQuery word)
+    {
+        var resolved = new BestMatchQuery(word.OtherMatches) { Boost = word.Boost };
+        foreach (var match in word.Matches)
+        {
+            resolved.Add(Resolve(match));
         }
 
         return resolved;
