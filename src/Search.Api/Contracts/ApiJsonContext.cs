@@ -14,4 +14,5 @@ namespace Search.Api.Contracts;
 [JsonSerializable(typeof(SearchResponse))]
 [JsonSerializable(typeof(RelatedResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(AnalyzeResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Search.Api.Contracts;
 using Search.Api.Hosting;
+using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
 
@@ -33,8 +34,46 @@ internal static partial class SearchEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireReadKey();
+        app.MapGet("/api/analyze", Analyze)
+            .WithName("Analyze")
+            .WithTags("Search")
+            .WithSummary("Show how the index analyses a text")
+            .WithDescription(
+                "The terms the index makes of a text, as it makes them of an article's body: each with the text it stands for, " +
+                "its position and what made it. Shows why a word finds an article or does not: \"Ferngespräche\" stands as " +
+                "ferngesprach and the compound parts §fern and §gesprach; \"Corona-Krise\" also as the joined word coronakris; " +
+                "stopwords make no term. Compounds are split with the dictionary the index learned from its own corpus.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .RequireReadKey();
         return app;
     }
+
+    internal static Results<Ok<AnalyzeResponse>, ValidationProblem> Analyze(
+        ArticleSearcher searcher,
+        [FromQuery, Description("The text to analyse, 1 to 1000 characters.")] string? text = null)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > SearchRequest.MaxQueryLength)
+        {
+            var problem = string.IsNullOrEmpty(text)
+                ? "text is required: the words to analyse, e.g. text=Ferngespräche in Genf."
+                : $"text must be at most {SearchRequest.MaxQueryLength} characters; it has {text.Length}.";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [problem] },
+                title: "One or more parameters are invalid.", extensions: new Dictionary<string, object?> { ["code"] = "invalid_parameter" });
+        }
+
+        return TypedResults.Ok(new AnalyzeResponse(text, [.. searcher.Analyze(text).Select(token =>
+            new AnalyzedTermResponse(token.Term, token.Text, token.Start, token.End, token.Position, Kind(token.Kind)))]));
+    }
+
+    private static string Kind(AnalyzedTokenKind kind) => kind switch
+    {
+        AnalyzedTokenKind.CompoundPart => "compound_part",
+        AnalyzedTokenKind.Joined => "joined",
+        AnalyzedTokenKind.OtherForm => "other_form",
+        AnalyzedTokenKind.DottedPart => "dotted_part",
+        _ => "word",
+    };
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ArticleSearcher searcher,

@@ -50,6 +50,14 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
                 new BulkLineResult(2, null, "error", "id is required.")]),
         },
         ["Health"] = new() { ["200"] = new HealthResponse("ok", 28041) },
+        ["Analyze"] = new()
+        {
+            ["200"] = new AnalyzeResponse("Ferngespräche in Genf", [
+                new AnalyzedTermResponse("ferngesprach", "Ferngespräche", 0, 13, 0, "word"),
+                new AnalyzedTermResponse("§fern", "Ferngespräche", 0, 13, 0, "compound_part"),
+                new AnalyzedTermResponse("§gesprach", "Ferngespräche", 0, 13, 0, "compound_part"),
+                new AnalyzedTermResponse("genf", "Genf", 17, 21, 2, "word")]),
+        },
     };
 
     private static readonly Dictionary<string, JsonNode> Parameters = new()
@@ -64,6 +72,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         ["page"] = 1,
         ["size"] = 10,
         ["id"] = SeedId,
+        ["text"] = "Ferngespräche in Genf",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -194,6 +203,10 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             Query("too_many_expansions", "q: 'ge*' matches more than 10,000 different words in the index; make it more specific (a longer prefix before *)."),
             Query("too_many_clauses", "q has 3,505 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 1,024 are allowed. Use fewer words."),
         ],
+        ("Analyze", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new()
+        {
+            ["text"] = "text is required: the words to analyse, e.g. text=Ferngespräche in Genf.",
+        })],
         ("GetRelatedArticles", "400") => [Validation("One or more validation errors occurred.", null, new() { ["size"] = "size must be between 1 and 50; got 0." })],
         ("PutArticle", "400") => [Validation("The article is invalid.", null, new()
         {

@@ -31,6 +31,7 @@ public sealed class ArticleSearcher : IDisposable
     private static readonly Sort NewestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64, reverse: true), ById);
     private static readonly Sort OldestFirst = new(new SortField(ArticleFields.DateSort, SortFieldType.INT64), ById);
 
+    private readonly string _indexPath;
     private readonly LuceneDirectory _directory;
     private readonly SearcherManager _searchers;
     private readonly SnapshotSearcherFactory _factory;
@@ -38,6 +39,7 @@ public sealed class ArticleSearcher : IDisposable
     private readonly QueryFactory _queries;
     private readonly FilterCache _filters = new();
     private int _running;
+    private DictionaryAnalyzer? _writingAnalyzer;
 
     /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
     public const int FewHits = 3;
@@ -50,8 +52,9 @@ public sealed class ArticleSearcher : IDisposable
     private const int SettledMethodsPerWindow = 20;
     private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(1);
 
-    private ArticleSearcher(LuceneDirectory directory, SearcherManager searchers, SnapshotSearcherFactory factory)
+    private ArticleSearcher(string indexPath, LuceneDirectory directory, SearcherManager searchers, SnapshotSearcherFactory factory)
     {
+        _indexPath = indexPath;
         _directory = directory;
         _searchers = searchers;
         _factory = factory;
@@ -156,7 +159,7 @@ public sealed class ArticleSearcher : IDisposable
                 $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
         }
 
-        return new ArticleSearcher(directory, searchers, factory);
+        return new ArticleSearcher(indexPath, directory, searchers, factory);
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
@@ -292,6 +295,45 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>The score tables of the current snapshot's most common words: how many, their memory, their build time
     /// (none while a new snapshot's are still being built).</summary>
     public CommonWordSummary CommonWords => WithSearcher(searcher => ((SnapshotSearcher)searcher).CommonWords.Summary);
+
+    /// <summary>How the index analyses <paramref name="text"/> in an article's body: each term with the text it came
+    /// from, its position, and what made it (a word; a compound part, split with the dictionary the index learned from its
+    /// corpus; two words the corpus also writes as one; another form of a word; a part of a dotted word). Stopwords make
+    /// no term.</summary>
+    public IReadOnlyList<AnalyzedToken> Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = TokenReader.Read(WritingAnalyzer(), ArticleFields.Body, text);
+        return [.. tokens.Select((token, i) => new AnalyzedToken(token.Term, text[token.Start..token.End], token.Start, token.End, token.Position, token.Type switch
+        {
+            CompoundSplitFilter.PartType => AnalyzedTokenKind.CompoundPart,
+            CompoundJoinFilter.JoinedType => AnalyzedTokenKind.Joined,
+            GermanNewsAnalyzer.OtherFormType => AnalyzedTokenKind.OtherForm,
+            DottedWordFilter.PartType => AnalyzedTokenKind.DottedPart,
+            // The capitalisation mark (CompoundSplitFilter.CapitalizedType) replaces the type of a dotted word's
+            // capitalised parts ("St.Wendel": St, Wendel); no other filter stacks a plain word on another.
+            _ when token.Increment == 0 && i > 0 => AnalyzedTokenKind.DottedPart,
+            _ => AnalyzedTokenKind.Word,
+        }))];
+    }
+
+    // The analyzer the index writes with: with the compound dictionary in the index folder, read again when it changes
+    // (a rebuilt index learns a new one).
+    private Analyzer WritingAnalyzer()
+    {
+        var file = new FileInfo(Path.Combine(_indexPath, CompoundSplitter.FileName));
+        var written = file.Exists ? file.LastWriteTimeUtc : DateTime.MinValue;
+        if (Volatile.Read(ref _writingAnalyzer) is { } known && known.Written == written)
+        {
+            return known.Analyzer;
+        }
+
+        var loaded = new DictionaryAnalyzer(written, new GermanNewsAnalyzer(CompoundSplitter.Load(file.FullName)));
+        Volatile.Write(ref _writingAnalyzer, loaded);
+        return loaded.Analyzer;
+    }
+
+    private sealed record DictionaryAnalyzer(DateTime Written, Analyzer Analyzer);
 
     /// <summary>The analyzer version the index was last committed with (<see cref="ArticleFields.AnalyzerVersion"/> when
     /// it was built by this engine); null when its commit does not say.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
@@ -369,26 +368,17 @@ internal sealed class QueryFactory
     private List<Token> Tokens(string text)
     {
         var tokens = new List<Token>();
-        using var stream = _analyzer.GetTokenStream(ArticleFields.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var type = stream.AddAttribute<ITypeAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
+        foreach (var token in TokenReader.Read(_analyzer, ArticleFields.Body, text))
         {
-            position += increment.PositionIncrement;
-            if (type.Type == GermanNewsAnalyzer.OtherFormType && tokens.Count > 0)
+            if (token.Type == GermanNewsAnalyzer.OtherFormType && tokens.Count > 0)
             {
-                tokens[^1] = tokens[^1] with { OtherForm = term.ToString() };
+                tokens[^1] = tokens[^1] with { OtherForm = token.Term };
                 continue;
             }
 
-            tokens.Add(new Token(term.ToString(), text[offset.StartOffset..offset.EndOffset], position));
+            tokens.Add(new Token(token.Term, text[token.Start..token.End], token.Position));
         }
 
-        stream.End();
         return tokens;
     }
 

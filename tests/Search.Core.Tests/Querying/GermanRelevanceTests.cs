@@ -72,7 +72,8 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
 // a name written with an underscore is found by its parts, and a gender form with a colon by its word; Auto and Autos, China and Chinas find each other; so do
 // Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words find the one word they
-// make together when several articles have it, and a compound finds the articles that write it with a hyphen.
+// make together when several articles have it, and a compound finds the articles that write it with a hyphen; Analyze
+// lists the terms the index makes of a text (compound parts, joined words, other forms) with their text and positions.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -297,6 +298,28 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.Equal(relevance.Hits[0].Score, relevance.Hits[1].Score);
         Assert.Equal(["flut-new", "flut-old"], fresh.Hits.Select(hit => hit.Article.Id));
         Assert.True(fresh.Hits[0].Score > fresh.Hits[1].Score);
+    }
+
+    [Fact]
+    public void AnalyzeShowsTheTermsTheIndexMakesOfATextAndWhatMadeEach()
+    {
+        var tokens = _searcher.Analyze("Ein Ferngespräch über die Corona-Krise und Autos in St.Wendel")
+            .Select(token => $"{token.Position} {token.Term} {token.Kind} '{token.Text}' {token.Start}-{token.End}");
+
+        Assert.Equal(
+        [
+            "1 ferngesprach Word 'Ferngespräch' 4-16",
+            "1 §fern CompoundPart 'Ferngespräch' 4-16",
+            "1 §gesprach CompoundPart 'Ferngespräch' 4-16",
+            "4 corona Word 'Corona' 26-32",
+            "4 coronakris Joined 'Corona-Krise' 26-38",
+            "5 kris Word 'Krise' 33-38",
+            "7 autos Word 'Autos' 43-48",
+            "7 auto OtherForm 'Autos' 43-48",
+            "9 st.wendel Word 'St.Wendel' 52-61",
+            "9 st DottedPart 'St' 52-54",
+            "9 wendel DottedPart 'Wendel' 55-61",
+        ], tokens);
     }
 
     private SearchResult Search(string query) => _searcher.Search(new SearchRequest(query, [], 1, 50));
