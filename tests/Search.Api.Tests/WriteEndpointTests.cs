@@ -50,12 +50,14 @@ public class WriteEndpointTests(KeyedSearchApiFactory factory) : IClassFixture<K
         Assert.Contains("read_key_cannot_write", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SearchNeedsTheReadKeyOnceOneIsConfigured()
+    [Theory]
+    [InlineData("/api/search?q=Genf")]
+    [InlineData("/api/analyze?text=Genf")]
+    public async Task ReadsNeedTheReadKeyOnceOneIsConfigured(string read)
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/search?q=Genf")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client(KeyedSearchApiFactory.ReadKey).GetAsync("/api/search?q=Genf")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client(KeyedSearchApiFactory.AdminKey).GetAsync("/api/search?q=Genf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync(read)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client(KeyedSearchApiFactory.ReadKey).GetAsync(read)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client(KeyedSearchApiFactory.AdminKey).GetAsync(read)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/health")).StatusCode);
     }
 
