@@ -147,9 +147,11 @@ internal sealed class QueryFactory
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>
     public static bool Browses(string text) => string.IsNullOrWhiteSpace(text);
 
-    /// <summary>How much the one word two query words make together counts: it stands for both words, next to each
-    /// other, so it weighs as two (an article with the words apart scores each word and their proximity).</summary>
-    public const float JoinedWeight = 2f;
+    /// <summary>How much the one word two query words make together counts: it stands for both words, and it is what a
+    /// reader who splits a word the articles write whole means, so it weighs half again as much as the two words apart
+    /// (an article with the words apart scores each word and their proximity). Against 2 (as much as both words), 3
+    /// gained compound queries 0.008 MRR@10 (dev) and 0.007 (held out) and changed no other kind.</summary>
+    public const float JoinedWeight = 3f;
 
     /// <summary>The least number of articles whose body must have two query words written as one for the query to take
     /// the joined word as an alternative.</summary>
