@@ -75,6 +75,9 @@ internal sealed class BestMatchQuery : Query
         return hash.ToHashCode();
     }
 
+    // The best match plus the share of the others, in doubles, as every scorer and explanation of it works it out.
+    private static float Combine(double best, double sum, double otherMatches) => (float)(best + ((sum - best) * otherMatches));
+
     private BestMatchQuery Copy()
     {
         var copy = new BestMatchQuery(OtherMatches) { Boost = Boost };
@@ -113,16 +116,7 @@ internal sealed class BestMatchQuery : Query
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var scorers = new List<Scorer>(_weights.Length);
-            foreach (var weight in _weights)
-            {
-                if (weight.GetScorer(context, acceptDocs) is { } scorer)
-                {
-                    scorers.Add(scorer);
-                }
-            }
-
-            return scorers.Count == 0 ? null : new BestMatchScorer(this, [.. scorers], query.OtherMatches);
+            return Scorers(context, acceptDocs) is { } scorers ? new BestMatchScorer(this, scorers, query.OtherMatches) : null;
         }
 
         public override bool ScoresDocsOutOfOrder => true;
@@ -138,6 +132,12 @@ internal sealed class BestMatchQuery : Query
                 return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
             }
 
+            return Scorers(context, acceptDocs) is { } scorers ? new WindowScorer(this, scorers, query.OtherMatches) : null;
+        }
+
+        // The scorers of the matches the segment has; null when it has none.
+        private Scorer[]? Scorers(AtomicReaderContext context, IBits? acceptDocs)
+        {
             var scorers = new List<Scorer>(_weights.Length);
             foreach (var weight in _weights)
             {
@@ -147,7 +147,7 @@ internal sealed class BestMatchQuery : Query
                 }
             }
 
-            return scorers.Count == 0 ? null : new WindowScorer(this, [.. scorers], query.OtherMatches);
+            return scorers.Count == 0 ? null : [.. scorers];
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -174,7 +174,7 @@ internal sealed class BestMatchQuery : Query
                 }
             }
 
-            result.Value = result.Match == true ? (float)(max + ((sum - max) * query.OtherMatches)) : 0f;
+            result.Value = result.Match == true ? Combine(max, sum, query.OtherMatches) : 0f;
             return result;
         }
     }
@@ -266,7 +266,7 @@ internal sealed class BestMatchQuery : Query
                 }
             }
 
-            return (float)(max + ((sum - max) * _otherMatches));
+            return Combine(max, sum, _otherMatches);
         }
 
         public override long GetCost()
@@ -356,8 +356,7 @@ internal sealed class BestMatchQuery : Query
                 {
                     var doc = window.Order[i];
                     var slot = doc & Mask;
-                    var best = window.Maxima[slot];
-                    hit.Set(doc, (float)(best + ((window.Sums[slot] - best) * _otherMatches)), window.Matches[slot]);
+                    hit.Set(doc, Combine(window.Maxima[slot], window.Sums[slot], _otherMatches), window.Matches[slot]);
                     collector.Collect(doc);
                 }
             }

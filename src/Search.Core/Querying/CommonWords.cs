@@ -104,8 +104,8 @@ internal sealed class CommonWords
 
     /// <summary>The table of <paramref name="word"/>, a query exactly as <see cref="QueryFactory.WordQuery"/> makes it,
     /// or null when it has none.</summary>
-    /// <remarks>Only a query of a word's shape (optional term queries) is looked up: hashing a larger one, such as the
-    /// conjunction of the words, would walk all of it.</remarks>
+    /// <remarks>Only a query of a word's shape (term queries only) is looked up: hashing a larger one, such as a phrase
+    /// in each field, would walk all of it.</remarks>
     public Table? Find(BestMatchQuery word) =>
         _tables.Count > 0 && word.Matches.All(match => match is TermQuery) && _tables.TryGetValue(word, out var table) ? table : null;
 

@@ -53,15 +53,13 @@ internal sealed class QueryFactory
     /// <summary>The query for <paramref name="text"/>; matching <see cref="MatchAllDocsQuery"/> for empty text.</summary>
     /// <exception cref="SearchInputException">The query is too expensive: too many clauses (<c>too_many_clauses</c>) or a
     /// prefix too short (<c>prefix_too_short</c>). Too many expansions (<c>too_many_expansions</c>) are only found when it runs.</exception>
-    public SearchQuery Create(string text) => Create(text, fuzzyTerms: null);
+    public SearchQuery Create(string text) => Create(text, fuzzyTerms: null, docFreq: null);
 
     /// <summary>As <see cref="Create(string)"/>, but the words whose index terms are in <paramref name="fuzzyTerms"/> also
-    /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost) nothing.</summary>
-    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms) => Create(text, fuzzyTerms, docFreq: null);
-
-    /// <summary>As <see cref="Create(string, IReadOnlySet{string})"/>; with <paramref name="docFreq"/> (the index's
-    /// article count of a term), two neighbouring words also match as one word where the index knows them joined
-    /// (<see cref="Joined"/>): "Masken Pflicht" also finds "Maskenpflicht", "Home Office" "Homeoffice".</summary>
+    /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost)
+    /// nothing; and with <paramref name="docFreq"/> (the index's article count of a term), two neighbouring words also
+    /// match as one word where the index knows them joined (<see cref="Joined"/>): "Masken Pflicht" also finds
+    /// "Maskenpflicht", "Home Office" "Homeoffice", and a word with two forms is searched by the one more articles have.</summary>
     public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq)
     {
         if (Browses(text))
