@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Search.Bench;
 using Search.Core.Querying;
+using Search.Relevance.Adhoc;
 
 namespace Search.Relevance;
 
@@ -28,6 +29,7 @@ internal static class RelevanceCommand
             corpus, queries, index, useOr, output,
         };
         command.Subcommands.Add(GenerateCommand(corpus));
+        command.Subcommands.Add(AdhocCommand.Create(corpus));
         command.SetAction(parsed => Run(new RelevanceSettings(
             parsed.GetRequiredValue(corpus),
             parsed.GetRequiredValue(queries),
