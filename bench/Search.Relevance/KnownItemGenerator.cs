@@ -19,7 +19,11 @@ namespace Search.Relevance;
 /// the corpus but not in this article.</item>
 /// <item><c>compounds</c>: the two parts of a compound the article uses only whole (both parts capitalised words of the
 /// corpus, a linking s allowed, neither part alone in the article), plus one distinctive body word.</item>
+/// <item><c>body-hard</c>: two or three capitalised words of the body as printed (two words in two queries of three),
+/// each in 3 to 300 articles of the corpus: what a reader remembers of an article is its names and nouns, and those are
+/// shared with many others.</item>
 /// </list>
+/// The kinds draw from their own random streams, so adding a kind leaves the queries of the others as they were.
 /// </remarks>
 internal static partial class KnownItemGenerator
 {
@@ -44,10 +48,11 @@ internal static partial class KnownItemGenerator
         }
 
         var random = new Random(seed);
+        var hard = new Random(unchecked((seed * 7919) + 17));
         var order = articles.OrderBy(_ => random.Next()).ToList();
         var kinds = new Dictionary<string, List<string>>
         {
-            ["titles"] = [], ["body"] = [], ["inflection"] = [], ["compounds"] = [],
+            ["titles"] = [], ["body"] = [], ["inflection"] = [], ["compounds"] = [], ["body-hard"] = [],
         };
         foreach (var article in order)
         {
@@ -77,6 +82,17 @@ internal static partial class KnownItemGenerator
                 {
                     Add(kinds["inflection"], article, inflected!);
                 }
+            }
+
+            var printed = Words(article.Body)
+                .Where(word => char.IsUpper(word[0]) && documentFrequency.GetValueOrDefault(word.ToLowerInvariant()) is >= 3 and <= 300)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(_ => hard.Next())
+                .Take(hard.Next(3) == 0 ? 3 : 2)
+                .ToList();
+            if (printed.Count >= 2)
+            {
+                Add(kinds["body-hard"], article, printed);
             }
 
             var compound = Words(article.Body)
