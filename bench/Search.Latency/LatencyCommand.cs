@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Search.Bench;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Latency;
 
@@ -41,9 +42,11 @@ internal static class LatencyCommand
             DefaultValueFactory = _ => true,
         };
 
+        var set = new Option<string[]>("--set", "-s") { Description = "Rank by a variant of the weights: Name=value, a property of RankingWeights; repeat for more", DefaultValueFactory = _ => [] };
+
         var command = new RootCommand("Query latency of our engine on the peers' workload (Q1-Q4, p50/p95/p99, Q3 throughput), in-process.")
         {
-            corpus, queries, index, warmUpSeconds, warmups, repeats, clients, lucene, json, typos,
+            corpus, queries, index, warmUpSeconds, warmups, repeats, clients, lucene, json, typos, set,
         };
         command.SetAction(parsed => Run(new LatencySettings(
             parsed.GetRequiredValue(corpus),
@@ -55,7 +58,10 @@ internal static class LatencyCommand
             parsed.GetValue(clients),
             parsed.GetValue(lucene),
             parsed.GetValue(json),
-            parsed.GetValue(typos))));
+            parsed.GetValue(typos))
+        {
+            Weights = parsed.GetRequiredValue(set),
+        }));
         return command;
     }
 
@@ -68,13 +74,24 @@ internal static class LatencyCommand
             return BadArguments;
         }
 
+        RankingWeights weights;
+        try
+        {
+            weights = WeightSettings.Apply(settings.Weights);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return BadArguments;
+        }
+
         if (!BenchIndex.Build(settings.Corpus, settings.IndexPath))
         {
             return IndexFailed;
         }
 
         var queryList = PeerQueryFile.Read(settings.QueryFile);
-        using var searcher = ArticleSearcher.Open(settings.IndexPath);
+        using var searcher = ArticleSearcher.Open(settings.IndexPath, weights);
         var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(settings.WarmUpSeconds));
         Console.Error.WriteLine($"Warmed up with {warmUp.Searches} searches in {warmUp.Elapsed.TotalSeconds:F1} s{(warmUp.Settled ? " (JIT settled)" : string.Empty)}");
         var runner = new LatencyRunner(searcher, queryList, settings.Typos);

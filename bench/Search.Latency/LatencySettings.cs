@@ -12,4 +12,8 @@ namespace Search.Latency;
 /// <param name="JsonFile">Where to write the report as JSON, or null.</param>
 /// <param name="Typos">Whether searches get the typo-tolerant retry and did-you-mean (<see cref="Search.Core.Querying.SearchRequest.Typos"/>); the peers have none.</param>
 internal sealed record LatencySettings(
-    IReadOnlyList<string> Corpus, string QueryFile, string IndexPath, double WarmUpSeconds, int Warmups, int Repeats, int Clients, string? LuceneFile, string? JsonFile, bool Typos = true);
+    IReadOnlyList<string> Corpus, string QueryFile, string IndexPath, double WarmUpSeconds, int Warmups, int Repeats, int Clients, string? LuceneFile, string? JsonFile, bool Typos = true)
+{
+    /// <summary>Variants of the ranking's weights (<c>Name=value</c>), empty for the engine's own.</summary>
+    public IReadOnlyList<string> Weights { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Search.Bench;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Relevance.Adhoc;
 
 namespace Search.Relevance;
@@ -23,10 +24,11 @@ internal static class RelevanceCommand
         var index = BenchIndex.IndexOption("search-relevance-index");
         var useOr = new Option<bool>("--or") { Description = "Join the query words with OR (the peers' 'or' variant) instead of passing the text as is" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write <out>/<set>/ours-<and|or>.jsonl for peers/common/relevance.py" };
+        var set = new Option<string[]>("--set", "-s") { Description = "Rank by a variant of the weights: Name=value, a property of RankingWeights; repeat for more", DefaultValueFactory = _ => [] };
 
         var command = new RootCommand("Known-item relevance: MRR@10, Recall@10 and zero-result queries of our engine, per query file.")
         {
-            corpus, queries, index, useOr, output,
+            corpus, queries, index, useOr, output, set,
         };
         command.Subcommands.Add(GenerateCommand(corpus));
         command.Subcommands.Add(AdhocCommand.Create(corpus));
@@ -35,7 +37,8 @@ internal static class RelevanceCommand
             parsed.GetRequiredValue(queries),
             parsed.GetRequiredValue(index),
             parsed.GetValue(useOr),
-            parsed.GetValue(output))));
+            parsed.GetValue(output),
+            parsed.GetRequiredValue(set))));
         return command;
     }
 
@@ -44,7 +47,7 @@ internal static class RelevanceCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for known-items-<kind>-seed<N>.tsv", Required = true };
         var seed = new Option<int>("--seed") { Description = "Sampling seed; keep one seed's files aside as the held-out set", DefaultValueFactory = _ => 1 };
         var perKind = new Option<int>("--per-kind") { Description = "Queries per kind", DefaultValueFactory = _ => 300 };
-        var generate = new Command("generate", "Writes known-item query files of four kinds (titles, body, inflection, compounds) from a corpus.")
+        var generate = new Command("generate", "Writes known-item query files of five kinds (titles, body, inflection, compounds, body-hard) from a corpus.")
         {
             corpus, output, seed, perKind,
         };
@@ -77,12 +80,23 @@ internal static class RelevanceCommand
             return BadArguments;
         }
 
+        RankingWeights weights;
+        try
+        {
+            weights = WeightSettings.Apply(settings.Weights);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return BadArguments;
+        }
+
         if (!BenchIndex.Build(settings.Corpus, settings.IndexPath))
         {
             return IndexFailed;
         }
 
-        using var searcher = ArticleSearcher.Open(settings.IndexPath);
+        using var searcher = ArticleSearcher.Open(settings.IndexPath, weights);
         var runner = new KnownItemRunner(searcher);
         var scores = new List<SetScore>();
         foreach (var (name, items) in sets)

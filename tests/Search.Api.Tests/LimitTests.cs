@@ -66,7 +66,7 @@ public class LimitTests(SmallLimitsSearchApiFactory factory, SearchApiFactory de
         var response = await factory.CreateClient().GetAsync("/api/search?q=Genf%20Gespr%C3%A4che%20Ukraine%20Biden");
 
         await ProblemAssert.IsBadRequestNaming(response, "q",
-            "q has 28 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 10 are allowed. Use fewer words.");
+            "q has 24 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 10 are allowed. Use fewer words.");
         Assert.Equal("too_many_clauses", await Code(response));
     }
 
@@ -78,7 +78,7 @@ public class LimitTests(SmallLimitsSearchApiFactory factory, SearchApiFactory de
         var response = await defaults.CreateClient().GetAsync("/api/search?q=" + Uri.EscapeDataString(q));
 
         await ProblemAssert.IsBadRequestNaming(response, "q",
-            "q has 3,500 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 1,024 are allowed. Use fewer words.");
+            "q has 3,000 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 1,024 are allowed. Use fewer words.");
     }
 
     [Fact]

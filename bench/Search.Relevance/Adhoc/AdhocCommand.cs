@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Search.Bench;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Relevance.Adhoc;
 
@@ -27,20 +28,21 @@ internal static class AdhocCommand
         var kinds = new Option<string?>("--kinds", "-k") { Description = "TSV lines 'topic<TAB>kind': adds mean nDCG@10 per kind" };
         var perTopic = new Option<bool>("--per-topic") { Description = "Also print every run's nDCG@10 on every topic" };
         var noOurs = new Option<bool>("--no-ours") { Description = "Score the run files only (no index is built or searched)" };
+        var set = new Option<string[]>("--set", "-s") { Description = "Rank by a variant of the weights: Name=value, a property of RankingWeights; repeat for more", DefaultValueFactory = _ => [] };
 
         var command = new Command("adhoc", "Ad-hoc relevance: nDCG@10, P@10 and unjudged articles of our engine beside other runs on graded topics, with bootstrap intervals.")
         {
-            corpus, index, topics, qrels, runs, baseline, name, write, kinds, perTopic, noOurs,
+            corpus, index, topics, qrels, runs, baseline, name, write, kinds, perTopic, noOurs, set,
         };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(corpus), parsed.GetRequiredValue(index), parsed.GetRequiredValue(topics), parsed.GetRequiredValue(qrels),
             parsed.GetRequiredValue(runs), parsed.GetValue(baseline), parsed.GetRequiredValue(name), parsed.GetValue(write), parsed.GetValue(kinds),
-            parsed.GetValue(perTopic), parsed.GetValue(noOurs)));
+            parsed.GetValue(perTopic), parsed.GetValue(noOurs), parsed.GetRequiredValue(set)));
         return command;
     }
 
     private static int Run(string[] corpus, string indexPath, string topicsPath, string[] qrelsPaths, string[] runPaths, string? baselineName,
-        string ourName, string? writePath, string? kindsPath, bool perTopic, bool noOurs)
+        string ourName, string? writePath, string? kindsPath, bool perTopic, bool noOurs, string[] settings)
     {
         var runFiles = RunFile.Expand(runPaths);
         var missing = new[] { topicsPath }.Concat(qrelsPaths).Concat(runFiles).Concat(kindsPath is null ? [] : [kindsPath])
@@ -55,8 +57,10 @@ internal static class AdhocCommand
         Judgments judgments;
         List<RankedRun> ranked;
         Dictionary<string, string> kinds;
+        RankingWeights weights;
         try
         {
+            weights = WeightSettings.Apply(settings);
             topics = TopicFile.Read(topicsPath);
             judgments = Judgments.Read(qrelsPaths);
             ranked = [.. runFiles.Select(RunFile.Read)];
@@ -72,8 +76,8 @@ internal static class AdhocCommand
         var unjudgedTopics = topics.Where(topic => !judgments.Has(topic.Id)).Select(topic => topic.Id).ToList();
         if (unjudgedTopics.Count > 0)
         {
-            Console.Error.WriteLine($"Error: no judgments for {string.Join(", ", unjudgedTopics)} in {string.Join(", ", qrelsPaths)}; judge them first (JUDGING.md).");
-            return BadArguments;
+            // Runs are still written (to pool and judge them); the tables leave these topics out, as score.py does.
+            Console.Error.WriteLine($"Warning: no judgments for {string.Join(", ", unjudgedTopics)} in {string.Join(", ", qrelsPaths)}; they are left out of the tables until judged (JUDGING.md).");
         }
 
         if (!noOurs)
@@ -83,7 +87,7 @@ internal static class AdhocCommand
                 return IndexFailed;
             }
 
-            using var searcher = ArticleSearcher.Open(indexPath);
+            using var searcher = ArticleSearcher.Open(indexPath, weights);
             var ours = AdhocRunner.Run(searcher, topics, ourName);
             ranked.Insert(0, ours);
             if (writePath is not null)
@@ -107,7 +111,14 @@ internal static class AdhocCommand
             return BadArguments;
         }
 
-        var scores = ranked.Select(run => RunScores.Of(run, topics, judgments)).ToList();
+        var judged = topics.Where(topic => judgments.Has(topic.Id)).ToList();
+        if (judged.Count == 0)
+        {
+            Console.Error.WriteLine("No topic has judgments: nothing to score.");
+            return writePath is null ? BadArguments : Success;
+        }
+
+        var scores = ranked.Select(run => RunScores.Of(run, judged, judgments)).ToList();
         var baseline = baselineName is null
             ? scores.Skip(noOurs ? 0 : 1).DefaultIfEmpty(scores[0]).MaxBy(run => run.Ndcg)!
             : scores.FirstOrDefault(run => run.Name == baselineName);
@@ -117,15 +128,15 @@ internal static class AdhocCommand
             return BadArguments;
         }
 
-        Console.WriteLine(AdhocReport.Summary(TopicSetName(topicsPath), topics, judgments, scores, baseline));
+        Console.WriteLine(AdhocReport.Summary(TopicSetName(topicsPath), judged, judgments, scores, baseline));
         if (kinds.Count > 0)
         {
-            Console.WriteLine(AdhocReport.PerKind(topics, kinds, scores));
+            Console.WriteLine(AdhocReport.PerKind(judged, kinds, scores));
         }
 
         if (perTopic)
         {
-            Console.WriteLine(AdhocReport.PerTopic(topics, scores));
+            Console.WriteLine(AdhocReport.PerTopic(judged, scores));
         }
 
         return Success;

@@ -23,10 +23,11 @@ internal static partial class SearchEndpoints
                 "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords, " +
                 "compound parts: Impfstoff finds Impfstoffhersteller, ranked below articles that say Impfstoff; and two words the compound they make: " +
                 "Masken Pflicht finds Maskenpflicht, Ausgang Sperre Ausgangssperre). " +
-                "Every word must match. Web-search syntax: \"exact phrase\", -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
+                "A query of one or two words needs every word; a longer one also finds articles that miss one word when fewer than 100 articles have them all " +
+                "(the fewer than 10 that have them all first); question words (warum, wann, gibt, dass …) need not match. Web-search syntax: \"exact phrase\", -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
                 "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +
                 "Any text is accepted: what is not syntax is searched as words (an unbalanced quote is ignored, an unknown name before a colon is plain text). " +
-                "When q finds fewer than 3 articles as typed, words of 5+ letters are also matched with 1-2 edits (fuzzy = true) and didYouMean suggests a spelling. " +
+                "When fewer than 3 articles have every word of q as typed, words of 5+ letters are also matched with 1-2 edits (fuzzy = true) and didYouMean suggests a spelling. " +
                 "Queries beyond Search:Limits (search terms, prefix length, words a prefix matches) answer 400; " +
                 "a search that runs out of its time budget answers with what it found and partial = true. " +
                 "An empty q lists articles newest first. Filters of one kind (month, year, source) combine with OR, different kinds with AND. " +

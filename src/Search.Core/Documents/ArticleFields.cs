@@ -12,7 +12,8 @@ public static class ArticleFields
     /// <summary>Bumped whenever analysis or the document layout changes, so an older index is rebuilt rather than mixed with new articles.</summary>
     public const string AnalyzerVersion = "german-news-12";
 
-    /// <summary>Ranking: BM25 (k1 1.2, b 0.75), for indexing and searching alike (Lucene's, see <see cref="ArticleSimilarity"/>).</summary>
+    /// <summary>BM25 as Lucene's (<see cref="ArticleSimilarity"/>), for indexing (its norms) and searching alike, with the
+    /// ranking's k1 and b (<see cref="Ranking.RankingWeights"/>).</summary>
     public static readonly Similarity Similarity = new ArticleSimilarity();
 
     public const string Id = "id";
@@ -33,11 +34,4 @@ public static class ArticleFields
     /// <summary>The absolute path of the file an article was read from; absent for articles written through the API.</summary>
     public const string SourceFile = "file";
 
-    /// <summary>The text fields a query searches, with their boosts: a word in the headline counts double.</summary>
-    public static readonly IReadOnlyDictionary<string, float> SearchedFields = new Dictionary<string, float>
-    {
-        [Title] = 2f,
-        [Body] = 1f,
-        [Caption] = 0.5f,
-    };
 }

@@ -7,7 +7,7 @@ using Lucene.Net.Util;
 namespace Search.Core.Documents;
 
 /// <summary>
-/// BM25 exactly as Lucene's <see cref="BM25Similarity"/> (k1 1.2, b 0.75): the same norms at indexing, the same idf,
+/// BM25 exactly as Lucene's <see cref="BM25Similarity"/> (k1 and b from <see cref="Ranking.RankingWeights"/>): the same norms at indexing, the same idf,
 /// scores and explanations. Lucene's builds, for every term of every search, a table of the length normalisation of
 /// each of the 256 norm values (1 KB, 256 divisions) and the text of the idf's explanation; a two-word search built
 /// twelve of each. Here the table is built once per average field length and shared, and the explanation is written
@@ -25,12 +25,32 @@ public sealed class ArticleSimilarity : Similarity
     })];
 
     // The length normalisation of each norm value, per average field length (a few per field and index snapshot).
-    private static readonly ConcurrentDictionary<float, float[]> Tables = new();
-
-    private static readonly float K1 = 1.2f;
-    private static readonly float B = 0.75f;
+    private readonly ConcurrentDictionary<float, float[]> _tables = new();
 
     private const int MaxTables = 256;
+
+    /// <summary>BM25 with the engine's k1 and b (<see cref="Ranking.RankingWeights.Default"/>).</summary>
+    public ArticleSimilarity()
+        : this(Ranking.RankingWeights.Default)
+    {
+    }
+
+    /// <summary>BM25 with the parameters of <paramref name="weights"/>; the norms written at indexing do not depend on them.</summary>
+    public ArticleSimilarity(Ranking.RankingWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        (K1, B) = (weights.K1, weights.B);
+    }
+
+    /// <summary>BM25's k1: how slowly repeated occurrences stop counting.</summary>
+    public float K1 { get; }
+
+    /// <summary>BM25's b: how much a long field is discounted for its length.</summary>
+    public float B { get; }
+
+    /// <summary>The field length a norm value stands for, as BM25 reads it back (lossy: the norm is one byte); 0 for
+    /// an article without the field.</summary>
+    public static float Length(long norm) => (byte)norm == 0 ? 0 : Lengths[(byte)norm];
 
     public override long ComputeNorm(FieldInvertState state) => Lucene.ComputeNorm(state);
 
@@ -53,7 +73,7 @@ public sealed class ArticleSimilarity : Similarity
         }
 
         var averageLength = AverageLength(collectionStats);
-        return new Stats(collectionStats.Field, idf, termStats, maxDocs, queryBoost, averageLength, Table(averageLength));
+        return new Stats(this, collectionStats.Field, idf, termStats, maxDocs, queryBoost, averageLength, Table(averageLength));
     }
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
@@ -64,7 +84,8 @@ public sealed class ArticleSimilarity : Similarity
 
     public override string ToString() => Lucene.ToString();
 
-    private static float Idf(long docFreq, long numDocs) => (float)Math.Log(1 + ((numDocs - docFreq + 0.5D) / (docFreq + 0.5D)));
+    /// <summary>BM25's inverse document frequency, as Lucene's.</summary>
+    public static float Idf(long docFreq, long numDocs) => (float)Math.Log(1 + ((numDocs - docFreq + 0.5D) / (docFreq + 0.5D)));
 
     private static float AverageLength(CollectionStatistics collectionStats)
     {
@@ -72,16 +93,16 @@ public sealed class ArticleSimilarity : Similarity
         return sumTotalTermFreq <= 0 ? 1f : (float)(sumTotalTermFreq / (double)collectionStats.MaxDoc);
     }
 
-    private static float[] Table(float averageLength)
+    private float[] Table(float averageLength)
     {
-        if (Tables.TryGetValue(averageLength, out var table))
+        if (_tables.TryGetValue(averageLength, out var table))
         {
             return table;
         }
 
-        if (Tables.Count >= MaxTables)
+        if (_tables.Count >= MaxTables)
         {
-            Tables.Clear();
+            _tables.Clear();
         }
 
         table = new float[256];
@@ -90,12 +111,14 @@ public sealed class ArticleSimilarity : Similarity
             table[i] = K1 * ((1 - B) + (B * Lengths[i] / averageLength));
         }
 
-        return Tables.GetOrAdd(averageLength, table);
+        return _tables.GetOrAdd(averageLength, table);
     }
 
-    private sealed class Stats(string fieldName, float idf, TermStatistics[] terms, long maxDocs, float queryBoost, float averageLength, float[] table) : SimWeight
+    private sealed class Stats(ArticleSimilarity similarity, string fieldName, float idf, TermStatistics[] terms, long maxDocs, float queryBoost, float averageLength, float[] table) : SimWeight
     {
         public string Field => fieldName;
+
+        public ArticleSimilarity Similarity => similarity;
 
         public float QueryBoost => queryBoost;
 
@@ -140,13 +163,14 @@ public sealed class ArticleSimilarity : Similarity
 
     private sealed class DocScorer(Stats stats, NumericDocValues? norms) : SimScorer
     {
-        private readonly float _weight = stats.Weight * (K1 + 1);
+        private readonly float _weight = stats.Weight * (stats.Similarity.K1 + 1);
+        private readonly float _k1 = stats.Similarity.K1;
         private readonly float[] _table = stats.Table;
 
         public override float Score(int doc, float freq)
         {
             // Without norms, as if b were 0.
-            var norm = norms is null ? K1 : _table[(sbyte)norms.Get(doc) & 0xFF];
+            var norm = norms is null ? _k1 : _table[(sbyte)norms.Get(doc) & 0xFF];
             return _weight * freq / (freq + norm);
         }
 
@@ -166,21 +190,22 @@ public sealed class ArticleSimilarity : Similarity
 
             var idf = stats.IdfExplanation();
             result.AddDetail(idf);
+            var (k1, b) = (stats.Similarity.K1, stats.Similarity.B);
             var tfNorm = new Explanation { Description = "tfNorm, computed from:" };
             tfNorm.AddDetail(freq);
-            tfNorm.AddDetail(new Explanation(K1, "parameter k1"));
+            tfNorm.AddDetail(new Explanation(k1, "parameter k1"));
             if (norms is null)
             {
                 tfNorm.AddDetail(new Explanation(0, "parameter b (norms omitted for field)"));
-                tfNorm.Value = freq.Value * (K1 + 1) / (freq.Value + K1);
+                tfNorm.Value = freq.Value * (k1 + 1) / (freq.Value + k1);
             }
             else
             {
                 var length = Lengths[(byte)norms.Get(doc)];
-                tfNorm.AddDetail(new Explanation(B, "parameter b"));
+                tfNorm.AddDetail(new Explanation(b, "parameter b"));
                 tfNorm.AddDetail(new Explanation(stats.AverageLength, "avgFieldLength"));
                 tfNorm.AddDetail(new Explanation(length, "fieldLength"));
-                tfNorm.Value = freq.Value * (K1 + 1) / (freq.Value + (K1 * (1 - B + (B * length / stats.AverageLength))));
+                tfNorm.Value = freq.Value * (k1 + 1) / (freq.Value + (k1 * (1 - b + (b * length / stats.AverageLength))));
             }
 
             result.AddDetail(tfNorm);

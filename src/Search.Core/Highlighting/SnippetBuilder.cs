@@ -5,6 +5,7 @@ using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Highlighting;
 
@@ -345,6 +346,13 @@ internal static class SnippetBuilder
 
                     break;
                 case BestMatchQuery word:
+                    foreach (var match in word.Matches)
+                    {
+                        Collect(match);
+                    }
+
+                    break;
+                case CombinedFieldQuery word:
                     foreach (var match in word.Matches)
                     {
                         Collect(match);

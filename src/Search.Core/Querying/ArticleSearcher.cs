@@ -13,6 +13,7 @@ using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Facets;
 using Search.Core.Highlighting;
+using Search.Core.Ranking;
 using Search.Core.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -52,14 +53,14 @@ public sealed class ArticleSearcher : IDisposable
     private const int SettledMethodsPerWindow = 20;
     private static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(1);
 
-    private ArticleSearcher(string indexPath, LuceneDirectory directory, SearcherManager searchers, SnapshotSearcherFactory factory)
+    private ArticleSearcher(string indexPath, LuceneDirectory directory, SearcherManager searchers, SnapshotSearcherFactory factory, RankingWeights weights)
     {
         _indexPath = indexPath;
         _directory = directory;
         _searchers = searchers;
         _factory = factory;
         _analyzer = new GermanNewsAnalyzer();
-        _queries = new QueryFactory(_analyzer);
+        _queries = new QueryFactory(_analyzer, weights);
     }
 
     /// <summary>How long one search may collect matches before it returns what it has, flagged partial.</summary>
@@ -115,7 +116,12 @@ public sealed class ArticleSearcher : IDisposable
     /// article that has the word, at most 4 per article of the index), built before this returns and in the background
     /// for each later snapshot; they make searches with common words up to twice as fast, with the same results. Zero
     /// builds none.</param>
-    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget)
+    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget) =>
+        Open(indexPath, RankingWeights.Default, verifyChecksums, commonWordBudget);
+
+    /// <summary>As <see cref="Open(string, bool, long)"/>, ranking by <paramref name="weights"/> instead of the engine's
+    /// own: for the relevance bench, which measures a change of weights before it is made.</summary>
+    internal static ArticleSearcher Open(string indexPath, RankingWeights weights, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget)
     {
         var directory = new MappedDirectory(indexPath);
         if (!DirectoryReader.IndexExists(directory))
@@ -141,7 +147,7 @@ public sealed class ArticleSearcher : IDisposable
                 }
             }
 
-            factory = new SnapshotSearcherFactory(commonWordBudget);
+            factory = new SnapshotSearcherFactory(commonWordBudget, weights);
             searchers = new SearcherManager(directory, factory);
 
             // A service starts with the tables of its first snapshot; later snapshots get theirs in the background.
@@ -159,7 +165,7 @@ public sealed class ArticleSearcher : IDisposable
                 $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
         }
 
-        return new ArticleSearcher(indexPath, directory, searchers, factory);
+        return new ArticleSearcher(indexPath, directory, searchers, factory, weights);
     }
 
     /// <summary>Runs a search: one page of hits with snippets, the total, the facets and a cursor for the next page.</summary>
@@ -188,11 +194,11 @@ public sealed class ArticleSearcher : IDisposable
         {
             using var lookups = new TermLookups(searcher.TopReaderContext, ((SnapshotSearcher)searcher).CommonWords);
             // Made with the index at hand, which knows the words two query words make together (QueryFactory.Joined).
-            var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq);
+            var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq, searcher.IndexReader.NumDocs);
             var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
-            if (request.Typos && !query.Browsing && run.Facets.TotalHits < FewHits)
+            if (request.Typos && !query.Browsing && run.WithEveryWord < FewHits)
             {
                 // Typos and unusual inflections: the index's vocabulary suggests a better spelling for words it hardly
                 // knows. When nothing was found, the query is retried with every word of five letters or more also
@@ -203,14 +209,14 @@ public sealed class ArticleSearcher : IDisposable
                 // knows. The rule depends only on the query, its filters and the index, so every page agrees.
                 didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, lookups.DocFreq, _queries);
                 var retryText = didYouMean ?? request.Query;
-                var fuzzyTerms = run.Facets.TotalHits == 0 && !Filtered(request)
+                var fuzzyTerms = run.WithEveryWord == 0 && !Filtered(request)
                     ? Suggestions.LongTerms(retryText, lookups.DocFreq, _queries, int.MaxValue)
                     : Suggestions.RareTerms(retryText, lookups.DocFreq, _queries);
-                var tolerant = didYouMean is not null || (run.Facets.TotalHits == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, lookups.DocFreq) : null;
+                var tolerant = didYouMean is not null || (run.WithEveryWord == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, lookups.DocFreq, searcher.IndexReader.NumDocs) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
                     var retry = Run(searcher, lookups, tolerant, request, sort, after, wanted);
-                    if (retry.Facets.TotalHits > run.Facets.TotalHits)
+                    if (retry.WithEveryWord > run.WithEveryWord)
                     {
                         (run, query, fuzzy) = (retry, tolerant, true);
                     }
@@ -230,7 +236,7 @@ public sealed class ArticleSearcher : IDisposable
                     var snippet = !request.Snippets ? string.Empty
                         : query.Browsing ? SnippetBuilder.Lead(article.Body)
                         : SnippetBuilder.Build(highlight!, article.Body, searcher.IndexReader, scoreDoc.Doc);
-                    return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
+                    return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : AllWordsFirstQuery.Shown(scoreDoc.Score), snippet);
                 })
                 .ToList();
             var more = page.Count == request.Size && (after is not null || wanted < run.Facets.TotalHits);
@@ -367,11 +373,11 @@ public sealed class ArticleSearcher : IDisposable
     internal IReadOnlyList<SearchRequest> WarmUpRequests() => WithSearcher(WarmUpSearches.From);
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
-    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms, Func<Term, int> docFreq)
+    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms, Func<Term, int> docFreq, int articles)
     {
         try
         {
-            return _queries.Create(text, fuzzyTerms, docFreq);
+            return _queries.Create(text, fuzzyTerms, docFreq, articles);
         }
         catch (SearchInputException)
         {
@@ -383,11 +389,35 @@ public sealed class ArticleSearcher : IDisposable
     /// <param name="Rescorer">Reorders the first hits by the proximity of the query words, or null when the rankings are final.</param>
     /// <param name="Facets">The total and the facet counts.</param>
     /// <param name="Partial">True when the time budget ran out before every match was collected.</param>
-    private readonly record struct Collected(TopDocs[] Rankings, ProximityRescorer? Rescorer, FacetCollector Facets, bool Partial);
+    private readonly record struct Collected(TopDocs[] Rankings, ProximityRescorer? Rescorer, FacetCollector Facets, bool Partial)
+    {
+        /// <summary>How many articles have every word: the total, unless the query let an article miss one; then
+        /// counted up to what the ranking needed to know (RankingWeights.MissingWordsBelow).</summary>
+        public int WithEveryWord { get; init; }
+    }
 
     private Collected Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, Sort sort, FieldDoc? after, int wanted)
     {
         var filters = Filters(request);
+        int[]? first = null;
+        int? withEveryWord = null;
+        if (query.AllWords is not null)
+        {
+            var weights = _queries.Weights;
+            var (docs, count) = WithAllWords(searcher, lookups.Resolve(query.AllWords), request, filters, Math.Max(weights.MissingWordsBelow, weights.AllWordsFirstBelow));
+            if (weights.MissingWordsBelow > 0 && count >= weights.MissingWordsBelow)
+            {
+                query = query with { Matching = query.AllWords, AllWords = null };
+            }
+            else
+            {
+                withEveryWord = count;
+                if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance)
+                {
+                    first = docs;
+                }
+            }
+        }
 
         // Ranked by relevance, the proximity reward goes to the first hits only (ProximityRescorer); ordered by date or
         // blended with it, every match is scored in full, as the order or the blend depends on it.
@@ -399,6 +429,10 @@ public sealed class ArticleSearcher : IDisposable
 
         // Each term looked up once per search, through one enumerator per segment and field (TermLookups).
         scored = lookups.Resolve(scored);
+        if (first is not null)
+        {
+            scored = new AllWordsFirstQuery(scored, first);
+        }
         if (!request.Facets && PreFilter)
         {
             // Without facets, nothing needs the matches outside the month, year and source filters: the query skips
@@ -419,7 +453,8 @@ public sealed class ArticleSearcher : IDisposable
             var runs = DocRange.Split(searcher.IndexReader.Leaves, parts);
             if (runs.Count == 1)
             {
-                return Collect(weight, runs[0], sort, rankings, filters, request.Facets) with { Rescorer = rescorer };
+                var collected = Collect(weight, runs[0], sort, rankings, filters, request.Facets);
+                return collected with { Rescorer = rescorer, WithEveryWord = withEveryWord ?? collected.Facets.TotalHits };
             }
 
             var results = new Collected[runs.Count];
@@ -446,12 +481,51 @@ public sealed class ArticleSearcher : IDisposable
             }
 
             var merged = rankings.Select((ranking, index) => TopDocs.Merge(sort, ranking.Size, [.. results.Select(result => result.Rankings[index])]));
-            return new Collected([.. merged], rescorer, all, results.Any(result => result.Partial));
+            return new Collected([.. merged], rescorer, all, results.Any(result => result.Partial)) { WithEveryWord = withEveryWord ?? all.TotalHits };
         }
         finally
         {
             Interlocked.Decrement(ref _running);
         }
+    }
+
+    // The articles that have every word of a query that lets an article miss one, under the request's filters, when there
+    // are fewer than RankingWeights.AllWordsFirstBelow of them (and at least one); null otherwise. Reads the words'
+    // conjunction up to that many matches, so it costs little whether the words are rare or common.
+    private (int[] Docs, int Count) WithAllWords(IndexSearcher searcher, Query allWords, SearchRequest request, FacetFilters filters, int limit)
+    {
+        if (limit <= 1)
+        {
+            return ([], 0);
+        }
+
+        var weight = searcher.CreateNormalizedWeight(_filters.Restrict(allWords, request));
+        var first = new List<int>(limit);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            if (scorer is null)
+            {
+                continue;
+            }
+
+            var dates = filters.FromKey != long.MinValue || filters.ToKey != long.MaxValue ? leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort) : null;
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+            {
+                if (dates is not null && dates.Get(doc) is var date && (date < filters.FromKey || date > filters.ToKey))
+                {
+                    continue;
+                }
+
+                first.Add(leaf.DocBase + doc);
+                if (first.Count >= limit)
+                {
+                    return ([.. first], first.Count);
+                }
+            }
+        }
+
+        return ([.. first], first.Count);
     }
 
     // The matches within the ranges (all of the index, or one part of a parallel search), collected and ranked.
@@ -556,8 +630,10 @@ public sealed class ArticleSearcher : IDisposable
     // in the background: a refresh, and so every write through the API (which refreshes before it answers), would
     // otherwise wait for them (half a second for the real corpus). Searches use the tables once they are there; the
     // results are the same either way.
-    private sealed class SnapshotSearcherFactory(long commonWordBudget) : SearcherFactory
+    private sealed class SnapshotSearcherFactory(long commonWordBudget, RankingWeights weights) : SearcherFactory
     {
+        private readonly ArticleSimilarity _similarity = weights == RankingWeights.Default ? (ArticleSimilarity)ArticleFields.Similarity : new ArticleSimilarity(weights);
+
         private readonly List<Task> _builds = [];
         private CancellationTokenSource? _building;
 
@@ -588,7 +664,7 @@ public sealed class ArticleSearcher : IDisposable
 
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            var searcher = new SnapshotSearcher(reader) { Similarity = ArticleFields.Similarity };
+            var searcher = new SnapshotSearcher(reader) { Similarity = _similarity };
             if (commonWordBudget <= 0 || !reader.TryIncRef())
             {
                 return searcher;
@@ -602,7 +678,7 @@ public sealed class ArticleSearcher : IDisposable
                 {
                     try
                     {
-                        searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget, cancel.Token);
+                        searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget, weights, cancel.Token);
                     }
                     catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException)
                     {

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Ranking;
 
 namespace Search.Core.Querying;
 
@@ -50,7 +51,11 @@ internal sealed class CommonWords
     /// <summary>The tables of the most common words of the body field in <paramref name="searcher"/>'s snapshot, as
     /// many as <paramref name="budget"/> bytes hold.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-    public static CommonWords Build(IndexSearcher searcher, long budget, CancellationToken cancellation = default)
+    /// <param name="searcher">The snapshot's searcher, with its similarity.</param>
+    /// <param name="budget">The memory the tables may take, in bytes.</param>
+    /// <param name="weights">The ranking the words are scored by (<see cref="RankingWeights.Default"/> when null).</param>
+    /// <param name="cancellation">Stops the build.</param>
+    public static CommonWords Build(IndexSearcher searcher, long budget, RankingWeights? weights = null, CancellationToken cancellation = default)
     {
         var start = Stopwatch.GetTimestamp();
         var reader = searcher.IndexReader;
@@ -84,7 +89,7 @@ internal sealed class CommonWords
                 break;
             }
 
-            var query = QueryFactory.WordQuery(word);
+            var query = QueryFactory.WordQuery(word, weights ?? RankingWeights.Default);
             if (Fill(searcher, lookups.Resolve(query), word, articles) is not { } table)
             {
                 continue;
@@ -104,10 +109,7 @@ internal sealed class CommonWords
 
     /// <summary>The table of <paramref name="word"/>, a query exactly as <see cref="QueryFactory.WordQuery"/> makes it,
     /// or null when it has none.</summary>
-    /// <remarks>Only a query of a word's shape (term queries only) is looked up: hashing a larger one, such as a phrase
-    /// in each field, would walk all of it.</remarks>
-    public Table? Find(BestMatchQuery word) =>
-        _tables.Count > 0 && word.Matches.All(match => match is TermQuery) && _tables.TryGetValue(word, out var table) ? table : null;
+    public Table? Find(CombinedFieldQuery word) => _tables.Count > 0 && _tables.TryGetValue(word, out var table) ? table : null;
 
     /// <summary>True when <paramref name="leaf"/> is a segment of the snapshot the tables were built from.</summary>
     public bool Covers(AtomicReaderContext leaf) => _reader is not null && ReaderUtil.GetTopLevelContext(leaf).Reader == _reader;

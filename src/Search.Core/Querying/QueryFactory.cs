@@ -5,46 +5,42 @@ using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
+using Search.Core.Ranking;
 
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Turns the user's text (<see cref="QuerySyntax"/>) into a Lucene query over title, body and caption
-/// (<see cref="ArticleFields.SearchedFields"/>, the title weighing double; a word scores by its best match,
-/// <see cref="OtherMatchWeight"/>). Every word must match, in any inflection;
-/// a word also matches where it is part of a compound ("Impfstoff" in "Impfstoffhersteller"), weighted below a
-/// whole-word match (<see cref="CompoundPartWeight"/>), and two neighbouring words also match as the one word they
-/// make together (<see cref="Joined"/>); articles where the query words stand close together rank higher
-/// (<see cref="ProximityWeight"/>). Every query is held to <see cref="Limits"/>.
+/// Turns the user's text (<see cref="QuerySyntax"/>) into a Lucene query over title, body and caption, with the weights
+/// of <see cref="RankingWeights"/>. A word matches in any inflection, scored over its fields as one text
+/// (<see cref="CombinedFieldQuery"/>); it also matches where it is part of a compound ("Impfstoff" in
+/// "Impfstoffhersteller"), weighted below a whole-word match (<see cref="RankingWeights.CompoundPartWeight"/>), and two
+/// neighbouring words also match as the one word they make together (<see cref="Joined"/>). A query of up to
+/// <see cref="RankingWeights.AllWordsUpTo"/> words needs every word; a longer one may miss
+/// <see cref="RankingWeights.MissingWords"/> (<see cref="SearchQuery.AllWords"/> holds the strict form, which the searcher
+/// applies when many articles have every word). Question words need not match (<see cref="QuestionWords"/>). Articles
+/// whose headline has the query words close together get a reward (<see cref="SearchQuery.Proximity"/>). Every query is
+/// held to <see cref="Limits"/>.
 /// </summary>
 internal sealed class QueryFactory
 {
-    /// <summary>How much a word counts when it is only found as part of a compound, relative to the whole word.</summary>
-    public const float CompoundPartWeight = 0.7f;
-
-    /// <summary>A word scores by its best match (whole or as a part, in the title, the body or the caption) and this
-    /// share of its other matches: an article that has "Impfstoff" and "Impfstoffhersteller" does not count the word
-    /// twice over one that has "Impfstoffhersteller" alone, nor one with a word in its title and body twice over one
-    /// with it in the title (<see cref="BestMatchQuery"/>: Lucene's DisjunctionMaxQuery, Elasticsearch's best_fields
-    /// with a tie breaker). Summing them instead cost compound queries 0.017 MRR@10 on the real corpus.</summary>
-    public const float OtherMatchWeight = 0.1f;
-
-    /// <summary>The weight of the optional clause that rewards query words standing within <see cref="ProximitySlop"/> of each other.</summary>
-    public const float ProximityWeight = 4f;
-
-    /// <summary>The score a word one or two edits away adds in the typo-tolerant retry (BM25 scores of real matches are ~5-30).</summary>
-    public const float TypoWeight = 0.3f;
-
     /// <summary>Longer words are not matched with edits: their Levenshtein automata are costly and they are rarely misspelt alike.</summary>
     public const int MaxFuzzyLength = 40;
 
-    /// <summary>How many positions apart the query words may stand for the proximity reward (their order may differ).</summary>
-    public const int ProximitySlop = 4;
-
     private readonly Analyzer _analyzer;
+    private readonly RankingWeights _weights;
+    private readonly string[] _fields;
 
     /// <param name="analyzer">Analyses query words; it must not split compounds (parts are matched as part terms instead).</param>
-    public QueryFactory(Analyzer analyzer) => _analyzer = analyzer;
+    /// <param name="weights">The ranking's weights; <see cref="RankingWeights.Default"/> when null.</param>
+    public QueryFactory(Analyzer analyzer, RankingWeights? weights = null)
+    {
+        _analyzer = analyzer;
+        _weights = weights ?? RankingWeights.Default;
+        _fields = [.. _weights.FieldWeights.Keys];
+    }
+
+    /// <summary>The weights the queries are made with.</summary>
+    public RankingWeights Weights => _weights;
 
     /// <summary>The bounds every new query is held to.</summary>
     /// <value>The default is <see cref="QueryLimits"/> with its own defaults.</value>
@@ -60,7 +56,12 @@ internal sealed class QueryFactory
     /// nothing; and with <paramref name="docFreq"/> (the index's article count of a term), two neighbouring words also
     /// match as one word where the index knows them joined (<see cref="Joined"/>): "Masken Pflicht" also finds
     /// "Maskenpflicht", "Home Office" "Homeoffice", and a word with two forms is searched by the one more articles have.</summary>
-    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq)
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq) => Create(text, fuzzyTerms, docFreq, articles: 0);
+
+    /// <summary>As <see cref="Create(string, IReadOnlySet{string}, Func{Term, int})"/>, for an index of
+    /// <paramref name="articles"/> articles: a query that lets an article miss a word still needs one of its uncommon
+    /// words (<see cref="RankingWeights.CommonShare"/>).</summary>
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq, int articles)
     {
         if (Browses(text))
         {
@@ -68,9 +69,19 @@ internal sealed class QueryFactory
         }
 
         var clauses = QuerySyntax.Parse(text);
+        var optional = new List<QueryClause>();
+        if (clauses.Any(clause => !clause.Excluded && !IsQuestionWord(clause)))
+        {
+            // "Warum hat Dänemark alle Nerze getötet?": the question's words say nothing of its topic, so an article
+            // need not have them; one that does (a headline "Warum …") scores them.
+            optional.AddRange(clauses.Where(IsQuestionWord));
+            clauses = [.. clauses.Where(clause => !IsQuestionWord(clause))];
+        }
+
+        var words = new List<Query>();
+        var uncommon = new List<Query>();
         var query = new BooleanQuery(disableCoord: true);
         var closeTogether = new List<string>();
-        var positive = 0;
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
@@ -80,9 +91,9 @@ internal sealed class QueryFactory
                 var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
                 var both = new[] { Build(first, false, fuzzyTerms, docFreq), Build(second, false, fuzzyTerms, docFreq) }.OfType<Query>();
                 var whole = Build(joined, false, fuzzyTerms, docFreq)!;
-                whole.Boost = JoinedWeight;
-                query.Add(Any([All(both), whole]), Occur.MUST);
-                positive++;
+                whole.Boost = _weights.JoinedWeight;
+                words.Add(Any([All(both), whole]));
+                uncommon.Add(words[^1]);
                 closeTogether.AddRange(Analyze(first.Text));
                 closeTogether.AddRange(Analyze(second.Text));
                 i++;
@@ -99,30 +110,96 @@ internal sealed class QueryFactory
             }
 
             var built = alternatives.Count == 1 ? alternatives[0] : Any(alternatives);
-            query.Add(built, clause.Excluded ? Occur.MUST_NOT : Occur.MUST);
-            if (!clause.Excluded)
+            if (clause.Excluded)
             {
-                positive++;
+                query.Add(built, Occur.MUST_NOT);
+            }
+            else
+            {
+                words.Add(built);
                 if (clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word])
                 {
-                    closeTogether.AddRange(Analyze(word.Text));
+                    var terms = Analyze(word.Text);
+                    closeTogether.AddRange(terms);
+                    if (docFreq is null || articles <= 0 || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) < _weights.CommonShare * articles))
+                    {
+                        uncommon.Add(built);
+                    }
+                }
+                else
+                {
+                    uncommon.Add(built);
                 }
             }
         }
 
-        if (positive == 0 && query.Clauses.Count > 0)
+        BooleanQuery? allWords = null;
+        if (words.Count > _weights.AllWordsUpTo)
+        {
+            // A longer query: an article may miss a word.
+            var some = new BooleanQuery(disableCoord: true);
+            foreach (var word in words)
+            {
+                some.Add(word, Occur.SHOULD);
+            }
+
+            some.MinimumNumberShouldMatch = Math.Max(1, words.Count - _weights.MissingWords);
+            allWords = new BooleanQuery(disableCoord: true);
+            foreach (var clause in query.Clauses)
+            {
+                allWords.Add(clause);
+            }
+
+            foreach (var word in words)
+            {
+                allWords.Add(word, Occur.MUST);
+            }
+
+            query.Add(some, Occur.MUST);
+            if (uncommon.Count > 0 && uncommon.Count < words.Count)
+            {
+                // Not the common words alone: an article with "Zeit" and "dass" but not "Stationierung" is no match, and
+                // the matches of the common words alone (most of the index) need no scoring.
+                var anyUncommon = new BooleanQuery(disableCoord: true);
+                foreach (var word in uncommon)
+                {
+                    anyUncommon.Add(word, Occur.SHOULD);
+                }
+
+                query.Add(new ConstantScoreQuery(anyUncommon) { Boost = 0f }, Occur.MUST);
+            }
+        }
+        else
+        {
+            foreach (var word in words)
+            {
+                query.Add(word, Occur.MUST);
+            }
+        }
+
+        foreach (var word in optional.Select(clause => Build(clause.Alternatives[0], false, fuzzyTerms: null, docFreq)).OfType<Query>())
+        {
+            query.Add(word, Occur.SHOULD);
+        }
+
+        if (words.Count == 0 && query.Clauses.Count > 0)
         {
             // Only exclusions: everything but what they match.
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
         BooleanQuery? proximity = null;
-        if (closeTogether.Count > 1)
+        if (closeTogether.Count > 1 && (_weights.ProximityWeight > 0 || _weights.TitleProximityWeight > 0))
         {
             proximity = new BooleanQuery(disableCoord: true);
-            foreach (var field in new[] { ArticleFields.Title, ArticleFields.Body })
+            foreach (var (field, weight) in new[] { (ArticleFields.Title, _weights.TitleProximityWeight), (ArticleFields.Body, _weights.ProximityWeight) })
             {
-                var near = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityWeight };
+                if (!(weight > 0))
+                {
+                    continue;
+                }
+
+                var near = new PhraseQuery { Slop = _weights.ProximitySlop, Boost = weight };
                 foreach (var term in closeTogether)
                 {
                     near.Add(new Term(field, term));
@@ -139,17 +216,11 @@ internal sealed class QueryFactory
                 $"q has {count:N0} search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts {Limits.MaxFuzzyExpansions} per field); at most {Limits.MaxClauses:N0} are allowed. Use fewer words."));
         }
 
-        return new SearchQuery(query, proximity);
+        return new SearchQuery(query, proximity) { AllWords = allWords };
     }
 
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>
     public static bool Browses(string text) => string.IsNullOrWhiteSpace(text);
-
-    /// <summary>How much the one word two query words make together counts: it stands for both words, and it is what a
-    /// reader who splits a word the articles write whole means, so it weighs half again as much as the two words apart
-    /// (an article with the words apart scores each word and their proximity). Against 2 (as much as both words), 3
-    /// gained compound queries 0.008 MRR@10 (dev) and 0.007 (held out) and changed no other kind.</summary>
-    public const float JoinedWeight = 3f;
 
     /// <summary>The least number of articles whose body must have two query words written as one for the query to take
     /// the joined word as an alternative.</summary>
@@ -183,6 +254,19 @@ internal sealed class QueryFactory
         return best;
     }
 
+    /// <summary>Words a reader types to ask a question (and "dass", which the stopword list only has as "daß"): no
+    /// article is about them, and a query that requires them misses the articles about its topic. In a query with other
+    /// words they are optional: they add to an article's score but need not match (<see cref="GermanNewsAnalyzer.StopWords"/>
+    /// already drops wie, was, wo, können).</summary>
+    public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "warum", "wieso", "weshalb", "weswegen", "wann", "wer", "wen", "wem", "wessen", "woher", "wohin", "wozu", "womit",
+        "wodurch", "wofur", "welch", "gibt", "gab", "dass", "mussen", "musste", "durfen", "darf", "sollen", "sollten",
+    };
+
+    private static bool IsQuestionWord(QueryClause clause) =>
+        !clause.Excluded && PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
+
     private static QueryTerm? PlainWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;
 
@@ -194,7 +278,7 @@ internal sealed class QueryFactory
 
     private Query? Build(QueryTerm term, bool excluded, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq)
     {
-        var fields = term.Field is null ? ArticleFields.SearchedFields.Keys.ToArray() : [term.Field];
+        var fields = term.Field is null ? _fields : [term.Field];
         switch (term.Kind)
         {
             case TermKind.Phrase:
@@ -233,7 +317,7 @@ internal sealed class QueryFactory
                 {
                     var letters = token.Original.Length;
                     var tolerant = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded;
-                    Query word = tolerant ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded);
+                    Query word = tolerant ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded, _weights);
                     if (token.OtherForm is null)
                     {
                         return word;
@@ -246,35 +330,35 @@ internal sealed class QueryFactory
                     if (docFreq is not null && !excluded && !tolerant)
                     {
                         return docFreq(new Term(ArticleFields.Body, token.OtherForm)) > docFreq(new Term(ArticleFields.Body, token.Term))
-                            ? Word(token.OtherForm, fields, excluded)
+                            ? Word(token.OtherForm, fields, excluded, _weights)
                             : word;
                     }
 
-                    return Any(new Query[] { word, Word(token.OtherForm, fields, excluded) });
+                    return Any(new Query[] { word, Word(token.OtherForm, fields, excluded, _weights) });
                 }
         }
     }
 
     /// <summary>The query a plain word of the user's becomes (every searched field, whole and as a compound part), for
     /// <paramref name="term"/> as the analyzer gives it: what <see cref="CommonWords"/> keeps the scores of.</summary>
-    public static BestMatchQuery WordQuery(string term) => Word(term, [.. ArticleFields.SearchedFields.Keys], excluded: false);
+    public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights);
 
     // The word in each field, and (unless excluded: "-Impfstoff" drops articles that say Impfstoff, not every compound)
-    // as a compound part. It scores by its best match, and a tenth of its others (OtherMatchWeight).
-    private static BestMatchQuery Word(string term, string[] fields, bool excluded)
+    // as a compound part, scored over all of them as one text (CombinedFieldQuery).
+    private static CombinedFieldQuery Word(string term, string[] fields, bool excluded, RankingWeights weights)
     {
-        var any = new BestMatchQuery(OtherMatchWeight);
+        var fieldWeights = weights.FieldWeights;
+        var combined = new CombinedFieldQuery(fields.ToDictionary(field => field, field => fieldWeights[field], StringComparer.Ordinal));
         foreach (var field in fields)
         {
-            var boost = ArticleFields.SearchedFields[field];
-            any.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            combined.Add(new TermQuery(new Term(field, term)) { Boost = fieldWeights[field] });
             if (!excluded && field != ArticleFields.Caption)
             {
-                any.Add(new CompoundPartQuery(new Term(field, CompoundPartMarkFilter.PartTerm(term)), new Term(field, term)) { Boost = boost * CompoundPartWeight });
+                combined.Add(new CompoundPartQuery(new Term(field, CompoundPartMarkFilter.PartTerm(term)), new Term(field, term)) { Boost = fieldWeights[field] * weights.CompoundPartWeight });
             }
         }
 
-        return any;
+        return combined;
     }
 
     private BestMatchQuery Fuzzy(string term, int edits, string[] fields) =>
@@ -287,12 +371,12 @@ internal sealed class QueryFactory
     // how near it is: scored by BM25, a rare misspelling in one article would outrank the common word the user meant.
     private BooleanQuery Tolerant(string term, int edits, string[] fields)
     {
-        var any = new BooleanQuery(disableCoord: true) { { Word(term, fields, excluded: false), Occur.SHOULD } };
+        var any = new BooleanQuery(disableCoord: true) { { Word(term, fields, excluded: false, _weights), Occur.SHOULD } };
         foreach (var field in fields)
         {
             any.Add(new CachedFuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength)
             {
-                Boost = TypoWeight,
+                Boost = _weights.TypoWeight,
                 MultiTermRewriteMethod = new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(Limits.MaxFuzzyExpansions),
             }, Occur.SHOULD);
         }
@@ -326,13 +410,14 @@ internal sealed class QueryFactory
     }
 
     // A phrase, prefix or fuzzy word in each field, scored as a word is: by its best field (OtherMatchWeight).
-    private static BestMatchQuery PerField(string[] fields, Func<string, Query> build)
+    private BestMatchQuery PerField(string[] fields, Func<string, Query> build)
     {
-        var any = new BestMatchQuery(OtherMatchWeight);
+        var any = new BestMatchQuery(_weights.OtherMatchWeight);
+        var fieldWeights = _weights.FieldWeights;
         foreach (var field in fields)
         {
             var query = build(field);
-            query.Boost *= ArticleFields.SearchedFields[field];
+            query.Boost *= fieldWeights[field];
             any.Add(query);
         }
 
@@ -387,6 +472,9 @@ internal sealed class QueryFactory
     {
         BooleanQuery boolean => boolean.Clauses.Sum(clause => Bound(clause.Query, limits)),
         BestMatchQuery word => word.Matches.Sum(match => Bound(match, limits)),
+        CombinedFieldQuery word => word.Matches.Count,
+        // The filter that a longer query's article must have one of its uncommon words repeats words counted already.
+        ConstantScoreQuery => 0,
         PhraseQuery phrase => phrase.GetTerms().Length,
         FuzzyQuery => limits.MaxFuzzyExpansions,
         MatchAllDocsQuery => 0,

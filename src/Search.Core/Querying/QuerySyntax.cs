@@ -23,7 +23,8 @@ internal sealed record QueryTerm(TermKind Kind, string Text, string? Field = nul
 internal sealed record QueryClause(bool Excluded, IReadOnlyList<QueryTerm> Alternatives);
 
 /// <summary>
-/// The search syntax people know from web search and Elasticsearch's simple_query_string: every word must match;
+/// The search syntax people know from web search and Elasticsearch's simple_query_string: words (how many of them an
+/// article needs is <see cref="QueryFactory"/>'s to decide);
 /// <c>"exact phrase"</c>; <c>-word</c> or <c>-"phrase"</c> excludes; <c>a OR b</c> (also <c>|</c>) lets either match
 /// (OR binds closer than the implied AND: <c>Genf Gespräche OR Verhandlungen</c> = Genf AND (Gespräche OR Verhandlungen));
 /// <c>prefix*</c>; <c>word~</c> tolerates typos; <c>title:Wort</c> and <c>title:"a phrase"</c> search one field

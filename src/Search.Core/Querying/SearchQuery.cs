@@ -12,6 +12,10 @@ namespace Search.Core.Querying;
 /// Null for queries of one word.</param>
 internal sealed record SearchQuery(Query Matching, Query? Proximity)
 {
+    /// <summary>When <see cref="Matching"/> lets an article miss a word: the articles with every word (and none of the
+    /// excluded ones), which come first when they are few (<see cref="Ranking.AllWordsFirstQuery"/>); otherwise null.</summary>
+    public Query? AllWords { get; init; }
+
     /// <summary>True for empty text: every article matches, newest first.</summary>
     public bool Browsing => Matching is MatchAllDocsQuery;
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Search.Core.Ranking;
 
 namespace Search.Core.Querying;
 
@@ -34,12 +35,16 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
     {
         switch (query)
         {
-            case BestMatchQuery word when common?.Find(word) is { } table:
-                return new CommonWordQuery(ResolveMatches(word), common, table);
+            case CombinedFieldQuery word when common?.Find(word) is { } table:
+                return new CommonWordQuery(word.WithStates(States), common, table);
+            case CombinedFieldQuery word:
+                return word.WithStates(States);
             case BestMatchQuery word:
                 return ResolveMatches(word);
             case BooleanQuery boolean:
                 return ResolveClauses(boolean);
+            case ConstantScoreQuery { Query: { } inner } constant:
+                return new ConstantScoreQuery(Resolve(inner)) { Boost = constant.Boost };
             case CompoundPartQuery part:
                 return new PooledTermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole)), this) { Boost = part.Boost };
             case TermQuery term when term.GetType() == typeof(TermQuery):

@@ -4,6 +4,7 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Core.Storage;
 using Search.Tests.Shared;
 
@@ -154,7 +155,7 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
         var query = (Lucene.Net.Search.BooleanQuery)lookups.Resolve(new QueryFactory(new GermanNewsAnalyzer()).Create("Hafen Museum").Matching);
 
         Assert.IsType<CommonWordQuery>(query.Clauses[0].Query);
-        Assert.IsType<BestMatchQuery>(query.Clauses[1].Query);
+        Assert.IsType<CombinedFieldQuery>(query.Clauses[1].Query);
         // Every article has one of these words; the deleted copies, which are in the tables' segments, are not counted.
         Assert.Equal(CommonWordsFixture.Count, fixture.WithTables.Search(new SearchRequest("Hafen OR Museum OR Bahnhof OR Schiff OR Wetter", [])).Total);
     }

@@ -5,15 +5,24 @@ using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Tests.Querying;
 
 // Checks: ranked by relevance, the first ProximityRescorer.Window hits by matching score get the proximity reward (also
 // for words repeated in the query, which Lucene scores) and
 // are ordered by the sum, scored exactly as the whole query scores them; later hits keep their matching score; pages and
-// cursors walk the same order across the window's end.
-public class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorpusFixture>
+// cursors walk the same order across the window's end. The engine rewards words close together in the headline only
+// (RankingWeights.ProximityWeight is 0); these tests reward them in the body too, and require every word, so that the
+// reward reaches many hits of the small fixture.
+public sealed class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorpusFixture>, IDisposable
 {
+    private static readonly RankingWeights Weights = RankingWeights.Default with { ProximityWeight = 4f, AllWordsUpTo = int.MaxValue };
+
+    private readonly ArticleSearcher _searcher = ArticleSearcher.Open(fixture.IndexPath, Weights);
+
+    public void Dispose() => _searcher.Dispose();
+
     [Theory]
     [InlineData("Hafen Schiff")]
     [InlineData("Zug Wetter")]
@@ -21,11 +30,11 @@ public class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture
     [InlineData("Hafen Zug Hafen")]
     public void FirstHitsGetTheProximityRewardAndLaterHitsKeepTheirMatchingScore(string text)
     {
-        var query = new QueryFactory(new GermanNewsAnalyzer()).Create(text);
+        var query = new QueryFactory(new GermanNewsAnalyzer(), Weights).Create(text);
         Assert.NotNull(query.Proximity);
         using var directory = FSDirectory.Open(fixture.IndexPath);
         using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = ArticleFields.Similarity };
+        var searcher = new IndexSearcher(reader) { Similarity = new ArticleSimilarity(Weights) };
         var byMatching = searcher.Search(query.Matching, null, reader.MaxDoc, new Sort(SortField.FIELD_SCORE, new SortField(ArticleFields.Id, SortFieldType.STRING)), true, false)
             .ScoreDocs.Cast<FieldDoc>().ToList();
         var whole = searcher.Search(query.Full, reader.MaxDoc).ScoreDocs.ToDictionary(hit => hit.Doc, hit => hit.Score);
@@ -48,11 +57,11 @@ public class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture
     public void PagesAndCursorsWalkTheSameOrderAcrossTheWindowsEnd()
     {
         var request = new SearchRequest("Hafen Schiff", [], 1, 7) { Facets = false, Snippets = false };
-        var total = fixture.Searcher.Search(request).Total;
+        var total = _searcher.Search(request).Total;
         Assert.True(total > ProximityRescorer.Window + request.Size);
 
         var byPage = Enumerable.Range(1, (total + request.Size - 1) / request.Size)
-            .SelectMany(page => fixture.Searcher.Search(request with { Page = page }).Hits)
+            .SelectMany(page => _searcher.Search(request with { Page = page }).Hits)
             .Select(hit => hit.Article.Id)
             .ToList();
         var byCursor = CursorWalk(request).Select(hit => hit.Article.Id).ToList();
@@ -67,7 +76,7 @@ public class ProximityRescorerTests(VariedCorpusFixture fixture) : IClassFixture
         string? cursor = null;
         do
         {
-            var page = fixture.Searcher.Search(request with { Cursor = cursor });
+            var page = _searcher.Search(request with { Cursor = cursor });
             hits.AddRange(page.Hits);
             cursor = page.Next;
         }

@@ -52,17 +52,17 @@ public class QueryLimitsTests(SyntheticCorpusFixture fixture) : IClassFixture<Sy
     public void QueryWithMoreClausesThanTheLimitIsRefusedNamingTheCount()
     {
         // Two words, each looked up in title, body and caption and as a compound part in title and body (5 terms each),
-        // and the two words close together in title and in body (2 × 2): fourteen terms.
-        var error = Assert.Throws<SearchInputException>(() => Search("Wetter Morgen", new QueryLimits { MaxClauses = 13 }));
+        // and the two words close together in the headline (2): twelve terms.
+        var error = Assert.Throws<SearchInputException>(() => Search("Wetter Morgen", new QueryLimits { MaxClauses = 11 }));
 
         Assert.Equal("too_many_clauses", error.Code);
         Assert.Equal("q", error.Parameter);
-        Assert.Equal("q has 14 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 13 are allowed. Use fewer words.", error.Message);
+        Assert.Equal("q has 12 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 11 are allowed. Use fewer words.", error.Message);
     }
 
     [Fact]
     public void QueryWithExactlyTheClauseLimitRuns() =>
-        Assert.Equal(SyntheticCorpusFixture.Count, Search("Wetter Morgen", new QueryLimits { MaxClauses = 14 }).Total);
+        Assert.Equal(SyntheticCorpusFixture.Count, Search("Wetter Morgen", new QueryLimits { MaxClauses = 12 }).Total);
 
     [Fact]
     public void FuzzyWordExpandsToAtMostTheCap()

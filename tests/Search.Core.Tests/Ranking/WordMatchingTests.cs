@@ -1,0 +1,140 @@
+using Search.Core.Querying;
+using Search.Core.Ranking;
+
+namespace Search.Core.Tests.Ranking;
+
+/// <summary>
+/// Made-up articles for how many of a query's words an article needs: a coast whose words rarely meet
+/// (Leuchtturm, Nebel, Sturmflut), a harbour where many articles have all of Deich, Möwe and Ebbe (more than
+/// <see cref="RankingWeights.MissingWordsBelow"/>), and "Deich" and "Möwe" common enough that they alone make no match.
+/// </summary>
+public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFixture("matching", Articles())
+{
+    public const int HarbourArticles = 110;
+
+    private static List<object> Articles()
+    {
+        var articles = new List<object>
+        {
+            // Every word once, in a long article: the one article with all three.
+            new { id = "coast-all", date = "2020-10-01", title = "Ein Tag an der Küste", body = "Am Morgen lag Nebel über dem Leuchtturm. " + Filler(40) + " Für die Nacht war eine Sturmflut angekündigt." },
+            // Two of the three, each many times: they score more than the article with all three.
+            new { id = "coast-two-1", date = "2020-10-02", title = "Leuchtturm im Nebel", body = "Der Leuchtturm verschwand im Nebel. Nebel, Nebel und wieder Nebel rund um den Leuchtturm. Der Leuchtturm blinkt." },
+            new { id = "coast-two-2", date = "2020-10-03", title = "Sturmflut am Leuchtturm", body = "Die Sturmflut erreichte den Leuchtturm. Nach der Sturmflut stand der Leuchtturm noch. Sturmflut!" },
+            new { id = "coast-two-3", date = "2020-10-04", title = "Nebel nach der Sturmflut", body = "Nach der Sturmflut kam der Nebel. Nebel über der Sturmflut, Nebel überall." },
+            // One of the three: no match for the three words.
+            new { id = "coast-one", date = "2020-10-05", title = "Nebel über der Stadt", body = "Dichter Nebel legte sich über die Stadt." },
+            // The common words of the harbour without any uncommon word of the query.
+            new { id = "harbour-common-only", date = "2020-10-06", title = "Am Deich", body = "Eine Möwe sitzt auf dem Deich." },
+            // A common word with an uncommon one.
+            new { id = "harbour-lighthouse", date = "2020-10-07", title = "Am Deich", body = "Vom Deich sieht man den Leuchtturm." },
+        };
+        for (var i = 0; i < HarbourArticles; i++)
+        {
+            articles.Add(new { id = $"harbour-{i:D3}", date = $"2020-{(i % 12) + 1:D2}-15", title = $"Hafenbericht {i}", body = "Bei Ebbe steht die Möwe am Deich. " + Filler(i % 7) });
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            articles.Add(new { id = $"harbour-two-{i:D2}", date = "2020-11-20", title = $"Deichbericht {i}", body = "Die Möwe fliegt über den Deich, Möwe um Möwe, Deich um Deich." });
+        }
+
+        // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty).
+        for (var i = 0; i < 400; i++)
+        {
+            articles.Add(new { id = $"town-{i:D3}", date = "2020-12-01", title = $"Stadtbericht {i}", body = Filler(2) });
+        }
+
+        return articles;
+    }
+
+    private static string Filler(int sentences) => string.Concat(Enumerable.Repeat("Die Leute gingen spazieren und redeten über das Wetter. ", sentences));
+}
+
+// Checks how many of a query's words an article needs and in which order the matches come: two words need both; three
+// words whose articles rarely have them all also find articles that miss one, with the few that have all first; three
+// words that many articles have together need all three; words in many articles do not match on their own; question
+// words need not match; a misspelt word of a longer query is still corrected; the scores shown leave out what puts the
+// all-word articles first; pages and cursors agree.
+public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<WordMatchingFixture>
+{
+    [Fact]
+    public void TwoWordsFindOnlyArticlesWithBoth()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Nebel", []));
+
+        Assert.Equal(["coast-all", "coast-two-1"], result.Hits.Select(hit => hit.Article.Id).Order());
+    }
+
+    [Fact]
+    public void ThreeWordsThatFewArticlesHaveTogetherAlsoFindArticlesMissingOneWithThoseThatHaveAllFirst()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Nebel Sturmflut", []));
+
+        var ids = result.Hits.Select(hit => hit.Article.Id).ToList();
+        Assert.True(4 == result.Total, string.Join(", ", ids));
+        Assert.Equal("coast-all", ids[0]);
+        Assert.Equal(["coast-two-1", "coast-two-2", "coast-two-3"], ids.Skip(1).Order());
+        Assert.DoesNotContain("coast-one", ids);
+        // Without the all-words article first, the ones with two words scored more: the score shown is the query's own.
+        Assert.True(result.Hits[0].Score < result.Hits.Skip(1).Max(hit => hit.Score));
+        Assert.All(result.Hits, hit => Assert.True(hit.Score < 100, $"{hit.Article.Id} shows {hit.Score}"));
+    }
+
+    [Fact]
+    public void ThreeWordsThatManyArticlesHaveTogetherNeedAllThree()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Deich Möwe Ebbe", []));
+
+        Assert.Equal(WordMatchingFixture.HarbourArticles, result.Total);
+        Assert.All(result.Hits, hit => Assert.StartsWith("harbour-", hit.Article.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CommonWordsAloneDoNotMakeAMatchForALongerQuery()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Deich Möwe Leuchtturm", [], 1, 100));
+
+        var ids = result.Hits.Select(hit => hit.Article.Id).ToList();
+        Assert.Contains("harbour-lighthouse", ids);
+        Assert.DoesNotContain("harbour-common-only", ids);
+        Assert.DoesNotContain(ids, id => id.StartsWith("harbour-0", StringComparison.Ordinal) || id.StartsWith("harbour-two-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void QuestionWordsNeedNotMatch()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Warum gibt es eine Sturmflut?", []));
+
+        Assert.Equal(["coast-all", "coast-two-2", "coast-two-3"], result.Hits.Select(hit => hit.Article.Id).Order());
+    }
+
+    [Fact]
+    public void AMisspeltWordOfALongerQueryIsCorrected()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Leuchturm Nebel Sturmflut", []));
+
+        Assert.Equal("Leuchtturm Nebel Sturmflut", result.DidYouMean);
+        Assert.True(result.Fuzzy);
+        Assert.Equal("coast-all", result.Hits[0].Article.Id);
+    }
+
+    [Fact]
+    public void PagesAndCursorsWalkTheSameOrderWhenTheArticlesWithAllWordsComeFirst()
+    {
+        var request = new SearchRequest("Leuchtturm Nebel Sturmflut", [], 1, 1);
+        var byPage = Enumerable.Range(1, 4).Select(page => fixture.Searcher.Search(request with { Page = page }).Hits.Single().Article.Id).ToList();
+        var byCursor = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = fixture.Searcher.Search(request with { Cursor = cursor });
+            byCursor.AddRange(page.Hits.Select(hit => hit.Article.Id));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        Assert.Equal("coast-all", byPage[0]);
+        Assert.Equal(byPage, byCursor);
+    }
+}
