@@ -93,7 +93,12 @@ internal sealed class QueryFactory
                 var whole = Build(joined, false, fuzzyTerms, docFreq)!;
                 whole.Boost = _weights.JoinedWeight;
                 words.Add(Any([All(both), whole]));
-                uncommon.Add(words[^1]);
+                // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
+                var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
+                if (articles <= 0 || (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair))))
+                {
+                    uncommon.Add(words[^1]);
+                }
                 closeTogether.AddRange(Analyze(first.Text));
                 closeTogether.AddRange(Analyze(second.Text));
                 i++;
@@ -121,7 +126,7 @@ internal sealed class QueryFactory
                 {
                     var terms = Analyze(word.Text);
                     closeTogether.AddRange(terms);
-                    if (docFreq is null || articles <= 0 || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) < _weights.CommonShare * articles))
+                    if (articles <= 0 || Uncommon(terms))
                     {
                         uncommon.Add(built);
                     }
@@ -132,6 +137,9 @@ internal sealed class QueryFactory
                 }
             }
         }
+
+        // A word is uncommon when one of its terms is in fewer than CommonShare of the articles.
+        bool Uncommon(IEnumerable<string> terms) => docFreq is null || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) < _weights.CommonShare * articles);
 
         BooleanQuery? allWords = null;
         if (words.Count > _weights.AllWordsUpTo)

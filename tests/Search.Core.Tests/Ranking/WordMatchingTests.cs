@@ -39,6 +39,16 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
             articles.Add(new { id = $"harbour-two-{i:D2}", date = "2020-11-20", title = $"Deichbericht {i}", body = "Die Möwe fliegt über den Deich, Möwe um Möwe, Deich um Deich." });
         }
 
+        // "zu Hause", which the corpus also writes as one word: a pair of words that is as common as its commoner way.
+        for (var i = 0; i < 60; i++)
+        {
+            articles.Add(new { id = $"home-{i:D2}", date = "2020-11-21", title = $"Zuhausebericht {i}", body = "Die Möwe blieb zu Hause am Deich." });
+        }
+
+        articles.Add(new { id = "home-lighthouse", date = "2020-11-22", title = "Daheim", body = "Die Möwe blieb zu Hause beim Leuchtturm." });
+        articles.Add(new { id = "home-word-1", date = "2020-11-22", title = "Ein Zuhause", body = "Das Zuhause der Möwe ist der Deich." });
+        articles.Add(new { id = "home-word-2", date = "2020-11-22", title = "Ein Zuhause", body = "Ein Zuhause am Wasser." });
+
         // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty).
         for (var i = 0; i < 400; i++)
         {
@@ -53,7 +63,8 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 
 // Checks how many of a query's words an article needs and in which order the matches come: two words need both; three
 // words whose articles rarely have them all also find articles that miss one, with the few that have all first; three
-// words that many articles have together need all three; words in many articles do not match on their own; question
+// words that many articles have together need all three; words in many articles do not match on their own, nor does a
+// pair of them that the corpus also writes as one word ("zu Hause", Zuhause); question
 // words need not match; a misspelt word of a longer query is still corrected; the scores shown leave out what puts the
 // all-word articles first; pages and cursors agree.
 public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<WordMatchingFixture>
@@ -99,6 +110,15 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         Assert.Contains("harbour-lighthouse", ids);
         Assert.DoesNotContain("harbour-common-only", ids);
         Assert.DoesNotContain(ids, id => id.StartsWith("harbour-0", StringComparison.Ordinal) || id.StartsWith("harbour-two-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TwoCommonWordsTheCorpusAlsoWritesAsOneAreNoUncommonWord()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Möwe zu Hause Leuchtturm", [], 1, 100));
+
+        Assert.Equal("home-lighthouse", result.Hits[0].Article.Id);
+        Assert.DoesNotContain(result.Hits, hit => hit.Article.Id.StartsWith("home-0", StringComparison.Ordinal));
     }
 
     [Fact]
