@@ -54,7 +54,7 @@ public sealed record RankingWeights
 
     /// <summary>A longer query (<see cref="AllWordsUpTo"/>) also finds articles that miss <see cref="MissingWords"/>
     /// of its words only when fewer articles than this have every word; 0: always.</summary>
-    public int MissingWordsBelow { get; init; } = 100;
+    public int MissingWordsBelow { get; init; } = 1000;
 
     /// <summary>A word in more than this share of the articles is common: an article that may miss a word of a longer
     /// query must still have one of its uncommon words.</summary>

@@ -5,8 +5,9 @@ namespace Search.Core.Tests.Ranking;
 
 /// <summary>
 /// Made-up articles for how many of a query's words an article needs: a coast whose words rarely meet
-/// (Leuchtturm, Nebel, Sturmflut), a harbour where many articles have all of Deich, Möwe and Ebbe (more than
-/// <see cref="RankingWeights.MissingWordsBelow"/>), and "Deich" and "Möwe" common enough that they alone make no match.
+/// (Leuchtturm, Nebel, Sturmflut), a harbour where many articles have all of Deich, Möwe and Ebbe (110, "many" for a
+/// threshold of 100 in place of <see cref="RankingWeights.MissingWordsBelow"/>), and "Deich" and "Möwe" common enough
+/// that they alone make no match.
 /// </summary>
 public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFixture("matching", Articles())
 {
@@ -95,7 +96,10 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     [Fact]
     public void ThreeWordsThatManyArticlesHaveTogetherNeedAllThree()
     {
-        var result = fixture.Searcher.Search(new SearchRequest("Deich Möwe Ebbe", []));
+        // The fixture's 110 articles with all three words are "many" below the engine's threshold of 1,000.
+        using var searcher = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { MissingWordsBelow = 100 });
+
+        var result = searcher.Search(new SearchRequest("Deich Möwe Ebbe", []));
 
         Assert.Equal(WordMatchingFixture.HarbourArticles, result.Total);
         Assert.All(result.Hits, hit => Assert.StartsWith("harbour-", hit.Article.Id, StringComparison.Ordinal));
