@@ -29,6 +29,7 @@ internal sealed class QueryFactory
     private readonly Analyzer _analyzer;
     private readonly RankingWeights _weights;
     private readonly string[] _fields;
+    private readonly IReadOnlyDictionary<string, float> _fieldWeights;
 
     /// <param name="analyzer">Analyses query words; it must not split compounds (parts are matched as part terms instead).</param>
     /// <param name="weights">The ranking's weights; <see cref="RankingWeights.Default"/> when null.</param>
@@ -36,7 +37,8 @@ internal sealed class QueryFactory
     {
         _analyzer = analyzer;
         _weights = weights ?? RankingWeights.Default;
-        _fields = [.. _weights.FieldWeights.Keys];
+        _fieldWeights = _weights.FieldWeights;
+        _fields = [.. _fieldWeights.Keys];
     }
 
     /// <summary>The weights the queries are made with.</summary>
@@ -325,7 +327,7 @@ internal sealed class QueryFactory
                 {
                     var letters = token.Original.Length;
                     var tolerant = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded;
-                    Query word = tolerant ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded, _weights);
+                    Query word = tolerant ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded, _weights, _fieldWeights);
                     if (token.OtherForm is null)
                     {
                         return word;
@@ -338,25 +340,24 @@ internal sealed class QueryFactory
                     if (docFreq is not null && !excluded && !tolerant)
                     {
                         return docFreq(new Term(ArticleFields.Body, token.OtherForm)) > docFreq(new Term(ArticleFields.Body, token.Term))
-                            ? Word(token.OtherForm, fields, excluded, _weights)
+                            ? Word(token.OtherForm, fields, excluded, _weights, _fieldWeights)
                             : word;
                     }
 
-                    return Any(new Query[] { word, Word(token.OtherForm, fields, excluded, _weights) });
+                    return Any(new Query[] { word, Word(token.OtherForm, fields, excluded, _weights, _fieldWeights) });
                 }
         }
     }
 
     /// <summary>The query a plain word of the user's becomes (every searched field, whole and as a compound part), for
     /// <paramref name="term"/> as the analyzer gives it: what <see cref="CommonWords"/> keeps the scores of.</summary>
-    public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights);
+    public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights, weights.FieldWeights);
 
     // The word in each field, and (unless excluded: "-Impfstoff" drops articles that say Impfstoff, not every compound)
     // as a compound part, scored over all of them as one text (CombinedFieldQuery).
-    private static CombinedFieldQuery Word(string term, string[] fields, bool excluded, RankingWeights weights)
+    private static CombinedFieldQuery Word(string term, string[] fields, bool excluded, RankingWeights weights, IReadOnlyDictionary<string, float> fieldWeights)
     {
-        var fieldWeights = weights.FieldWeights;
-        var combined = new CombinedFieldQuery(fields.ToDictionary(field => field, field => fieldWeights[field], StringComparer.Ordinal));
+        var combined = new CombinedFieldQuery(fields.Length == fieldWeights.Count ? fieldWeights : fields.ToDictionary(field => field, field => fieldWeights[field], StringComparer.Ordinal));
         foreach (var field in fields)
         {
             combined.Add(new TermQuery(new Term(field, term)) { Boost = fieldWeights[field] });
@@ -379,7 +380,7 @@ internal sealed class QueryFactory
     // how near it is: scored by BM25, a rare misspelling in one article would outrank the common word the user meant.
     private BooleanQuery Tolerant(string term, int edits, string[] fields)
     {
-        var any = new BooleanQuery(disableCoord: true) { { Word(term, fields, excluded: false, _weights), Occur.SHOULD } };
+        var any = new BooleanQuery(disableCoord: true) { { Word(term, fields, excluded: false, _weights, _fieldWeights), Occur.SHOULD } };
         foreach (var field in fields)
         {
             any.Add(new CachedFuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength)
@@ -421,7 +422,7 @@ internal sealed class QueryFactory
     private BestMatchQuery PerField(string[] fields, Func<string, Query> build)
     {
         var any = new BestMatchQuery(_weights.OtherMatchWeight);
-        var fieldWeights = _weights.FieldWeights;
+        var fieldWeights = _fieldWeights;
         foreach (var field in fields)
         {
             var query = build(field);
