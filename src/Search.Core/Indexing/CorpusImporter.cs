@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Search.Core.Analysis;
 using Search.Core.Corpus;
 
 namespace Search.Core.Indexing;
@@ -30,9 +29,10 @@ public static class CorpusImporter
         var totalBytes = files.Sum(file => file.Size);
 
         ArticleIndexWriter writer;
+        var learning = new LearningPass();
         try
         {
-            writer = ArticleIndexWriter.Open(indexPath, options.Rebuild, () => LearnCompounds(files));
+            writer = ArticleIndexWriter.Open(indexPath, options.Rebuild, () => learning.Learn(files, CompoundLearningArticles));
         }
         catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
         {
@@ -43,7 +43,7 @@ public static class CorpusImporter
         {
             try
             {
-                return ImportInto(writer, files, totalBytes, run, indexPath, options);
+                return ImportInto(writer, files, learning, totalBytes, run, indexPath, options);
             }
             catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
             {
@@ -54,7 +54,7 @@ public static class CorpusImporter
         }
     }
 
-    private static ImportSummary ImportInto(ArticleIndexWriter writer, IReadOnlyList<InputFile> files, long totalBytes, Run run, string indexPath, ImportOptions options)
+    private static ImportSummary ImportInto(ArticleIndexWriter writer, IReadOnlyList<InputFile> files, LearningPass learning, long totalBytes, Run run, string indexPath, ImportOptions options)
     {
         using var pool = new WriterPool(writer, options.WriterThreads);
         var stopped = options.Strict && run.Skipped.Count > 0;
@@ -62,7 +62,7 @@ public static class CorpusImporter
         {
             for (var i = 0; i < files.Count && !stopped; i++)
             {
-                stopped = !run.ImportFile(files[i], writer, pool, totalBytes);
+                stopped = !run.ImportFile(files[i], learning, writer, pool, totalBytes);
             }
 
             if (options.Prune && !stopped)
@@ -135,14 +135,6 @@ public static class CorpusImporter
     /// <summary>The most articles read to learn the compound words of a new index (about a year of a large newspaper).</summary>
     public const int CompoundLearningArticles = 50_000;
 
-    // The words of the first articles of the input: a first, read-only pass before a new index is written.
-    private static CompoundSplitter LearnCompounds(IReadOnlyList<InputFile> files) =>
-        CompoundSplitter.Learn(files
-            .SelectMany(CorpusReader.Read)
-            .Where(record => record.Article is not null)
-            .Take(CompoundLearningArticles)
-            .SelectMany(record => new[] { record.Article!.Title, record.Article.Body }));
-
     /// <summary>Bytes on disk under <paramref name="path"/>.</summary>
     public static long FolderSize(string path) =>
         Directory.Exists(path)
@@ -157,6 +149,7 @@ public static class CorpusImporter
         private TimeSpan _lastProgress;
         private long _bytesDone;
         private int _articles;
+        private int _taken;
 
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
 
@@ -171,7 +164,7 @@ public static class CorpusImporter
         public int UnchangedInFiles { get; private set; }
 
         /// <summary>Indexes one file; false when a strict run must stop.</summary>
-        public bool ImportFile(InputFile file, ArticleIndexWriter writer, WriterPool pool, long totalBytes)
+        public bool ImportFile(InputFile file, LearningPass learning, ArticleIndexWriter writer, WriterPool pool, long totalBytes)
         {
             if (!options.Rebuild && writer.Ledger.IsUnchanged(file.Path, file.Size, file.LastWriteUtcTicks, out var recorded))
             {
@@ -186,7 +179,9 @@ public static class CorpusImporter
             writer.Ledger.Forget(file.Path);
             var idsInFile = new HashSet<string>(StringComparer.Ordinal);
             var hadProblems = false;
-            foreach (var record in CorpusReader.Read(file))
+            IEnumerable<CorpusRecord> records = learning.TryTake(file, out var read) ? Release(read) : CorpusReader.Read(file);
+            var bytesRead = read is null ? () => file.BytesRead : (Func<long>)(() => file.Size * _taken / read.Count);
+            foreach (var record in records)
             {
                 if (record.Article is null)
                 {
@@ -209,7 +204,7 @@ public static class CorpusImporter
                 idsInFile.Add(id);
                 pool.Post(record.Article, file.Path);
                 _articles++;
-                Report(_bytesDone + file.BytesRead, totalBytes);
+                Report(_bytesDone + bytesRead(), totalBytes);
                 if (!options.Strict && Clock.Elapsed - _lastCommit >= options.CommitInterval)
                 {
                     pool.Drain();
@@ -232,6 +227,17 @@ public static class CorpusImporter
 
             _bytesDone += file.Size;
             return true;
+        }
+
+        // The records of a file the learning pass kept, each let go once taken, so memory frees up as the import goes on.
+        private IEnumerable<CorpusRecord> Release(List<CorpusRecord> records)
+        {
+            for (_taken = 0; _taken < records.Count; _taken++)
+            {
+                var record = records[_taken];
+                records[_taken] = null!;
+                yield return record;
+            }
         }
 
         public void PruneVanishedFiles(ArticleIndexWriter writer)
