@@ -100,8 +100,9 @@ public sealed class ArticleIndexWriter : IDisposable
             }
 
             var compoundsFile = Path.Combine(fullPath, CompoundSplitter.FileName);
+            var startsEmpty = committed is null || committed.NumDocs == 0;
             CompoundSplitter compounds;
-            if ((committed is null || committed.NumDocs == 0) && learnCompounds is not null)
+            if (startsEmpty && learnCompounds is not null)
             {
                 compounds = learnCompounds();
                 compounds.Save(compoundsFile);
@@ -116,6 +117,10 @@ public sealed class ArticleIndexWriter : IDisposable
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 // A large buffer means fewer, bigger segments while bulk indexing a corpus.
                 RAMBufferSizeMB = 256,
+                // A new index is merged into one segment at the end (ImportOptions.MergeNewIndex), and a segment that
+                // large is never a compound file: packing the segments flushed before that into compound files would only
+                // copy them once more, single-threaded, in the final commit.
+                UseCompoundFile = !startsEmpty,
                 Similarity = ArticleFields.Similarity,
                 WriteLockTimeout = 0,
                 Codec = new ArticleCodec(),
