@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -187,18 +188,45 @@ public sealed class ArticleIndexWriter : IDisposable
     /// <summary>Adds the article, or replaces the one with the same id when its content differs.</summary>
     /// <param name="article">The article.</param>
     /// <param name="sourceFile">The absolute path it was read from, or null for articles that come from no file.</param>
-    public UpsertOutcome Upsert(NewsArticle article, string? sourceFile = null)
+    public UpsertOutcome Upsert(NewsArticle article, string? sourceFile = null) => Write(Prepare(article, sourceFile));
+
+    /// <summary>
+    /// The first half of <see cref="Upsert"/>, which may run on any thread: the article's fingerprint and, unless it
+    /// equals the committed article, its document with the text fields analysed.
+    /// </summary>
+    internal PreparedArticle Prepare(NewsArticle article, string? sourceFile)
     {
         ArgumentNullException.ThrowIfNull(article);
         article = ComposedText.Of(article);
         var fingerprint = ArticleDocument.Fingerprint(article, sourceFile);
-        var previous = _writtenThisSession.TryGetValue(article.Id, out var written) ? written : CommittedFingerprint(article.Id);
+        var committed = CommittedFingerprint(article.Id);
+        if (committed is { Length: > 0 } && committed.AsSpan().SequenceEqual(fingerprint))
+        {
+            return new PreparedArticle(article, sourceFile, fingerprint, committed, Document: null);
+        }
+
+        var document = ArticleDocument.ToDocument(article, fingerprint, sourceFile);
+        foreach (var field in document.Fields.OfType<Field>().Where(field => field.IndexableFieldType is { IsIndexed: true, IsTokenized: true }))
+        {
+            field.SetTokenStream(RecordedTokens.Of(_writer.Analyzer, field.Name, field.GetStringValue(CultureInfo.InvariantCulture)));
+        }
+
+        return new PreparedArticle(article, sourceFile, fingerprint, committed, document);
+    }
+
+    /// <summary>The second half of <see cref="Upsert"/>: writes a prepared article unless it is unchanged. Articles with the
+    /// same id must be written from one thread, in the order they came.</summary>
+    internal UpsertOutcome Write(PreparedArticle prepared)
+    {
+        var (article, sourceFile, fingerprint, committed, document) = prepared;
+        var previous = _writtenThisSession.TryGetValue(article.Id, out var written) ? written : committed;
         if (previous is { Length: > 0 } && previous.AsSpan().SequenceEqual(fingerprint))
         {
             return UpsertOutcome.Unchanged;
         }
 
-        _writer.UpdateDocument(new Term(ArticleFields.Id, article.Id), ArticleDocument.ToDocument(article, fingerprint, sourceFile));
+        // Without a document, it equals the committed article but this session wrote the id differently since: back to it.
+        _writer.UpdateDocument(new Term(ArticleFields.Id, article.Id), document ?? ArticleDocument.ToDocument(article, fingerprint, sourceFile));
         _writtenThisSession[article.Id] = fingerprint;
         return previous is { Length: > 0 } ? UpsertOutcome.Updated : UpsertOutcome.Added;
     }

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Search.Core.Documents;
 
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// Analyses and writes articles on several threads while the caller reads input. An id always goes to the
-/// same thread, so when an id occurs twice in one run the later article is written last.
+/// Analyses articles on several threads while the caller reads input, and writes them into the index on one thread, in
+/// the order they came: when an id occurs twice in one run the later article is written last, and a new index is one
+/// segment as written (one writing thread fills one in-memory segment), not one per thread to be merged afterwards.
 /// </summary>
 internal sealed class WriterPool : IDisposable
 {
@@ -13,9 +15,11 @@ internal sealed class WriterPool : IDisposable
 
     private readonly ArticleIndexWriter _writer;
     private readonly int _threads;
-    private BlockingCollection<(NewsArticle Article, string? File)>[] _queues = [];
+    private BlockingCollection<Task<PreparedArticle>> _inOrder;
+    private BlockingCollection<(NewsArticle Article, string? File, TaskCompletionSource<PreparedArticle> Prepared)>[] _toAnalyse = [];
     private Task[] _workers = [];
     private CancellationTokenSource _failed = new();
+    private int _next;
     private int _added;
     private int _updated;
     private int _unchanged;
@@ -35,38 +39,41 @@ internal sealed class WriterPool : IDisposable
 
     public void Post(NewsArticle article, string? file)
     {
-        var queue = _queues[(article.Id.GetHashCode(StringComparison.Ordinal) & int.MaxValue) % _threads];
+        var prepared = new TaskCompletionSource<PreparedArticle>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            queue.Add((article, file), _failed.Token);
+            // In order first: the queue's capacity is what bounds the articles in flight.
+            _inOrder.Add(prepared.Task, _failed.Token);
+            _toAnalyse[_next++ % _threads].Add((article, file, prepared), _failed.Token);
         }
         catch (OperationCanceledException)
         {
-            Drain(); // rethrows the writer thread's failure
+            Drain(); // rethrows the failure
             throw;
         }
     }
 
-    /// <summary>Waits until every posted article is written, then takes more; rethrows a writer thread's failure.</summary>
+    /// <summary>Waits until every posted article is written, then takes more; rethrows a failure to analyse or write one.</summary>
     public void Drain()
     {
         Stop(rethrow: true);
         Start();
     }
 
-    /// <summary>Waits until every posted article is written and stops the threads; rethrows a writer thread's failure.</summary>
+    /// <summary>Waits until every posted article is written and stops the threads; rethrows a failure to analyse or write one.</summary>
     public void Complete() => Stop(rethrow: true);
 
     public void Dispose() => Stop(rethrow: false);
 
     private void Stop(bool rethrow)
     {
-        if (_queues.Length == 0)
+        if (_workers.Length == 0)
         {
             return;
         }
 
-        foreach (var queue in _queues)
+        _inOrder.CompleteAdding();
+        foreach (var queue in _toAnalyse)
         {
             queue.CompleteAdding();
         }
@@ -85,31 +92,55 @@ internal sealed class WriterPool : IDisposable
         }
         finally
         {
-            foreach (var queue in _queues)
+            _inOrder.Dispose();
+            foreach (var queue in _toAnalyse)
             {
                 queue.Dispose();
             }
 
             _failed.Dispose();
-            _queues = [];
+            _toAnalyse = [];
             _workers = [];
         }
     }
 
+    [MemberNotNull(nameof(_inOrder))]
     private void Start()
     {
         _failed = new CancellationTokenSource();
-        _queues = [.. Enumerable.Range(0, _threads).Select(_ => new BlockingCollection<(NewsArticle, string?)>(QueueCapacity))];
-        _workers = [.. _queues.Select(queue => Task.Factory.StartNew(() => Work(queue), TaskCreationOptions.LongRunning))];
+        _inOrder = new BlockingCollection<Task<PreparedArticle>>(QueueCapacity);
+        _toAnalyse = [.. Enumerable.Range(0, _threads).Select(_ => new BlockingCollection<(NewsArticle, string?, TaskCompletionSource<PreparedArticle>)>())];
+        _workers =
+        [
+            Task.Factory.StartNew(Write, TaskCreationOptions.LongRunning),
+            .. _toAnalyse.Select(queue => Task.Factory.StartNew(() => Analyse(queue), TaskCreationOptions.LongRunning)),
+        ];
     }
 
-    private void Work(BlockingCollection<(NewsArticle Article, string? File)> queue)
+    private void Analyse(BlockingCollection<(NewsArticle Article, string? File, TaskCompletionSource<PreparedArticle> Prepared)> queue)
+    {
+        foreach (var (article, file, prepared) in queue.GetConsumingEnumerable())
+        {
+            try
+            {
+                prepared.SetResult(_writer.Prepare(article, file));
+            }
+#pragma warning disable CA1031 // Any failure belongs to the article: the writing thread rethrows it when it gets there.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                prepared.SetException(e);
+            }
+        }
+    }
+
+    private void Write()
     {
         try
         {
-            foreach (var (article, file) in queue.GetConsumingEnumerable())
+            foreach (var prepared in _inOrder.GetConsumingEnumerable())
             {
-                switch (_writer.Upsert(article, file))
+                switch (_writer.Write(prepared.GetAwaiter().GetResult()))
                 {
                     case UpsertOutcome.Added: Interlocked.Increment(ref _added); break;
                     case UpsertOutcome.Updated: Interlocked.Increment(ref _updated); break;
