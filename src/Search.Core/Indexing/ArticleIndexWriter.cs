@@ -54,6 +54,13 @@ public sealed class ArticleIndexWriter : IDisposable
     /// <summary>True when the index had no articles when this writer opened it (a new index, or a rebuild).</summary>
     public bool StartedEmpty { get; }
 
+    /// <summary>Whether the segments written from now on are packed into compound files, as Lucene does by default.</summary>
+    internal bool UseCompoundFiles
+    {
+        get => _writer.Config.UseCompoundFile;
+        set => _writer.Config.UseCompoundFile = value;
+    }
+
     /// <summary>The number of articles in the index, including uncommitted changes.</summary>
     public int Count => _writer.NumDocs;
 
@@ -101,9 +108,8 @@ public sealed class ArticleIndexWriter : IDisposable
             }
 
             var compoundsFile = Path.Combine(fullPath, CompoundSplitter.FileName);
-            var startsEmpty = committed is null || committed.NumDocs == 0;
             CompoundSplitter compounds;
-            if (startsEmpty && learnCompounds is not null)
+            if ((committed is null || committed.NumDocs == 0) && learnCompounds is not null)
             {
                 compounds = learnCompounds();
                 compounds.Save(compoundsFile);
@@ -118,10 +124,6 @@ public sealed class ArticleIndexWriter : IDisposable
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 // A large buffer means fewer, bigger segments while bulk indexing a corpus.
                 RAMBufferSizeMB = 256,
-                // A new index is merged into one segment at the end (ImportOptions.MergeNewIndex), and a segment that
-                // large is never a compound file: packing the segments flushed before that into compound files would only
-                // copy them once more, single-threaded, in the final commit.
-                UseCompoundFile = !startsEmpty,
                 Similarity = ArticleFields.Similarity,
                 WriteLockTimeout = 0,
                 Codec = new ArticleCodec(),

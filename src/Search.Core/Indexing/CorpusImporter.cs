@@ -56,6 +56,9 @@ public static class CorpusImporter
 
     private static ImportSummary ImportInto(ArticleIndexWriter writer, IReadOnlyList<InputFile> files, LearningPass learning, long totalBytes, Run run, string indexPath, ImportOptions options)
     {
+        // A new index ends as one segment (written as one, or merged into one), and Lucene's merge policy never makes a
+        // segment that large a compound file: packing it into one would only copy it once more, single-threaded, at the end.
+        writer.UseCompoundFiles = !(writer.StartedEmpty && options.MergeNewIndex);
         using var pool = new WriterPool(writer, options.WriterThreads);
         var stopped = options.Strict && run.Skipped.Count > 0;
         try
