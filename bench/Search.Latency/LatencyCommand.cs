@@ -99,7 +99,8 @@ internal static class LatencyCommand
         foreach (var mode in Enum.GetValues<QueryMode>())
         {
             modes.Add(runner.Measure(mode, settings.Warmups, settings.Repeats));
-            Console.Error.WriteLine($"{mode}: p50 {modes[^1].Latency.P50Ms:F2} ms, p99 {modes[^1].Latency.P99Ms:F2} ms, {modes[^1].Errors.Count} errors");
+            Console.Error.WriteLine($"{mode}: p50 {modes[^1].Latency.P50Ms:F2} ms, p99 {modes[^1].Latency.P99Ms:F2} ms, {modes[^1].Errors.Count} errors; slowest: " +
+                string.Join(", ", modes[^1].Slowest.Select(query => $"'{query.Query}' {query.MedianMs:F2}")));
         }
 
         var perSecond = runner.Throughput(settings.Clients);

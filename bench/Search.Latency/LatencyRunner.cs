@@ -7,6 +7,9 @@ namespace Search.Latency;
 /// <summary>Runs the query list like the peers do: per mode one warm-up pass, then timed passes, each call timed on its own.</summary>
 internal sealed class LatencyRunner(ArticleSearcher searcher, IReadOnlyList<PeerQuery> queries, bool typos = true)
 {
+    /// <summary>How many of the slowest queries a mode reports.</summary>
+    public const int SlowestShown = 5;
+
     /// <summary>The total hits of each query from the Q2 warm-up pass (null when the query was rejected); filled by <see cref="Measure"/> for Q2.</summary>
     public IReadOnlyList<int?> Totals { get; private set; } = [];
 
@@ -43,21 +46,35 @@ internal sealed class LatencyRunner(ArticleSearcher searcher, IReadOnlyList<Peer
         }
 
         var timings = new List<double>();
+        var perQuery = requests.Select(_ => new List<double>()).ToList();
         var partial = 0;
         for (var pass = 0; pass < repeats; pass++)
         {
-            foreach (var request in requests.OfType<SearchRequest>())
+            for (var i = 0; i < requests.Count; i++)
             {
+                if (requests[i] is not { } request)
+                {
+                    continue;
+                }
+
                 var outcome = Run(request, out var elapsed);
                 if (outcome.Result is not null)
                 {
                     timings.Add(elapsed.TotalMilliseconds);
+                    perQuery[i].Add(elapsed.TotalMilliseconds);
                     partial += outcome.Result.Partial ? 1 : 0;
                 }
             }
         }
 
-        return new ModeResult(mode, LatencySummary.From(timings), requests.Count(request => request is not null), errors, partial);
+        // The queries behind the tail: each query's median over the timed passes, slowest first.
+        var slowest = perQuery.Select((times, i) => (Query: queries[i].Text, Times: times))
+            .Where(query => query.Times.Count > 0)
+            .Select(query => (query.Query, MedianMs: query.Times.Order().ElementAt(query.Times.Count / 2)))
+            .OrderByDescending(query => query.MedianMs)
+            .Take(SlowestShown)
+            .ToList();
+        return new ModeResult(mode, LatencySummary.From(timings), requests.Count(request => request is not null), errors, partial) { Slowest = slowest };
     }
 
     /// <summary>Q3 queries per second with <paramref name="clients"/> threads sharing the searcher, each running the whole list from its own offset.</summary>

@@ -6,4 +6,8 @@ namespace Search.Latency;
 /// <param name="Queries">Queries per pass (Q4: those with a month).</param>
 /// <param name="Errors">Queries rejected with a <c>SearchInputException</c> (each counted once), with the message.</param>
 /// <param name="Partial">Calls that ran out of the searcher's time budget.</param>
-internal sealed record ModeResult(QueryMode Mode, LatencySummary Latency, int Queries, IReadOnlyList<string> Errors, int Partial);
+internal sealed record ModeResult(QueryMode Mode, LatencySummary Latency, int Queries, IReadOnlyList<string> Errors, int Partial)
+{
+    /// <summary>The slowest queries by their median time over the timed passes, slowest first.</summary>
+    public IReadOnlyList<(string Query, double MedianMs)> Slowest { get; init; } = [];
+}
