@@ -12,16 +12,8 @@ internal static class KnownItemFile
     public static IReadOnlyList<KnownItem> Read(string path)
     {
         var items = new List<KnownItem>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, line, columns) in TsvFile.Rows(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var columns = line.Split('\t');
             if (columns.Length < 2 || columns[0].Length == 0)
             {
                 throw new FormatException($"{path}:{lineNumber}: expected 'expected_id<TAB>query', found '{line}'.");

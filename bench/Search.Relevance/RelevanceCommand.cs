@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Search.Bench;
 using Search.Core.Querying;
-using Search.Core.Ranking;
 using Search.Relevance.Adhoc;
 
 namespace Search.Relevance;
@@ -80,14 +79,8 @@ internal static class RelevanceCommand
             return BadArguments;
         }
 
-        RankingWeights weights;
-        try
+        if (WeightSettings.TryApply(settings.Weights) is not { } weights)
         {
-            weights = WeightSettings.Apply(settings.Weights);
-        }
-        catch (FormatException e)
-        {
-            Console.Error.WriteLine($"Error: {e.Message}");
             return BadArguments;
         }
 

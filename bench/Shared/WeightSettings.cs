@@ -8,6 +8,20 @@ namespace Search.Bench;
 /// <see cref="RankingWeights"/>, so a change is measured before it is made.</summary>
 internal static class WeightSettings
 {
+    /// <summary>As <see cref="Apply"/>; on a bad setting, says why on stderr and returns null.</summary>
+    public static RankingWeights? TryApply(IEnumerable<string> settings)
+    {
+        try
+        {
+            return Apply(settings);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>The engine's weights with <paramref name="settings"/> applied.</summary>
     /// <exception cref="FormatException">A setting names no weight or has a value of the wrong kind (the message lists the weights).</exception>
     public static RankingWeights Apply(IEnumerable<string> settings)

@@ -19,16 +19,8 @@ internal sealed class Judgments
         var grades = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            var lineNumber = 0;
-            foreach (var line in File.ReadLines(path))
+            foreach (var (lineNumber, line, columns) in TsvFile.Rows(path))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var columns = line.Split('\t');
                 if (columns.Length < 3 || columns[2].Trim() is not ("0" or "1" or "2"))
                 {
                     throw new FormatException($"{path}:{lineNumber}: expected 'topic<TAB>article<TAB>grade' with grade 0, 1 or 2, found '{line}'.");

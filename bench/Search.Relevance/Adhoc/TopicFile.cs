@@ -9,16 +9,8 @@ internal static class TopicFile
     {
         var topics = new List<Topic>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, line, columns) in TsvFile.Rows(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var columns = line.Split('\t');
             if (columns.Length < 3 || columns[0].Length == 0 || columns[1].Trim().Length == 0)
             {
                 throw new FormatException($"{path}:{lineNumber}: expected 'id<TAB>query<TAB>description', found '{line}'.");
