@@ -140,8 +140,9 @@ internal sealed class QueryFactory
             }
         }
 
-        // A word is uncommon when one of its terms is in fewer than CommonShare of the articles.
-        bool Uncommon(IEnumerable<string> terms) => docFreq is null || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) < _weights.CommonShare * articles);
+        // A word is uncommon when one of its terms is in fewer than CommonShare of the articles, and in one at least: a
+        // word no article has cannot be the one an article must have.
+        bool Uncommon(IEnumerable<string> terms) => docFreq is null || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) is var articlesWith && articlesWith > 0 && articlesWith < _weights.CommonShare * articles);
 
         BooleanQuery? allWords = null;
         if (words.Count > _weights.AllWordsUpTo)

@@ -126,6 +126,15 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     }
 
     [Fact]
+    public void AWordNoArticleHasDoesNotKeepArticlesWithTheOthersOut()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Deich Möwe Ebbe Quaxelbrumm", [], 1, 5) { Typos = false });
+
+        Assert.Equal(WordMatchingFixture.HarbourArticles, result.Total);
+        Assert.All(result.Hits, hit => Assert.StartsWith("harbour-", hit.Article.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void QuestionWordsNeedNotMatch()
     {
         var result = fixture.Searcher.Search(new SearchRequest("Warum gibt es eine Sturmflut?", []));
