@@ -404,7 +404,7 @@ public sealed class ArticleSearcher : IDisposable
         if (query.AllWords is not null)
         {
             var weights = _queries.Weights;
-            var (docs, count) = WithAllWords(searcher, lookups.Resolve(query.AllWords), request, filters, Math.Max(weights.MissingWordsBelow, weights.AllWordsFirstBelow));
+            var (docs, count) = WithAllWords(searcher, lookups.Resolve(query.AllWords), request, filters, Math.Max(weights.MissingWordsBelow, weights.AllWordsFirstBelow), weights.AllWordsFirstBelow);
             if (weights.MissingWordsBelow > 0 && count >= weights.MissingWordsBelow)
             {
                 query = query with { Matching = query.AllWords, AllWords = null };
@@ -489,18 +489,19 @@ public sealed class ArticleSearcher : IDisposable
         }
     }
 
-    // The articles that have every word of a query that lets an article miss one, under the request's filters, when there
-    // are fewer than RankingWeights.AllWordsFirstBelow of them (and at least one); null otherwise. Reads the words'
-    // conjunction up to that many matches, so it costs little whether the words are rare or common.
-    private (int[] Docs, int Count) WithAllWords(IndexSearcher searcher, Query allWords, SearchRequest request, FacetFilters filters, int limit)
+    // How many articles have every word of a query that lets an article miss one, under the request's filters, counted
+    // up to countUpTo, and the first keepUpTo of them (top-level document numbers, in order). Reads the words'
+    // conjunction only that far, so it costs little whether the words are rare or common.
+    private (int[] Docs, int Count) WithAllWords(IndexSearcher searcher, Query allWords, SearchRequest request, FacetFilters filters, int countUpTo, int keepUpTo)
     {
-        if (limit <= 1)
+        if (countUpTo <= 1)
         {
             return ([], 0);
         }
 
         var weight = searcher.CreateNormalizedWeight(_filters.Restrict(allWords, request));
-        var first = new List<int>(limit);
+        var first = new List<int>(keepUpTo);
+        var count = 0;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
@@ -517,15 +518,19 @@ public sealed class ArticleSearcher : IDisposable
                     continue;
                 }
 
-                first.Add(leaf.DocBase + doc);
-                if (first.Count >= limit)
+                if (count++ < keepUpTo)
                 {
-                    return ([.. first], first.Count);
+                    first.Add(leaf.DocBase + doc);
+                }
+
+                if (count >= countUpTo)
+                {
+                    return ([.. first], count);
                 }
             }
         }
 
-        return ([.. first], first.Count);
+        return ([.. first], count);
     }
 
     // The matches within the ranges (all of the index, or one part of a parallel search), collected and ranked.

@@ -97,12 +97,12 @@ internal sealed class QueryFactory
                 words.Add(Any([All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
-                if (articles <= 0 || (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair))))
+                if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
                 {
                     uncommon.Add(words[^1]);
                 }
-                closeTogether.AddRange(Analyze(first.Text));
-                closeTogether.AddRange(Analyze(second.Text));
+
+                closeTogether.AddRange(pair);
                 i++;
                 continue;
             }
@@ -128,7 +128,7 @@ internal sealed class QueryFactory
                 {
                     var terms = Analyze(word.Text);
                     closeTogether.AddRange(terms);
-                    if (articles <= 0 || Uncommon(terms))
+                    if (Uncommon(terms))
                     {
                         uncommon.Add(built);
                     }
@@ -141,8 +141,8 @@ internal sealed class QueryFactory
         }
 
         // A word is uncommon when one of its terms is in fewer than CommonShare of the articles, and in one at least: a
-        // word no article has cannot be the one an article must have.
-        bool Uncommon(IEnumerable<string> terms) => docFreq is null || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) is var articlesWith && articlesWith > 0 && articlesWith < _weights.CommonShare * articles);
+        // word no article has cannot be the one an article must have. Without the index at hand, every word is.
+        bool Uncommon(IEnumerable<string> terms) => docFreq is null || articles <= 0 || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) is var articlesWith && articlesWith > 0 && articlesWith < _weights.CommonShare * articles);
 
         BooleanQuery? allWords = null;
         if (words.Count > _weights.AllWordsUpTo)
@@ -423,11 +423,10 @@ internal sealed class QueryFactory
     private BestMatchQuery PerField(string[] fields, Func<string, Query> build)
     {
         var any = new BestMatchQuery(_weights.OtherMatchWeight);
-        var fieldWeights = _fieldWeights;
         foreach (var field in fields)
         {
             var query = build(field);
-            query.Boost *= fieldWeights[field];
+            query.Boost *= _fieldWeights[field];
             any.Add(query);
         }
 

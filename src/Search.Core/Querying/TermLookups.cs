@@ -36,9 +36,9 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
         switch (query)
         {
             case CombinedFieldQuery word when common?.Find(word) is { } table:
-                return new CommonWordQuery(word.WithStates(States), common, table);
+                return new CommonWordQuery(word.WithStates(this), common, table);
             case CombinedFieldQuery word:
-                return word.WithStates(States);
+                return word.WithStates(this);
             case BestMatchQuery word:
                 return ResolveMatches(word);
             case BooleanQuery boolean:

@@ -21,6 +21,7 @@ internal sealed class CombinedFieldQuery : Query
     private readonly List<TermQuery> _matches = [];
     private readonly List<TermContext?> _states = [];
     private readonly List<int> _wholeDocFreqs = [];
+    private TermLookups? _lookups;
 
     /// <param name="fieldWeights">The weight of each field the word is searched in; the article's combined length
     /// adds up these fields' lengths so weighted.</param>
@@ -41,15 +42,16 @@ internal sealed class CombinedFieldQuery : Query
         _wholeDocFreqs.Add(-1);
     }
 
-    /// <summary>The same query with each match's states looked up once (<see cref="TermLookups"/>).</summary>
-    public CombinedFieldQuery WithStates(Func<Term, TermContext> states)
+    /// <summary>The same query with each match's states and each field's statistics looked up once per search, by
+    /// <paramref name="lookups"/>.</summary>
+    public CombinedFieldQuery WithStates(TermLookups lookups)
     {
-        var resolved = new CombinedFieldQuery(FieldWeights) { Boost = Boost };
+        var resolved = new CombinedFieldQuery(FieldWeights) { Boost = Boost, _lookups = lookups };
         foreach (var match in _matches)
         {
             resolved._matches.Add(match);
-            resolved._states.Add(states(match.Term));
-            resolved._wholeDocFreqs.Add(match is CompoundPartQuery part ? states(part.Whole).DocFreq : -1);
+            resolved._states.Add(lookups.States(match.Term));
+            resolved._wholeDocFreqs.Add(match is CompoundPartQuery part ? lookups.DocFreq(part.Whole) : -1);
         }
 
         return resolved;
@@ -90,7 +92,6 @@ internal sealed class CombinedFieldQuery : Query
         private readonly TermContext[] _states;
         private readonly string[] _fields;
         private readonly float[] _fieldWeights;
-        private readonly int[] _fieldOf;
         private readonly float _k1;
         private readonly float _b;
         private readonly float _idf;
@@ -108,8 +109,7 @@ internal sealed class CombinedFieldQuery : Query
             (_k1, _b) = (similarity.K1, similarity.B);
             _fields = [.. query.FieldWeights.Keys.Order(StringComparer.Ordinal)];
             _fieldWeights = [.. _fields.Select(field => query.FieldWeights[field])];
-            _fieldOf = [.. query._matches.Select(match => Array.IndexOf(_fields, match.Term.Field))];
-            if (_fieldOf.Any(field => field < 0))
+            if (query._matches.Any(match => !query.FieldWeights.ContainsKey(match.Term.Field)))
             {
                 throw new ArgumentException($"{query}: a match is in a field without a weight.", nameof(query));
             }
@@ -120,8 +120,9 @@ internal sealed class CombinedFieldQuery : Query
                 ? query._wholeDocFreqs[i] >= 0 ? query._wholeDocFreqs[i] : searcher.IndexReader.DocFreq(part.Whole)
                 : 0)).DefaultIfEmpty(0).Max());
             _idf = ArticleSimilarity.Idf(_docFreq, _maxDoc);
-            // A field no article has adds nothing (Lucene's BM25 takes 1 for it, to have something to divide by).
-            _averageLength = _fields.Select((field, f) => searcher.CollectionStatistics(field) is { SumTotalTermFreq: > 0 } statistics
+            // A field no article has adds nothing (Lucene's BM25 takes 1 for it, to have something to divide by). The
+            // statistics from the search's lookups: Lucene's searcher merges the segments' dictionaries at every call.
+            _averageLength = _fields.Select((field, f) => (query._lookups?.CollectionStatistics(searcher, field) ?? searcher.CollectionStatistics(field)) is { SumTotalTermFreq: > 0 } statistics
                 ? _fieldWeights[f] * (statistics.SumTotalTermFreq / (double)statistics.MaxDoc)
                 : 0).Sum();
             if (!(_averageLength > 0))
