@@ -45,6 +45,7 @@ app.UseRequestLimits();
 
 app.MapApiReference();
 app.MapSearch();
+app.MapSuggest();
 app.MapArticles();
 app.MapArticleWrites();
 app.MapHealth();

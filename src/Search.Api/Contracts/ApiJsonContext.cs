@@ -15,4 +15,5 @@ namespace Search.Api.Contracts;
 [JsonSerializable(typeof(RelatedResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(AnalyzeResponse))]
+[JsonSerializable(typeof(SuggestResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -23,7 +23,7 @@ internal static partial class SearchEndpoints
                 "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords, " +
                 "compound parts: Impfstoff finds Impfstoffhersteller, ranked below articles that say Impfstoff; and two words the compound they make: " +
                 "Masken Pflicht finds Maskenpflicht, Ausgang Sperre Ausgangssperre). " +
-                "A query of one or two words needs every word; a longer one also finds articles that miss one word when fewer than 100 articles have them all " +
+                "A query of one or two words needs every word; a longer one also finds articles that miss one word when fewer than 1000 articles have them all " +
                 "(the fewer than 10 that have them all first); question words (warum, wann, gibt, dass …) need not match. Web-search syntax: \"exact phrase\", -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
                 "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +
                 "Any text is accepted: what is not syntax is searched as words (an unbalanced quote is ignored, an unknown name before a colon is plain text). " +
@@ -84,11 +84,12 @@ internal static partial class SearchEndpoints
         [FromQuery, Description("Only articles from this outlet, e.g. zeit.de. Repeat for several (any of them).")] string[]? source = null,
         [FromQuery, Description("Only articles published on or after this day or month, YYYY-MM-DD or YYYY-MM.")] string? from = null,
         [FromQuery, Description("Only articles published on or before this day or month (a month includes all its days).")] string? to = null,
-        [FromQuery, Description("Order of hits: relevance (default; BM25, title words count double, query words close together rank higher), fresh (relevance blended with age: score × (1 + 2^(−age/30 days)) / 2, age counted from the newest article), newest or oldest.")] string? sort = null,
+        [FromQuery, Description("Order of hits: relevance (default; BM25 over title, body and caption as one text with title words counting three times, query words close together in the title rank higher), fresh (relevance blended with age: score × (1 + 2^(−age/30 days)) / 2, age counted from the newest article), newest or oldest.")] string? sort = null,
         [FromQuery, Description("Page number, 1 or more. page × size may not exceed 10000; go deeper with cursor.")] int page = 1,
         [FromQuery, Description("Hits per page, 1 to 100.")] int size = 10,
         [FromQuery, Description("The `next` value of a previous response, to get the hits after it (deep paging). Use instead of page.")] string? cursor = null,
-        [FromQuery, Description("true (default): when q finds fewer than 3 articles, suggest a spelling (didYouMean) and retry with words 1-2 edits away (fuzzy). false: find exactly the words as typed.")] string? typos = null)
+        [FromQuery, Description("true (default): when q finds fewer than 3 articles, suggest a spelling (didYouMean) and retry with words 1-2 edits away (fuzzy). false: find exactly the words as typed.")] string? typos = null,
+        [FromQuery, Description("last: the reader is still typing the last word of q, so it also matches the 30 words in the most articles that start with it (Wirec finds Wirecard), and the typo retry and didYouMean leave it alone; for search as you type. none (default): every word is whole.")] string? prefix = null)
     {
         var query = q ?? string.Empty;
         var request = new SearchRequest(query, month ?? [], page, size)
@@ -100,8 +101,14 @@ internal static partial class SearchEndpoints
             Sort = ParseSort(sort) ?? SearchSort.Relevance,
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
             Typos = ParseSwitch(typos) ?? true,
+            PrefixLast = ParsePrefix(prefix) ?? false,
         };
         var errors = Validate(request, sort, typos);
+        if (ParsePrefix(prefix) is null)
+        {
+            errors["prefix"] = [$"prefix must be last or none; got '{prefix}'."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "One or more parameters are invalid.",
@@ -127,6 +134,13 @@ internal static partial class SearchEndpoints
         _ => null,
     };
 
+    private static bool? ParsePrefix(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "none" => false,
+        "last" => true,
+        _ => null,
+    };
+
     private static SearchSort? ParseSort(string? sort) => sort?.ToLowerInvariant() switch
     {
         null or "" or "relevance" => SearchSort.Relevance,
@@ -138,30 +152,10 @@ internal static partial class SearchEndpoints
 
     private static Dictionary<string, string[]> Validate(SearchRequest request, string? sort, string? typos)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = ValidateFilters(request);
         if (request.Query.Length > SearchRequest.MaxQueryLength)
         {
             errors["q"] = [$"q must be at most {SearchRequest.MaxQueryLength} characters; it has {request.Query.Length}."];
-        }
-
-        AddAll(errors, "month", request.Months.Where(value => !ArticleDate.IsMonth(value)),
-            value => $"month must be a month written YYYY-MM, e.g. 2021-12; got '{value}'.");
-        AddAll(errors, "year", request.Years.Where(value => !Year().IsMatch(value)),
-            value => $"year must be four digits, e.g. 2021; got '{value}'.");
-        AddAll(errors, "source", request.Sources.Where(value => value.Length is 0 or > 200),
-            value => "source must be an outlet name of 1 to 200 characters, e.g. zeit.de.");
-        foreach (var (name, value) in new[] { ("from", request.From), ("to", request.To) })
-        {
-            if (value is not null && !ArticleDate.IsValid(value))
-            {
-                errors[name] = [$"{name} must be a day YYYY-MM-DD or a month YYYY-MM; got '{value}'."];
-            }
-        }
-
-        if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && request.From is not null && request.To is not null &&
-            ArticleDate.ToSortKey(request.From) > ArticleDate.ToSortKey(request.To) + (request.To.Length == 7 ? 99 : 0))
-        {
-            errors["from"] = [$"from ({request.From}) must not be after to ({request.To})."];
         }
 
         if (ParseSort(sort) is null)
@@ -192,6 +186,33 @@ internal static partial class SearchEndpoints
         if (request.Cursor is not null && request.Page != 1)
         {
             errors["cursor"] = ["cursor and page cannot be combined; a cursor already says where the next page starts. Leave page out."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>The month, year, source, from and to filters' errors, by parameter (shared with /api/suggest).</summary>
+    internal static Dictionary<string, string[]> ValidateFilters(SearchRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        AddAll(errors, "month", request.Months.Where(value => !ArticleDate.IsMonth(value)),
+            value => $"month must be a month written YYYY-MM, e.g. 2021-12; got '{value}'.");
+        AddAll(errors, "year", request.Years.Where(value => !Year().IsMatch(value)),
+            value => $"year must be four digits, e.g. 2021; got '{value}'.");
+        AddAll(errors, "source", request.Sources.Where(value => value.Length is 0 or > 200),
+            value => "source must be an outlet name of 1 to 200 characters, e.g. zeit.de.");
+        foreach (var (name, value) in new[] { ("from", request.From), ("to", request.To) })
+        {
+            if (value is not null && !ArticleDate.IsValid(value))
+            {
+                errors[name] = [$"{name} must be a day YYYY-MM-DD or a month YYYY-MM; got '{value}'."];
+            }
+        }
+
+        if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && request.From is not null && request.To is not null &&
+            ArticleDate.ToSortKey(request.From) > ArticleDate.ToSortKey(request.To) + (request.To.Length == 7 ? 99 : 0))
+        {
+            errors["from"] = [$"from ({request.From}) must not be after to ({request.To})."];
         }
 
         return errors;

@@ -23,7 +23,8 @@ internal static partial class IndexStartup
             }
         }
 
-        return ArticleSearcher.Open(options.IndexPath, options.VerifyIndexAtStart, (long)Math.Max(0, options.CommonWordMemoryMiB) << 20);
+        return ArticleSearcher.Open(options.IndexPath, options.VerifyIndexAtStart, (long)Math.Max(0, options.CommonWordMemoryMiB) << 20,
+            (long)Math.Max(0, options.CompletionMemoryMiB) << 20);
     }
 
     /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.</summary>
@@ -40,6 +41,8 @@ internal static partial class IndexStartup
             LogWarmedUp(logger, warmUp.Searches, warmUp.Elapsed.TotalSeconds);
             var tables = searcher.CommonWords;
             LogCommonWords(logger, tables.Words, tables.Bytes / 1048576.0, tables.BuildTime.TotalSeconds, options.CommonWordMemoryMiB);
+            var completions = searcher.Completions;
+            LogCompletions(logger, completions.Words, completions.MinArticles, completions.Bytes / 1048576.0, options.CompletionMemoryMiB, completions.BuildTime.TotalSeconds);
             if (searcher.IndexAnalyzerVersion is { } built && built != ArticleFields.AnalyzerVersion)
             {
                 LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion);
@@ -70,6 +73,9 @@ internal static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Score tables for {Words} common words: {MiB:F1} MiB of Search:CommonWordMemoryMiB {Budget}, built in {Seconds:F2} s")]
     private static partial void LogCommonWords(ILogger logger, int words, double miB, double seconds, int budget);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Completion words: {Words} (each in {MinArticles}+ articles), {MiB:F1} MiB of Search:CompletionMemoryMiB {Budget}, built in {Seconds:F2} s")]
+    private static partial void LogCompletions(ILogger logger, int words, int minArticles, double miB, int budget, double seconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);

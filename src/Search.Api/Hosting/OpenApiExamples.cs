@@ -32,6 +32,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             ["200"] = new SearchResponse("Genf Gespräche", 1, 1, 10, 26.16, [Hit],
                 new SearchFacets([new FacetCount("2021-12", 1)], [new FacetCount("2021", 1)], [])),
         },
+        ["Suggest"] = new() { ["200"] = new SuggestResponse("Genf Gespräche", [new SuggestionResponse("Genf Gespräche", 1)]) },
         ["GetArticle"] = new()
         {
             ["200"] = new ArticleResponse("bodensee-1", "Treffen am Bodensee", "2021-01-20", null, null, "https://example.org/bodensee-1",
@@ -73,6 +74,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         ["size"] = 10,
         ["id"] = SeedId,
         ["text"] = "Ferngespräche in Genf",
+        ["prefix"] = "last",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -203,6 +205,11 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             Query("too_many_expansions", "q: 'ge*' matches more than 10,000 different words in the index; make it more specific (a longer prefix before *)."),
             Query("too_many_clauses", "q has 3,505 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 1,024 are allowed. Use fewer words."),
         ],
+        ("Suggest", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new()
+        {
+            ["q"] = "q must end in the word being typed (a letter or digit), e.g. q=Wirec or q=Lukaschenko%20Prot; after a space or punctuation there is nothing to complete.",
+            ["size"] = "size must be between 1 and 20; got 50.",
+        })],
         ("Analyze", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new()
         {
             ["text"] = "text is required: the words to analyse, e.g. text=Ferngespräche in Genf.",

@@ -29,6 +29,11 @@ public sealed class SearchOptions
     /// in 16; the 8 most common of a million generated articles.</value>
     public int CommonWordMemoryMiB { get; set; } = 32;
 
+    /// <summary>The memory for each index snapshot's completion words (<c>/api/suggest</c>), in MiB: when the
+    /// index's words would take more, the rarest are left out (words in one article first); 0 for no completions.</summary>
+    /// <value>The default is 64 MiB: every word of the real corpus takes about 16 MiB.</value>
+    public int CompletionMemoryMiB { get; set; } = 64;
+
     /// <summary>The key that writes require (<c>Authorization: Bearer &lt;key&gt;</c>). Without one, the service is read-only.</summary>
     public string? AdminKey { get; set; }
 

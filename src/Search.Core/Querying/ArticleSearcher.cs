@@ -9,6 +9,7 @@ using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
+using Search.Core.Completion;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Facets;
@@ -39,8 +40,14 @@ public sealed class ArticleSearcher : IDisposable
     private readonly Analyzer _analyzer;
     private readonly QueryFactory _queries;
     private readonly FilterCache _filters = new();
+    private readonly Completer _completer;
     private int _running;
     private DictionaryAnalyzer? _writingAnalyzer;
+
+    /// <summary>How many of the index's words that start with the word being typed a search with
+    /// <see cref="SearchRequest.PrefixLast"/> matches it with (those in the most articles), as Elasticsearch's
+    /// match_bool_prefix expands the last word to its first 50.</summary>
+    public const int PrefixCompletions = 30;
 
     /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
     public const int FewHits = 3;
@@ -61,6 +68,7 @@ public sealed class ArticleSearcher : IDisposable
         _factory = factory;
         _analyzer = new GermanNewsAnalyzer();
         _queries = new QueryFactory(_analyzer, weights);
+        _completer = new Completer(_queries);
     }
 
     /// <summary>How long one search may collect matches before it returns what it has, flagged partial.</summary>
@@ -107,6 +115,10 @@ public sealed class ArticleSearcher : IDisposable
     /// corpus that are in at least one article in 16; the 8 most common of a million generated articles).</summary>
     public const long DefaultCommonWordBudget = Querying.CommonWords.DefaultBudget;
 
+    /// <summary>The default memory for a snapshot's completion words (<see cref="Suggest"/>): 64 MiB, which holds every
+    /// word of the real corpus (about 16 MiB) and of a million generated articles.</summary>
+    public const long DefaultCompletionBudget = 64L << 20;
+
     /// <summary>Opens the index in <paramref name="indexPath"/> for searching.</summary>
     /// <param name="indexPath">The index folder.</param>
     /// <param name="verifyChecksums">Read every file of every segment once and check its checksum before serving,
@@ -116,12 +128,14 @@ public sealed class ArticleSearcher : IDisposable
     /// article that has the word, at most 4 per article of the index), built before this returns and in the background
     /// for each later snapshot; they make searches with common words up to twice as fast, with the same results. Zero
     /// builds none.</param>
-    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget) =>
-        Open(indexPath, RankingWeights.Default, verifyChecksums, commonWordBudget);
+    /// <param name="completionBudget">The memory for each snapshot's completion words (<see cref="Suggest"/>), built with
+    /// the score tables; the rarest words are left out when they would take more. Zero builds none.</param>
+    public static ArticleSearcher Open(string indexPath, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget, long completionBudget = DefaultCompletionBudget) =>
+        Open(indexPath, RankingWeights.Default, verifyChecksums, commonWordBudget, completionBudget);
 
-    /// <summary>As <see cref="Open(string, bool, long)"/>, ranking by <paramref name="weights"/> instead of the engine's
+    /// <summary>As <see cref="Open(string, bool, long, long)"/>, ranking by <paramref name="weights"/> instead of the engine's
     /// own: for the relevance bench, which measures a change of weights before it is made.</summary>
-    internal static ArticleSearcher Open(string indexPath, RankingWeights weights, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget)
+    internal static ArticleSearcher Open(string indexPath, RankingWeights weights, bool verifyChecksums = false, long commonWordBudget = DefaultCommonWordBudget, long completionBudget = DefaultCompletionBudget)
     {
         var directory = new MappedDirectory(indexPath);
         if (!DirectoryReader.IndexExists(directory))
@@ -147,7 +161,7 @@ public sealed class ArticleSearcher : IDisposable
                 }
             }
 
-            factory = new SnapshotSearcherFactory(commonWordBudget, weights);
+            factory = new SnapshotSearcherFactory(commonWordBudget, completionBudget, weights);
             searchers = new SearcherManager(directory, factory);
 
             // A service starts with the tables of its first snapshot; later snapshots get theirs in the background.
@@ -193,8 +207,13 @@ public sealed class ArticleSearcher : IDisposable
         return WithSearcher(searcher =>
         {
             using var lookups = new TermLookups(searcher.TopReaderContext, ((SnapshotSearcher)searcher).CommonWords);
+            // While the reader types, the last word also matches the index's words that start with it; spelling is
+            // then about the words before it only.
+            var typing = request.PrefixLast ? Completer.Typing(request.Query, _queries.Limits.MinPrefixLength) : null;
+            var completions = typing is { } word ? Completer.Expansions(((SnapshotSearcher)searcher).Completions, word.Last, PrefixCompletions) : null;
+            var spelt = typing?.Head ?? request.Query;
             // Made with the index at hand, which knows the words two query words make together (QueryFactory.Joined).
-            var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq, searcher.IndexReader.NumDocs);
+            var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq, searcher.IndexReader.NumDocs, completions);
             var run = Run(searcher, lookups, query, request, sort, after, wanted);
             string? didYouMean = null;
             var fuzzy = false;
@@ -207,12 +226,14 @@ public sealed class ArticleSearcher : IDisposable
                 // because of the filters, not because of their spelling. When little was found and there is a
                 // suggestion, the suggestion is searched with the same tolerance for the words the index still hardly
                 // knows. The rule depends only on the query, its filters and the index, so every page agrees.
-                didYouMean = Suggestions.DidYouMean(request.Query, searcher.IndexReader, lookups.DocFreq, _queries);
+                var corrected = Suggestions.DidYouMean(spelt, searcher.IndexReader, lookups.DocFreq, _queries);
+                didYouMean = corrected is null ? null : corrected + typing?.Last;
                 var retryText = didYouMean ?? request.Query;
+                var spellingText = corrected ?? spelt;
                 var fuzzyTerms = run.WithEveryWord == 0 && !Filtered(request)
-                    ? Suggestions.LongTerms(retryText, lookups.DocFreq, _queries, int.MaxValue)
-                    : Suggestions.RareTerms(retryText, lookups.DocFreq, _queries);
-                var tolerant = didYouMean is not null || (run.WithEveryWord == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, lookups.DocFreq, searcher.IndexReader.NumDocs) : null;
+                    ? Suggestions.LongTerms(spellingText, lookups.DocFreq, _queries, int.MaxValue)
+                    : Suggestions.RareTerms(spellingText, lookups.DocFreq, _queries);
+                var tolerant = didYouMean is not null || (run.WithEveryWord == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, lookups.DocFreq, searcher.IndexReader.NumDocs, completions) : null;
                 if (tolerant is not null && !tolerant.Equals(query))
                 {
                     var retry = Run(searcher, lookups, tolerant, request, sort, after, wanted);
@@ -298,6 +319,49 @@ public sealed class ArticleSearcher : IDisposable
         return new WarmUpResult(count, Stopwatch.GetElapsedTime(start));
     }
 
+    /// <summary>
+    /// Completions of the last word of <paramref name="request"/>'s query (<see cref="Completer"/>): at most
+    /// <see cref="SearchRequest.Size"/>, the words in the most articles first, written as the articles write them,
+    /// with the words before it as typed. With month, year, source or date filters, only words that articles within
+    /// them have, counted and ranked within them.
+    /// </summary>
+    /// <exception cref="SearchInputException">The query is longer than 100 characters or does not end in a word.</exception>
+    public IReadOnlyList<Completion.Completion> Suggest(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Size);
+        var text = ComposedText.Of(request.Query);
+        return WithSearcher(searcher =>
+        {
+            Func<string, int>? within = null;
+            if (Filtered(request))
+            {
+                var filters = Filters(request);
+                within = term =>
+                {
+                    var either = new BooleanQuery(disableCoord: true)
+                    {
+                        { new TermQuery(new Term(ArticleFields.Body, term)), Occur.SHOULD },
+                        { new TermQuery(new Term(ArticleFields.Title, term)), Occur.SHOULD },
+                    };
+                    var counting = new FacetCollector(new TotalHitCountCollector(), filters, countFacets: false);
+                    searcher.Search(_filters.Restrict(new ConstantScoreQuery(either), request), counting);
+                    return counting.TotalHits;
+                };
+            }
+
+            return _completer.Complete(searcher.IndexReader, ((SnapshotSearcher)searcher).Completions, text, request.Size, within);
+        });
+    }
+
+    /// <summary>The current snapshot's completion words: how many, their memory, and the fewest articles a kept word is
+    /// in (more than one when the budget left the rarest out); zero words while a new snapshot's are being built.</summary>
+    public CompletionSummary Completions => WithSearcher(searcher =>
+    {
+        var words = ((SnapshotSearcher)searcher).Completions;
+        return new CompletionSummary(words.Count, words.Bytes, words.MinArticles, words.BuildTime);
+    });
+
     /// <summary>The score tables of the current snapshot's most common words: how many, their memory, their build time
     /// (none while a new snapshot's are still being built).</summary>
     public CommonWordSummary CommonWords => WithSearcher(searcher => ((SnapshotSearcher)searcher).CommonWords.Summary);
@@ -373,11 +437,11 @@ public sealed class ArticleSearcher : IDisposable
     internal IReadOnlyList<SearchRequest> WarmUpRequests() => WithSearcher(WarmUpSearches.From);
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
-    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms, Func<Term, int> docFreq, int articles)
+    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms, Func<Term, int> docFreq, int articles, IReadOnlyList<string>? completions)
     {
         try
         {
-            return _queries.Create(text, fuzzyTerms, docFreq, articles);
+            return _queries.Create(text, fuzzyTerms, docFreq, articles, completions);
         }
         catch (SearchInputException)
         {
@@ -635,12 +699,13 @@ public sealed class ArticleSearcher : IDisposable
     // in the background: a refresh, and so every write through the API (which refreshes before it answers), would
     // otherwise wait for them (half a second for the real corpus). Searches use the tables once they are there; the
     // results are the same either way.
-    private sealed class SnapshotSearcherFactory(long commonWordBudget, RankingWeights weights) : SearcherFactory
+    private sealed class SnapshotSearcherFactory(long commonWordBudget, long completionBudget, RankingWeights weights) : SearcherFactory
     {
         private readonly ArticleSimilarity _similarity = weights == RankingWeights.Default ? (ArticleSimilarity)ArticleFields.Similarity : new ArticleSimilarity(weights);
 
         private readonly List<Task> _builds = [];
         private CancellationTokenSource? _building;
+        private CompletionWords _completions = CompletionWords.None;
 
         /// <summary>How many builds have not finished.</summary>
         public int Running
@@ -669,8 +734,10 @@ public sealed class ArticleSearcher : IDisposable
 
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            var searcher = new SnapshotSearcher(reader) { Similarity = _similarity };
-            if (commonWordBudget <= 0 || !reader.TryIncRef())
+            // Until its own are built, a snapshot completes with the words of the one before: after a write, the words
+            // of the articles it added come a moment later, but the others stay.
+            var searcher = new SnapshotSearcher(reader) { Similarity = _similarity, Completions = Volatile.Read(ref _completions) };
+            if ((commonWordBudget <= 0 && completionBudget <= 0) || !reader.TryIncRef())
             {
                 return searcher;
             }
@@ -683,7 +750,17 @@ public sealed class ArticleSearcher : IDisposable
                 {
                     try
                     {
-                        searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget, weights, cancel.Token);
+                        // The completion words first: a pass over the term dictionaries, a fraction of the tables' time.
+                        if (completionBudget > 0)
+                        {
+                            searcher.Completions = CompletionWords.Build(reader, completionBudget, cancel.Token);
+                            Volatile.Write(ref _completions, searcher.Completions);
+                        }
+
+                        if (commonWordBudget > 0)
+                        {
+                            searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget, weights, cancel.Token);
+                        }
                     }
                     catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException)
                     {
@@ -710,12 +787,20 @@ public sealed class ArticleSearcher : IDisposable
     private sealed class SnapshotSearcher(IndexReader reader) : IndexSearcher(reader)
     {
         private CommonWords _commonWords = Querying.CommonWords.None;
+        private CompletionWords _completions = CompletionWords.None;
 
         /// <summary>The snapshot's common-word tables; none until they are built.</summary>
         public CommonWords CommonWords
         {
             get => Volatile.Read(ref _commonWords);
             set => Volatile.Write(ref _commonWords, value);
+        }
+
+        /// <summary>The snapshot's completion words; none until they are built.</summary>
+        public CompletionWords Completions
+        {
+            get => Volatile.Read(ref _completions);
+            set => Volatile.Write(ref _completions, value);
         }
 
         /// <summary>Done when the tables are built (or will not be).</summary>
@@ -742,7 +827,7 @@ public sealed class ArticleSearcher : IDisposable
     // A cursor is only valid for the same words, filters and order.
     private static string QueryKey(SearchRequest request)
     {
-        var text = string.Join('\u001f', request.Query, request.Sort, request.Typos, request.From, request.To,
+        var text = string.Join('\u001f', request.Query, request.Sort, request.Typos, request.PrefixLast, request.From, request.To,
             string.Join(',', request.Months.Order(StringComparer.Ordinal)),
             string.Join(',', request.Years.Order(StringComparer.Ordinal)),
             string.Join(',', request.Sources.Order(StringComparer.Ordinal)));

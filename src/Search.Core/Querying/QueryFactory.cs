@@ -63,7 +63,13 @@ internal sealed class QueryFactory
     /// <summary>As <see cref="Create(string, IReadOnlySet{string}, Func{Term, int})"/>, for an index of
     /// <paramref name="articles"/> articles: a query that lets an article miss a word still needs one of its uncommon
     /// words (<see cref="RankingWeights.CommonShare"/>).</summary>
-    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq, int articles)
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq, int articles) =>
+        Create(text, fuzzyTerms, docFreq, articles, completions: null);
+
+    /// <summary>As <see cref="Create(string, IReadOnlySet{string}, Func{Term, int}, int)"/>, with the last word of the
+    /// text, when it is a plain word, also matching <paramref name="completions"/> (index terms that start with it, as
+    /// <c>/api/search?prefix=last</c> searches while the reader types), each scored as a word.</summary>
+    public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq, int articles, IReadOnlyList<string>? completions)
     {
         if (Browses(text))
         {
@@ -114,6 +120,11 @@ internal sealed class QueryFactory
             if (alternatives.Count == 0)
             {
                 continue;
+            }
+
+            if (completions is { Count: > 0 } && i == clauses.Count - 1 && PlainWord(clause) is not null)
+            {
+                alternatives.AddRange(completions.Select(term => Word(term, _fields, excluded: false, _weights, _fieldWeights)));
             }
 
             var built = alternatives.Count == 1 ? alternatives[0] : Any(alternatives);

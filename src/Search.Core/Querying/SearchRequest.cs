@@ -46,6 +46,12 @@ public sealed record SearchRequest(string Query, IReadOnlyList<string> Months, i
     /// <value>The default is true; false answers exactly the words as typed and spends nothing on spelling.</value>
     public bool Typos { get; init; } = true;
 
+    /// <summary>The reader is still typing the last word: it also matches as the start of the index's words (the
+    /// <see cref="ArticleSearcher.PrefixCompletions"/> in the most articles), and the typo retry and did-you-mean leave it
+    /// alone.</summary>
+    /// <value>The default is false: every word is a whole word.</value>
+    public bool PrefixLast { get; init; }
+
     /// <summary>Continue after the last hit of an earlier response (its <see cref="SearchResult.Next"/>) instead of using <see cref="Page"/>.</summary>
     public string? Cursor { get; init; }
 }
