@@ -52,6 +52,22 @@ public sealed class NewsSearchClient
         return await ReadAsync<SearchResponse>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Completions of the last word of <paramref name="text"/> for a search box: the index's words that start
+    /// with it, in the most articles first, written as the articles write them (the words before it as typed).</summary>
+    /// <param name="text">What the reader has typed, 1 to 100 characters, ending in the word to complete.</param>
+    /// <param name="size">The most completions, 1 to 20.</param>
+    /// <param name="filters">Month, year, source, from and to of this query keep only words that articles within them
+    /// have (its other properties are not used); null for none.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="SearchApiException">A parameter is invalid (400: text empty, too long or ending in a space or punctuation; size outside 1..20).</exception>
+    public async Task<SuggestResponse> SuggestAsync(string text, int size = 8, SearchQuery? filters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var query = (filters ?? new SearchQuery()) with { Q = text, Sort = null, Page = null, Size = size, Cursor = null, PrefixLast = false };
+        using var response = await SendAsync(HttpMethod.Get, $"api/suggest?{query.ToQueryString()}", null, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<SuggestResponse>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every hit of a search, page after page, following the <see cref="SearchResponse.Next"/> cursors.</summary>
     /// <remarks><see cref="SearchQuery.Size"/> sets the page size of each request; <see cref="SearchQuery.Page"/> applies to the first one only.</remarks>
     /// <exception cref="SearchApiException">A request failed.</exception>

@@ -39,6 +39,11 @@ public sealed record SearchQuery
     /// <summary>The <see cref="SearchResponse.Next"/> value of a previous response, to get the hits after it. Use instead of <see cref="Page"/>.</summary>
     public string? Cursor { get; init; }
 
+    /// <summary>The reader is still typing the last word of <see cref="Q"/>: it also matches as the start of the index's
+    /// words (<c>Wirec</c> finds Wirecard), and the service's typo retry leaves it alone. For search as you type.</summary>
+    /// <value>The default is false: every word is whole.</value>
+    public bool PrefixLast { get; init; }
+
     /// <summary>The query string without the leading <c>?</c>: every value escaped, list parameters repeated (<c>month=2021-11&amp;month=2021-12</c>).</summary>
     public string ToQueryString()
     {
@@ -73,6 +78,7 @@ public sealed record SearchQuery
         Add(builder, "page", Page?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "size", Size?.ToString(CultureInfo.InvariantCulture));
         Add(builder, "cursor", string.IsNullOrEmpty(Cursor) ? null : Cursor);
+        Add(builder, "prefix", PrefixLast ? "last" : null);
         return builder.ToString();
     }
 

@@ -185,4 +185,34 @@ public class ClientTests(SearchApiFactory factory) : IClassFixture<SearchApiFact
 
         Assert.StartsWith("The BaseAddress http://localhost/news must end with '/'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SuggestCompletesTheLastWordWithinTheFilters()
+    {
+        var all = await _client.SuggestAsync("Sperrung Hauptstr");
+        var december = await _client.SuggestAsync("Gespr", size: 5, new SearchQuery { Months = ["2020-12"] });
+
+        Assert.Equal("Sperrung Hauptstr", all.Query);
+        Assert.Equal(new Suggestion { Text = "Sperrung Hauptstraße", Articles = 1 }, all.Suggestions[0]);
+        Assert.All(december.Suggestions, suggestion => Assert.Equal(1, suggestion.Articles));
+        Assert.InRange(december.Suggestions.Count, 1, 5);
+    }
+
+    [Fact]
+    public async Task ATextEndingInASpaceIsASearchApiExceptionNamingQ()
+    {
+        var error = await Assert.ThrowsAsync<SearchApiException>(() => _client.SuggestAsync("Genf "));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.True(error.Errors.ContainsKey("q"));
+    }
+
+    [Fact]
+    public async Task PrefixLastFindsTheArticleOfTheHalfTypedWord()
+    {
+        var response = await _client.SearchAsync(new SearchQuery { Q = "Bodens", PrefixLast = true });
+
+        Assert.Equal("bodensee-1", response.Hits[0].Id);
+        Assert.False(response.Fuzzy);
+    }
 }
