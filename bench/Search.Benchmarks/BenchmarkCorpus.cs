@@ -13,6 +13,11 @@ internal static class BenchmarkCorpus
     public const string Real = "real";
     public const string Generated = "generated";
 
+    /// <summary>An index built elsewhere (<c>SEARCH_BENCH_INDEX</c>, e.g. a million generated articles), searched as it is.</summary>
+    public const string Existing = "existing";
+
+    private const string ExistingIndex = "SEARCH_BENCH_INDEX";
+
     /// <summary>Articles in the generated corpus: enough for facets and posting lists to matter, quick to index (about 10 s).</summary>
     public const int GeneratedArticles = 20_000;
 
@@ -20,6 +25,9 @@ internal static class BenchmarkCorpus
 
     /// <summary>The folder the benchmarks write indexes and generated files to; <c>Program</c> deletes it after the run.</summary>
     public static string Root { get; } = Path.Combine(Path.GetTempPath(), "search-benchmarks");
+
+    /// <summary>The index folder <c>SEARCH_BENCH_INDEX</c> names, or null.</summary>
+    public static string? ExistingPath { get; } = Environment.GetEnvironmentVariable(ExistingIndex) is { Length: > 0 } path ? path : null;
 
     /// <summary>The real corpus folder, or null when it is not on this machine.</summary>
     public static string? RealPath { get; } = FindShared("corpus");
@@ -37,9 +45,14 @@ internal static class BenchmarkCorpus
         var names = chosen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var name in names)
         {
-            if (name is not (Real or Generated))
+            if (name is not (Real or Generated or Existing))
             {
-                throw new InvalidOperationException($"{Choice}={chosen}: unknown corpus '{name}'. Use {Real}, {Generated} or {Real},{Generated}.");
+                throw new InvalidOperationException($"{Choice}={chosen}: unknown corpus '{name}'. Use {Real}, {Generated}, {Existing} (with {ExistingIndex}) or a list of them.");
+            }
+
+            if (name == Existing && ExistingPath is null)
+            {
+                throw new InvalidOperationException($"{Choice}={chosen}: set {ExistingIndex} to the folder of an index, e.g. /tmp/gen/index-1m.");
             }
 
             if (name == Real && RealPath is null)

@@ -15,6 +15,11 @@ internal static class BenchmarkIndex
     /// <summary>The index folder of <paramref name="corpus"/> (<c>real</c> or <c>generated</c>), built on first use.</summary>
     public static string Ensure(string corpus)
     {
+        if (corpus == BenchmarkCorpus.Existing)
+        {
+            return BenchmarkCorpus.ExistingPath ?? throw new InvalidOperationException("SEARCH_BENCH_INDEX names no index folder.");
+        }
+
         var source = BenchmarkCorpus.PathOf(corpus);
         var path = Path.Combine(BenchmarkCorpus.Root, $"index-{corpus}-{CacheKey(source)}");
         if (Directory.Exists(path))

@@ -41,11 +41,16 @@ internal static class LatencyCommand
             DefaultValueFactory = _ => true,
         };
 
+        var keystrokes = new Option<bool>("--keystrokes")
+        {
+            Description = "Instead of the searches: 8 completions (/api/suggest) for every text typed on the way to each query, p50/p95/p99 over all, the same within the query's month",
+        };
+
         var set = new Option<string[]>("--set", "-s") { Description = "Rank by a variant of the weights: Name=value, a property of RankingWeights; repeat for more", DefaultValueFactory = _ => [] };
 
         var command = new RootCommand("Query latency of our engine on the peers' workload (Q1-Q4, p50/p95/p99, Q3 throughput), in-process.")
         {
-            corpus, queries, index, warmUpSeconds, warmups, repeats, clients, lucene, json, typos, set,
+            corpus, queries, index, warmUpSeconds, warmups, repeats, clients, lucene, json, typos, set, keystrokes,
         };
         command.SetAction(parsed => Run(new LatencySettings(
             parsed.GetRequiredValue(corpus),
@@ -60,6 +65,7 @@ internal static class LatencyCommand
             parsed.GetValue(typos))
         {
             Weights = parsed.GetRequiredValue(set),
+            Keystrokes = parsed.GetValue(keystrokes),
         }));
         return command;
     }
@@ -87,6 +93,21 @@ internal static class LatencyCommand
         using var searcher = ArticleSearcher.Open(settings.IndexPath, weights);
         var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(settings.WarmUpSeconds));
         Console.Error.WriteLine($"Warmed up with {warmUp.Searches} searches in {warmUp.Elapsed.TotalSeconds:F1} s{(warmUp.Settled ? " (JIT settled)" : string.Empty)}");
+        if (settings.Keystrokes)
+        {
+            var typing = new KeystrokeRunner(searcher, queryList);
+            var completions = searcher.Completions;
+            Console.WriteLine($"Completion words: {completions.Words:N0} (each in {completions.MinArticles}+ articles), {completions.Bytes / 1048576.0:F1} MiB, built in {completions.BuildTime.TotalSeconds:F2} s; {searcher.Count:N0} articles");
+            foreach (var (name, months) in new[] { ("all months", (IReadOnlyList<string>?)null), ("month 2020-11", ["2020-11"]) })
+            {
+                var (latency, slowest) = typing.Measure(settings.Warmups, settings.Repeats, months);
+                Console.WriteLine($"Suggest, {name}: {latency.N:N0} calls ({typing.Texts.Count:N0} texts × {settings.Repeats}), p50 {latency.P50Ms:F3} ms, p95 {latency.P95Ms:F3}, p99 {latency.P99Ms:F3}, mean {latency.MeanMs:F3}, max {latency.MaxMs:F2}; slowest: " +
+                    string.Join(", ", slowest.Select(text => $"'{text.Text}' {text.MedianMs:F2}")));
+            }
+
+            return Success;
+        }
+
         var runner = new LatencyRunner(searcher, queryList, settings.Typos);
         var modes = new List<ModeResult>();
         foreach (var mode in Enum.GetValues<QueryMode>())

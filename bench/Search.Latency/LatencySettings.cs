@@ -16,4 +16,7 @@ internal sealed record LatencySettings(
 {
     /// <summary>Variants of the ranking's weights (<c>Name=value</c>), empty for the engine's own.</summary>
     public IReadOnlyList<string> Weights { get; init; } = [];
+
+    /// <summary>Measure completions for every keystroke of the queries (<see cref="KeystrokeRunner"/>) instead of the searches.</summary>
+    public bool Keystrokes { get; init; }
 }

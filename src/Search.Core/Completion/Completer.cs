@@ -155,12 +155,13 @@ internal sealed class Completer(QueryFactory queries)
     {
         var found = new List<Completion>();
         var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        // Within filters a word may be in no article: look further, then rank by the articles within them.
+        // Within filters a word may be in no article: the words are taken in the order of the whole index and counted
+        // within the filters until there are enough (looking at most at four times as many), then ranked by those counts.
         var looked = 0;
-        var mostLooks = articlesWithin is null ? int.MaxValue : Math.Max(64, 8 * size);
+        var mostLooks = articlesWithin is null ? int.MaxValue : Math.Max(32, 4 * size);
         foreach (var at in candidates)
         {
-            if (++looked > mostLooks || (articlesWithin is null && found.Count == size))
+            if (++looked > mostLooks || found.Count == size)
             {
                 break;
             }

@@ -337,17 +337,7 @@ public sealed class ArticleSearcher : IDisposable
             if (Filtered(request))
             {
                 var filters = Filters(request);
-                within = term =>
-                {
-                    var either = new BooleanQuery(disableCoord: true)
-                    {
-                        { new TermQuery(new Term(ArticleFields.Body, term)), Occur.SHOULD },
-                        { new TermQuery(new Term(ArticleFields.Title, term)), Occur.SHOULD },
-                    };
-                    var counting = new FacetCollector(new TotalHitCountCollector(), filters, countFacets: false);
-                    searcher.Search(_filters.Restrict(new ConstantScoreQuery(either), request), counting);
-                    return counting.TotalHits;
-                };
+                within = new ArticlesWithin(searcher.IndexReader, _filters.For(request), filters.FromKey, filters.ToKey).Count;
             }
 
             return _completer.Complete(searcher.IndexReader, ((SnapshotSearcher)searcher).Completions, text, request.Size, within);

@@ -34,22 +34,35 @@ internal sealed class FilterCache(int capacity = FilterCache.DefaultCapacity)
     /// them together); the query itself when the request has none of these filters.</summary>
     public Query Restrict(Query query, SearchRequest request)
     {
+        foreach (var filter in For(request))
+        {
+            query = new FilteredQuery(query, filter);
+        }
+
+        return query;
+    }
+
+    /// <summary>The request's month, year and source filters (each any-of; all of them together); none when it has none
+    /// of these filters. Each keeps its matches per segment as a bit set (a null set in a segment without any).</summary>
+    public IReadOnlyList<Filter> For(SearchRequest request)
+    {
+        var filters = new List<Filter>(3);
         if (request.Months.Count > 0)
         {
-            query = new FilteredQuery(query, Get("month", request.Months, ArticleFields.Month, static (months, label) => months.Contains(label)));
+            filters.Add(Get("month", request.Months, ArticleFields.Month, static (months, label) => months.Contains(label)));
         }
 
         if (request.Years.Count > 0)
         {
-            query = new FilteredQuery(query, Get("year", request.Years, ArticleFields.Month, static (years, label) => label.Length >= 4 && years.Contains(label[..4])));
+            filters.Add(Get("year", request.Years, ArticleFields.Month, static (years, label) => label.Length >= 4 && years.Contains(label[..4])));
         }
 
         if (request.Sources.Count > 0)
         {
-            query = new FilteredQuery(query, Get("source", request.Sources, ArticleFields.Source, static (sources, label) => sources.Contains(label)));
+            filters.Add(Get("source", request.Sources, ArticleFields.Source, static (sources, label) => sources.Contains(label)));
         }
 
-        return query;
+        return filters;
     }
 
     private Filter Get(string kind, IReadOnlyList<string> values, string field, Func<IReadOnlySet<string>, string, bool> accepts)
