@@ -24,7 +24,7 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
         Assert.True(root.GetProperty("tookMs").GetDouble() >= 0);
 
         var hit = Assert.Single(root.GetProperty("hits").EnumerateArray());
-        Assert.Equal(["id", "title", "date", "caption", "score", "snippet"], hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "date", "caption", "score", "snippet", "titleHtml", "captionHtml"], hit.EnumerateObject().Select(p => p.Name));
         Assert.Equal("000_93a5ca4044152280", hit.GetProperty("id").GetString());
         Assert.Equal("2021-12", hit.GetProperty("date").GetString());
         Assert.StartsWith("Das letzte Ferngespräch", hit.GetProperty("caption").GetString(), StringComparison.Ordinal);
@@ -56,6 +56,35 @@ public class SearchEndpointTests(SearchApiFactory factory) : IClassFixture<Searc
         using var json = await GetJson("/api/search?q=Gespr%C3%A4ch&month=2020-12&month=2021-01");
 
         Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task AWordOnlyInTheTitleIsMarkedInTitleHtml()
+    {
+        using var json = await GetJson("/api/search?q=Stadtrand");
+
+        var hit = Assert.Single(json.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal("Neue Häuser am Stadtrand", hit.GetProperty("title").GetString());
+        Assert.Equal("Neue Häuser am <mark>Stadtrand</mark>", hit.GetProperty("titleHtml").GetString());
+        Assert.DoesNotContain("<mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWordInTheCaptionIsMarkedInCaptionHtml()
+    {
+        using var json = await GetJson("/api/search?q=Ferngespr%C3%A4ch");
+
+        var hit = json.RootElement.GetProperty("hits").EnumerateArray().Single(hit => hit.GetProperty("id").GetString() == TestCorpus.SeedId);
+        Assert.StartsWith("Das letzte <mark>Ferngespräch</mark>", hit.GetProperty("captionHtml").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScriptInATitleComesBackEscapedInTitleHtml()
+    {
+        using var json = await GetJson("/api/search?q=Kommentarfeld");
+
+        var hit = Assert.Single(json.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal("Angriff mit &lt;script&gt; im <mark>Kommentarfeld</mark>", hit.GetProperty("titleHtml").GetString());
     }
 
     [Fact]

@@ -250,6 +250,112 @@ public class SearchPageTests(BrowserFixture fixture)
         await Expect(page.Locator("ol#hits li.hit")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task InvalidParameterLeavesNoEmptyFacetGroupsBeside()
+    {
+        await using var session = await OpenAsync("/?q=Gespräche");
+        var page = session.Page;
+        await Expect(page.Locator("nav.facets .facet-group:visible")).ToHaveCountAsync(3);
+
+        await page.GotoAsync("/?q=Gespräche&month=2021-13");
+
+        await Expect(page.Locator("#error")).ToBeVisibleAsync();
+        await Expect(page.Locator("nav.facets .facet-group:visible")).ToHaveCountAsync(0);
+
+        await page.GoBackAsync();
+
+        await Expect(page.Locator("#error")).ToBeHiddenAsync();
+        await Expect(page.Locator("nav.facets .facet-group:visible")).ToHaveCountAsync(3);
+    }
+
+    [Fact]
+    public async Task PagerOffersNoPageBeyondTheTenThousandHitWindow()
+    {
+        await using var session = await fixture.OpenAsync(fixture.Api.Origin);
+        var page = session.Page;
+        // The fixture has six articles: the test says the API found 28,050, as "Corona" does on the real corpus.
+        await page.RouteAsync(new Regex(@"/api/search\?"), async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = JsonNode.Parse(await response.TextAsync())!.AsObject();
+            body["total"] = 28_050;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body.ToJsonString() });
+        });
+        await page.GotoAsync("/?page=999");
+        await Expect(page.Locator("#page-info")).ToHaveTextAsync("Seite 999 von 1.000");
+        await Expect(page.Locator("#window-note")).ToHaveTextAsync(
+            "Angezeigt werden die ersten 10.000 Treffer. Für weitere grenzen Sie die Suche ein: mehr Suchwörter, Monat, Jahr oder Quelle.");
+
+        await page.Locator("#next").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/\?page=1000$"));
+        await Expect(page.Locator("#page-info")).ToHaveTextAsync("Seite 1.000 von 1.000");
+        await Expect(page.Locator("#next")).ToBeHiddenAsync();
+        await Expect(page.Locator("#prev")).ToBeVisibleAsync();
+        await Expect(page.Locator("#window-note")).ToBeVisibleAsync();
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task OpeningAnArticleWithTheMouseFocusesItsHeadingWithoutARing()
+    {
+        await using var session = await OpenAsync("/?q=Genf+Gespräche");
+        var page = session.Page;
+
+        await page.Locator("ol#hits li.hit .hit-title").ClickAsync();
+
+        var heading = page.Locator("#article-title");
+        await Expect(heading).ToContainTextAsync("Angesichts der Spannungen um die Ukraine");
+        await Expect(heading).ToBeFocusedAsync();
+        await Expect(heading).ToHaveCSSAsync("outline-style", "none");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task AnArticleOpenedFromItsUrlFocusesItsHeadingWithoutARing()
+    {
+        await using var session = await OpenAsync($"/?article={TestCorpus.SeedId}");
+        var heading = session.Page.Locator("#article-title");
+
+        await Expect(heading).ToContainTextAsync("Angesichts der Spannungen um die Ukraine");
+        await Expect(heading).ToBeFocusedAsync();
+        await Expect(heading).ToHaveCSSAsync("outline-style", "none");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task OpeningAnArticleWithTheKeyboardShowsTheFocusOnItsHeading()
+    {
+        await using var session = await OpenAsync("/?q=Genf+Gespräche");
+        var page = session.Page;
+        await page.Locator("ol#hits li.hit .hit-title").FocusAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+
+        var heading = page.Locator("#article-title");
+        await Expect(heading).ToContainTextAsync("Angesichts der Spannungen um die Ukraine");
+        await Expect(heading).ToBeFocusedAsync();
+        await Expect(heading).ToHaveCSSAsync("outline-style", "solid");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task AHitFoundByItsTitleOrCaptionAloneHasTheWordsMarkedThere()
+    {
+        await using var session = await OpenAsync("/?q=Stadtrand");
+        var page = session.Page;
+
+        var hit = page.Locator("ol#hits li.hit");
+        await Expect(hit.Locator(".hit-title mark")).ToHaveTextAsync("Stadtrand");
+        await Expect(hit.Locator(".hit-title")).ToHaveTextAsync("Neue Häuser am Stadtrand");
+        await Expect(hit.Locator(".snippet mark")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/?q=Ferngespräch+Biden");
+
+        await Expect(page.Locator("ol#hits li.hit .caption mark")).ToHaveTextAsync(["Ferngespräch", "Biden"]);
+        Assert.Empty(session.Errors);
+    }
+
     private static ILocator MonthFacet(IPage page, string month) => page.Locator($"ul#month-facets button.facet[data-month='{month}']");
 
     private static ILocator YearFacet(IPage page, string year) => page.Locator($"ul#year-facets button.facet[data-year='{year}']");

@@ -8,7 +8,8 @@ namespace Search.Web.Tests;
 // Checks the embeddable widget on another site (another origin, with its own strict CSP): with that origin listed in
 // Search:CorsOrigins it searches the API across origins and shows titles, dates and marked snippets, styled by
 // widget.css in its shadow root; on a site that is not listed the browser blocks the calls and the widget says so
-// instead of showing results; more hits come with the cursor; markup in articles stays text.
+// instead of showing results, and tells that apart from a service that is down; more hits come with the cursor; markup
+// in articles stays text; words found in a title are marked there; the demo page at /widget-demo.html shows it.
 [Collection(BrowserSuite.Name)]
 public class WidgetTests(BrowserFixture fixture)
 {
@@ -51,9 +52,61 @@ public class WidgetTests(BrowserFixture fixture)
         await widget.Locator("input").FillAsync("Genf Gespräche");
         await widget.Locator("input").PressAsync("Enter");
 
-        await Expect(widget.Locator(".error")).ToHaveTextAsync("Die Suche ist gerade nicht erreichbar.");
+        await Expect(widget.Locator(".error")).ToHaveTextAsync(
+            $"Diese Seite ({fixture.UnlistedSite.Origin}) darf die Nachrichtensuche nicht verwenden: der Dienst muss sie in Search:CorsOrigins erlauben.");
         await Expect(widget.Locator("li.hit")).ToHaveCountAsync(0);
         Assert.Contains(session.Errors, error => error.Contains("blocked by CORS policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WidgetWhoseServiceIsDownSaysItIsUnreachable()
+    {
+        await using var session = await fixture.OpenAsync(fixture.AllowedSite.Origin);
+        var page = session.Page;
+        await page.GotoAsync("/");
+        // The script and its styles came; now the service answers nothing (as when it went down after).
+        await page.RouteAsync($"{fixture.Api.Origin}/api/**", route => route.AbortAsync());
+        await page.RouteAsync($"{fixture.Api.Origin}/health", route => route.AbortAsync());
+        var widget = page.Locator("[data-news-search]");
+
+        await widget.Locator("input").FillAsync("Genf Gespräche");
+        await widget.Locator("input").PressAsync("Enter");
+
+        await Expect(widget.Locator(".error")).ToHaveTextAsync("Die Suche ist gerade nicht erreichbar.");
+        await Expect(widget.Locator("li.hit")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task WidgetMarksTheWordsInTheTitleOfAHitFoundByItsTitle()
+    {
+        await using var session = await fixture.OpenAsync(fixture.AllowedSite.Origin);
+        var page = session.Page;
+        await page.GotoAsync("/");
+        var widget = page.Locator("[data-news-search]");
+
+        await widget.Locator("input").FillAsync("Stadtrand");
+        await widget.Locator("input").PressAsync("Enter");
+
+        var hit = widget.Locator("li.hit");
+        await Expect(hit.Locator(".hit-title mark")).ToHaveTextAsync("Stadtrand");
+        await Expect(hit.Locator(".hit-title")).ToHaveTextAsync("Neue Häuser am Stadtrand");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task WidgetDemoPageShowsTheWidgetWithItsEmbedCode()
+    {
+        await using var session = await fixture.OpenAsync(fixture.Api.Origin);
+        var page = session.Page;
+
+        await page.GotoAsync("/widget-demo.html");
+
+        var first = page.Locator("#demo-query");
+        await Expect(first.Locator("li.hit")).ToHaveCountAsync(3);
+        await Expect(first.Locator("input")).ToHaveValueAsync("Gespräche");
+        await Expect(page.Locator("#demo-empty input")).ToHaveAttributeAsync("placeholder", "Nachrichten durchsuchen …");
+        await Expect(page.Locator("#embed-code")).ToContainTextAsync($"<script src=\"{fixture.Api.Origin}/widget.js\" defer></script>");
+        Assert.Empty(session.Errors);
     }
 
     [Fact]

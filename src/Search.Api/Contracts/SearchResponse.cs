@@ -25,7 +25,9 @@ public sealed record SearchHitResponse(
     [property: Description("Image caption with its credit, when the article has one.")] string? Caption,
     [property: Description("The outlet, when known.")] string? Source,
     [property: Description("Relevance (BM25); higher is better.")] float Score,
-    [property: Description("HTML: the best passages of the body with matched words in <mark>; everything else is escaped.")] string Snippet);
+    [property: Description("HTML: the best passages of the body with matched words in <mark>; everything else is escaped.")] string Snippet,
+    [property: Description("HTML: the whole title with matched words in <mark>; everything else is escaped. Shows why a hit matched when the words are in its title only. Absent where no snippets are made (related articles).")] string? TitleHtml = null,
+    [property: Description("HTML: the whole caption with matched words in <mark>; everything else is escaped. Absent when the article has no caption.")] string? CaptionHtml = null);
 
 /// <summary>Facet counts of a search.</summary>
 public sealed record SearchFacets(

@@ -125,7 +125,7 @@ internal static partial class SearchEndpoints
     }
 
     internal static SearchHitResponse ToResponse(SearchHit hit) =>
-        new(hit.Article.Id, hit.Article.Title, hit.Article.Date, hit.Article.Caption, hit.Article.Source, hit.Score, hit.Snippet);
+        new(hit.Article.Id, hit.Article.Title, hit.Article.Date, hit.Article.Caption, hit.Article.Source, hit.Score, hit.Snippet, hit.TitleHtml, hit.CaptionHtml);
 
     private static bool? ParseSwitch(string? value) => value?.ToLowerInvariant() switch
     {

@@ -2,13 +2,14 @@
 
 (() => {
   const DEFAULT_SIZE = 10;
+  const MAX_WINDOW = 10000; // the API answers page × size up to this; deeper lists need its cursor
   const MONTHS = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
   const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   const $ = (id) => document.getElementById(id);
   const el = {
     form: $('search-form'), q: $('q'), suggestions: $('suggestions'), error: $('error'), resultsView: $('results-view'),
     summary: $('summary'), hits: $('hits'), didYouMean: $('did-you-mean'), didYouMeanLink: $('did-you-mean-link'), partial: $('partial'),
-    pager: $('pager'), prev: $('prev'), next: $('next'), pageInfo: $('page-info'),
+    pager: $('pager'), prev: $('prev'), next: $('next'), pageInfo: $('page-info'), windowNote: $('window-note'),
     article: $('article'), back: $('back'), articleTitle: $('article-title'), articleMeta: $('article-meta'),
     articleCaption: $('article-caption'), articleBody: $('article-body'), articleLink: $('article-link'), articleUrl: $('article-url'),
     related: $('related'), relatedHits: $('related-hits'),
@@ -26,6 +27,7 @@
   const millis = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
   let renderSeq = 0;
   let lastOpenedId = null;
+  let keyboardUsed = false; // the reader's last input was a key, not a pointer (or nothing yet)
 
   // ---- URL state -------------------------------------------------------------
   // Everything a reader sees follows from the URL, so a search (filters, page, open article) can be shared.
@@ -45,7 +47,7 @@
       q: params.get('q') || '',
       // prefix=last: the hits shown while typing, the last word also matching as the start of a word.
       prefix: params.get('prefix') === 'last' ? 'last' : '',
-      page: positiveInt(params.get('page'), 1, 10000),
+      page: positiveInt(params.get('page'), 1, MAX_WINDOW),
       size: positiveInt(params.get('size'), DEFAULT_SIZE, 100),
       article: params.get('article') || '',
     };
@@ -150,8 +152,10 @@
       el.hits.replaceChildren();
       el.didYouMean.hidden = true;
       el.partial.hidden = true;
-      FACETS.forEach((f) => f.list.replaceChildren());
+      // No facets to offer: the groups go too, not only their values.
+      FACETS.forEach((f) => { f.list.replaceChildren(); f.list.closest('.facet-group').hidden = true; });
       el.pager.hidden = true;
+      el.windowNote.hidden = true;
       showError(error);
     } finally {
       if (seq === renderSeq) el.resultsView.removeAttribute('aria-busy');
@@ -159,7 +163,9 @@
   }
 
   function renderResults(state, data) {
-    const pages = Math.max(1, Math.ceil(data.total / data.size));
+    // Pages are numbered in the URL (page × size ≤ MAX_WINDOW, as the API allows); deeper hits need a narrower search.
+    const reachable = Math.max(1, Math.floor(MAX_WINDOW / data.size));
+    const pages = Math.max(1, Math.min(reachable, Math.ceil(data.total / data.size)));
     el.summary.textContent = `${number.format(data.total)} Treffer · ${millis.format(data.tookMs)} ms`;
     el.hits.start = (data.page - 1) * data.size + 1;
     el.hits.replaceChildren(...data.hits.map((hit) => renderHit(state, hit)));
@@ -174,9 +180,14 @@
     el.partial.hidden = !data.partial;
 
     el.prev.hidden = data.page <= 1;
-    el.next.hidden = data.page * data.size >= data.total;
+    el.next.hidden = data.page * data.size >= data.total || data.page >= reachable;
     el.pager.hidden = el.prev.hidden && el.next.hidden;
     el.pageInfo.textContent = `Seite ${number.format(data.page)} von ${number.format(pages)}`;
+    const cut = data.total > reachable * data.size;
+    el.windowNote.hidden = !cut;
+    el.windowNote.textContent = cut
+      ? `Angezeigt werden die ersten ${number.format(reachable * data.size)} Treffer. Für weitere grenzen Sie die Suche ein: mehr Suchwörter, Monat, Jahr oder Quelle.`
+      : '';
 
     FACETS.forEach((f) => renderFacet(f, state[f.key], (data.facets && data.facets[f.key]) || []));
   }
@@ -184,14 +195,20 @@
   function renderHit(state, hit) {
     const li = make('li', 'hit');
     const heading = make('h3', 'hit-heading');
-    const link = make('a', 'hit-title', hit.title);
+    const link = make('a', 'hit-title');
+    // Server-escaped HTML with <mark> only: a hit that matched in its title alone shows why.
+    if (typeof hit.titleHtml === 'string') link.innerHTML = hit.titleHtml; else link.textContent = hit.title;
     link.href = stateUrl({ ...state, article: hit.id });
     link.dataset.id = hit.id;
     heading.append(link);
     const meta = make('p', 'hit-meta');
     fillMeta(meta, hit);
     li.append(heading, meta);
-    if (hit.caption) li.append(make('p', 'caption', hit.caption));
+    if (hit.caption) {
+      const caption = make('p', 'caption');
+      if (typeof hit.captionHtml === 'string') caption.innerHTML = hit.captionHtml; else caption.textContent = hit.caption;
+      li.append(caption);
+    }
     const snippet = make('p', 'snippet');
     snippet.innerHTML = hit.snippet || ''; // server-escaped HTML with <mark> only
     li.append(snippet);
@@ -256,6 +273,9 @@
       el.articleTitle.textContent = 'Artikel nicht verfügbar';
       showError(error);
     }
+    // Focus moves to the heading so a screen reader reads the article and Tab goes on from there; the ring shows only
+    // to a reader who came by keyboard (a page opened from its URL would otherwise inherit the search box's ring).
+    el.articleTitle.dataset.focusRing = String(keyboardUsed);
     el.articleTitle.focus();
 
     const similar = await related;
@@ -423,6 +443,9 @@
   }
 
   // ---- events ----------------------------------------------------------------
+  document.addEventListener('keydown', () => { keyboardUsed = true; }, true);
+  document.addEventListener('pointerdown', () => { keyboardUsed = false; }, true);
+
   el.form.addEventListener('submit', (event) => {
     event.preventDefault();
     commit(el.q.value.trim());

@@ -96,13 +96,27 @@
     return { plain: text.slice(0, start), marked: word };
   }
 
+  // Whether the service answers at all. A network failure and a cross-origin refusal look the same to fetch (a
+  // TypeError, by design), but a no-cors request needs no permission: it succeeds (with an opaque answer) whenever the
+  // service is up. So when a search fails and this probe succeeds, the service refused this site.
+  async function serviceAnswers() {
+    try {
+      await fetch(new URL('health', base), { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async function fetchJson(url, signal) {
     let response;
     try {
       response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal });
     } catch (error) {
       if (error && error.name === 'AbortError') throw error;
-      // A network failure and a cross-origin refusal look the same from here (a TypeError, by design of fetch).
+      if (await serviceAnswers()) {
+        throw new Error(`Diese Seite (${location.origin}) darf die Nachrichtensuche nicht verwenden: der Dienst muss sie in Search:CorsOrigins erlauben.`);
+      }
       throw new Error('Die Suche ist gerade nicht erreichbar.');
     }
     const body = await response.json().catch(() => null);
@@ -179,7 +193,9 @@
       const li = make('li', 'hit', null, 'hit');
       const heading = make('h3', 'hit-heading');
       const href = articleHref(options.articleUrl, hit.id);
-      const title = make(href ? 'a' : 'span', 'hit-title', hit.title, 'hit-title');
+      const title = make(href ? 'a' : 'span', 'hit-title', null, 'hit-title');
+      // Server-escaped HTML with <mark> only: a hit that matched in its title alone shows why.
+      if (typeof hit.titleHtml === 'string') title.innerHTML = hit.titleHtml; else title.textContent = hit.title;
       if (href) {
         title.href = href;
         if (options.target) title.target = options.target;
@@ -193,7 +209,14 @@
       if (hit.source) meta.append(' · ', make('span', 'source', hit.source));
       const snippet = make('p', 'snippet', null, 'snippet');
       snippet.innerHTML = hit.snippet || ''; // server-escaped HTML: only <mark> is markup
-      li.append(heading, meta, snippet);
+      li.append(heading, meta);
+      // The widget shows no captions, except one with the words a hit was found by.
+      if (typeof hit.captionHtml === 'string' && hit.captionHtml.includes('<mark>')) {
+        const caption = make('p', 'caption', null, 'caption');
+        caption.innerHTML = hit.captionHtml;
+        li.append(caption);
+      }
+      li.append(snippet);
       return li;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -90,6 +91,60 @@ internal static class SnippetBuilder
 
         var passages = Passages(body, matches, highlight.Words);
         return string.Join(Separator, passages.Select(passage => Render(body, passage.Start, passage.End, matches)));
+    }
+
+    /// <summary>A short text of the hit (its title or caption), whole and escaped, with the query's words marked where
+    /// <paramref name="analyzer"/> finds them in <paramref name="field"/>: a hit that matched only there shows why.</summary>
+    /// <remarks>Title and caption are indexed without offsets; they are a line each, so analysing them again costs
+    /// little. The body's terms are the same words (one analyzer), so the body's list of terms serves.</remarks>
+    public static string Mark(Highlight highlight, string text, Analyzer analyzer, string field)
+    {
+        ArgumentNullException.ThrowIfNull(highlight);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        if (highlight.Terms.Count == 0 && highlight.Phrases.Count == 0)
+        {
+            return HtmlTextEncoder.Encode(text);
+        }
+
+        var tokens = TokenReader.Read(analyzer, field, text);
+        var terms = new Dictionary<string, MarkedTerm>(StringComparer.Ordinal);
+        foreach (var marked in highlight.Terms)
+        {
+            terms.TryAdd(marked.Term.Text, marked);
+        }
+
+        var matches = new List<Match>();
+        foreach (var token in tokens)
+        {
+            if (terms.TryGetValue(token.Term, out var marked))
+            {
+                matches.Add(new Match(token.Start, token.End, marked.Word, marked.Weight));
+            }
+        }
+
+        foreach (var phrase in highlight.Phrases)
+        {
+            foreach (var first in tokens.Where(token => token.Term == phrase.Terms[0].Text))
+            {
+                var (start, end, complete) = (first.Start, first.End, true);
+                for (var k = 1; k < phrase.Terms.Length && complete; k++)
+                {
+                    var at = first.Position + phrase.Positions[k] - phrase.Positions[0];
+                    var next = tokens.FirstOrDefault(token => token.Position == at && token.Term == phrase.Terms[k].Text);
+                    complete = next.Term is not null;
+                    (start, end) = (Math.Min(start, next.Start), Math.Max(end, next.End));
+                }
+
+                if (complete)
+                {
+                    matches.Add(new Match(start, end, phrase.Word, phrase.Weight));
+                }
+            }
+        }
+
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return Render(text, 0, text.Length, matches);
     }
 
     /// <summary>The first ~200 characters of the body, cut at a word boundary, escaped.</summary>
@@ -377,10 +432,12 @@ internal static class SnippetBuilder
                     }
 
                     break;
-                case MultiTermQuery multi when multi.Field == ArticleFields.Body:
+                case MultiTermQuery multi when multi.Field is ArticleFields.Body or ArticleFields.Title:
+                    // A word of the title's own expansions is marked where the body or title has it (Mark): a hit the
+                    // typo retry found by its title alone shows the word there.
                     foreach (var (term, docFreq) in Expansions(multi).OrderByDescending(pair => pair.DocFreq).Take(MaxExpansionsMarked))
                     {
-                        AddTerm(term, docFreq);
+                        AddTerm(multi.Field == ArticleFields.Body ? term : new Term(ArticleFields.Body, term.Bytes), docFreq);
                     }
 
                     break;

@@ -248,6 +248,7 @@ public sealed class ArticleSearcher : IDisposable
                 ? rescorer.Page(searcher, lookups, run.Rankings, after, skip, request.Size)
                 : run.Rankings[0].ScoreDocs.Skip(skip).Cast<FieldDoc>().ToList();
             var highlight = request.Snippets && !query.Browsing && page.Count > 0 ? SnippetBuilder.Prepare(query.Matching, searcher.IndexReader, lookups.DocFreq) : null;
+            var marking = highlight is null ? null : WritingAnalyzer();
             var hits = page
                 .Select(scoreDoc =>
                 {
@@ -257,7 +258,15 @@ public sealed class ArticleSearcher : IDisposable
                     var snippet = !request.Snippets ? string.Empty
                         : query.Browsing ? SnippetBuilder.Lead(article.Body)
                         : SnippetBuilder.Build(highlight!, article.Body, searcher.IndexReader, scoreDoc.Doc);
-                    return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : AllWordsFirstQuery.Shown(scoreDoc.Score), snippet);
+                    return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : AllWordsFirstQuery.Shown(scoreDoc.Score), snippet)
+                    {
+                        TitleHtml = !request.Snippets ? null : Marked(article.Title, ArticleFields.Title),
+                        CaptionHtml = !request.Snippets || article.Caption is null ? null : Marked(article.Caption, ArticleFields.Caption),
+                    };
+
+                    // A hit that matched only in its title or caption shows the words there (the snippet is the body's).
+                    string Marked(string text, string field) =>
+                        highlight is null ? HtmlTextEncoder.Encode(text) : SnippetBuilder.Mark(highlight, text, marking!, field);
                 })
                 .ToList();
             var more = page.Count == request.Size && (after is not null || wanted < run.Facets.TotalHits);

@@ -339,7 +339,7 @@ internal sealed class QueryFactory
                 {
                     var letters = token.Original.Length;
                     var tolerant = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded;
-                    Query word = tolerant ? Tolerant(token.Term, letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded, _weights, _fieldWeights);
+                    Query word = tolerant ? Tolerant(token.Term, TypoDistance.TypedUmlauts(token.Term, token.Original), letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded, _weights, _fieldWeights);
                     if (token.OtherForm is null)
                     {
                         return word;
@@ -390,12 +390,13 @@ internal sealed class QueryFactory
 
     // The word as typed (whole or as a part), or a word `edits` away. A near word adds a small score that depends only on
     // how near it is: scored by BM25, a rare misspelling in one article would outrank the common word the user meant.
-    private BooleanQuery Tolerant(string term, int edits, string[] fields)
+    // A vowel typed as an umlaut and spelt otherwise counts two edits (TypoDistance).
+    private BooleanQuery Tolerant(string term, bool[]? typedUmlauts, int edits, string[] fields)
     {
         var any = new BooleanQuery(disableCoord: true) { { Word(term, fields, excluded: false, _weights, _fieldWeights), Occur.SHOULD } };
         foreach (var field in fields)
         {
-            any.Add(new CachedFuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength)
+            any.Add(new CachedFuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength, typedUmlauts)
             {
                 Boost = _weights.TypoWeight,
                 MultiTermRewriteMethod = new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(Limits.MaxFuzzyExpansions),

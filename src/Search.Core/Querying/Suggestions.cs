@@ -89,7 +89,7 @@ internal static class Suggestions
                     continue;
                 }
 
-                var correction = Closest(reader, indexTerm, typed.Length >= 8 ? 2 : 1, minArticles: 1);
+                var correction = Closest(reader, indexTerm, TypoDistance.TypedUmlauts(indexTerm, typed), typed.Length >= 8 ? 2 : 1, minArticles: 1);
                 var at = suggestion.IndexOf(typed, from, StringComparison.Ordinal);
                 if (correction is null || at < 0)
                 {
@@ -106,8 +106,9 @@ internal static class Suggestions
         return changed ? suggestion : null;
     }
 
-    // The index term within `edits` of `term` with the fewest edits, then in the most articles (at least minArticles).
-    private static string? Closest(IndexReader reader, string term, int edits, int minArticles)
+    // The index term within `edits` of `term` with the fewest edits, then in the most articles (at least minArticles); a
+    // vowel typed as an umlaut and spelt otherwise counts two edits (TypoDistance: "Fährre" is Fähre, not führe).
+    private static string? Closest(IndexReader reader, string term, bool[]? typedUmlauts, int edits, int minArticles)
     {
         var terms = MultiFields.GetTerms(reader, ArticleFields.Body);
         if (terms is null)
@@ -130,7 +131,12 @@ internal static class Suggestions
                 continue;
             }
 
-            var distance = EditDistance(term, candidate);
+            var distance = TypoDistance.Distance(term, candidate, typedUmlauts);
+            if (distance > edits)
+            {
+                continue;
+            }
+
             if (distance < bestEdits || (distance == bestEdits && articles > bestArticles))
             {
                 (best, bestEdits, bestArticles) = (candidate, distance, articles);
@@ -180,32 +186,6 @@ internal static class Suggestions
     }
 
     /// <summary>Edits (insert, delete, replace, swap neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    internal static int EditDistance(string a, string b) => TypoDistance.Distance(a, b, umlauts: null);
 }
+

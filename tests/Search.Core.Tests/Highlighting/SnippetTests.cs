@@ -32,6 +32,7 @@ public sealed class SnippetFixture() : IndexedArticlesFixture("snippets", Articl
             },
             new { id = "dotted", date = "2020-05-05", title = "Saarland", body = "Der Markt in St.Wendel öffnet am Samstag wieder." },
             new { id = "prefix", date = "2020-05-04", title = "Impfung", body = "Die Impfstoffe kommen im Sommer, sagte der Minister am Dienstag in der Hauptstadt." },
+            new { id = "titled", date = "2020-05-06", title = "Schleusenwärter streiken am Kanal <b>& Hafen</b>", body = "Der Betrieb ruht seit Montag.", caption = "Die Schleuse bei Brunsbüttel. Foto: dpa" },
         ];
     }
 }
@@ -103,6 +104,43 @@ public sealed partial class SnippetTests(SnippetFixture fixture) : IClassFixture
 
         Assert.Equal("dotted", hit.Article.Id);
         Assert.Equal(firstMark, Marks(hit.Snippet)[0]);
+    }
+
+    [Fact]
+    public void WordsFoundOnlyInTheTitleAreMarkedInTheTitle()
+    {
+        var hit = Assert.Single(Search("Schleusenwärter Kanal").Hits);
+
+        Assert.Equal("Der Betrieb ruht seit Montag.", hit.Snippet);
+        Assert.Equal("<mark>Schleusenwärter</mark> streiken am <mark>Kanal</mark> &lt;b&gt;&amp; Hafen&lt;/b&gt;", hit.TitleHtml);
+        Assert.Equal("Die Schleuse bei Brunsbüttel. Foto: dpa", hit.CaptionHtml);
+    }
+
+    [Fact]
+    public void WordsFoundInTheCaptionAreMarkedInTheCaption()
+    {
+        var hit = Assert.Single(Search("Brunsbüttel").Hits);
+
+        Assert.Equal("Die Schleuse bei <mark>Brunsbüttel</mark>. Foto: dpa", hit.CaptionHtml);
+        Assert.Equal("Schleusenwärter streiken am Kanal &lt;b&gt;&amp; Hafen&lt;/b&gt;", hit.TitleHtml);
+    }
+
+    [Fact]
+    public void PhrasesInflectionsAndTypoRetryWordsAreMarkedInTheTitleAsInTheBody()
+    {
+        Assert.Equal("<mark>Schleusenwärter streiken</mark> am Kanal &lt;b&gt;&amp; Hafen&lt;/b&gt;", Assert.Single(Search("\"Schleusenwärter streiken\"").Hits).TitleHtml);
+        Assert.Contains("am <mark>Kanal</mark>", Assert.Single(Search("Kanals").Hits).TitleHtml, StringComparison.Ordinal);
+        // "streikt" is another stem than "streiken": found by the typo retry, through the title alone.
+        var retried = Assert.Single(Search("streikt").Hits);
+        Assert.StartsWith("Schleusenwärter <mark>streiken</mark>", retried.TitleHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrowsingWithoutWordsGivesTheTitleEscapedWithoutMarks()
+    {
+        var hit = Assert.Single(fixture.Searcher.Search(new SearchRequest("", ["2020-05"], 1, 10)).Hits, hit => hit.Article.Id == "titled");
+
+        Assert.Equal("Schleusenwärter streiken am Kanal &lt;b&gt;&amp; Hafen&lt;/b&gt;", hit.TitleHtml);
     }
 
     private SearchResult Search(string query) => fixture.Searcher.Search(new SearchRequest(query, [], 1, 10));
