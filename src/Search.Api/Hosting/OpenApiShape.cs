@@ -7,7 +7,7 @@ namespace Search.Api.Hosting;
 /// <summary>
 /// Makes the OpenAPI document say exactly what the service takes, for generated clients and linters: the query switches
 /// that are bound as text (to answer a bad value with a 400 that names it) typed as a boolean or an enum, the tags
-/// described, <c>/health</c> public, and a relative server, so the document does not depend on the host that served it.
+/// described, the NDJSON bulk body a stream of bytes, <c>/health</c> public, and a relative server, so the document does not depend on the host that served it.
 /// </summary>
 internal sealed class OpenApiShape : IOpenApiDocumentTransformer
 {
@@ -43,6 +43,13 @@ internal sealed class OpenApiShape : IOpenApiDocumentTransformer
                 }
             }
 
+            if (operation.RequestBody?.Content?.TryGetValue("application/x-ndjson", out var ndjson) == true)
+            {
+                // Inline, not a reference to a "Stream" schema: generators (NSwag) only send a body as raw bytes when the
+                // body's own schema says binary; through a reference they would serialise the stream object as JSON.
+                ndjson.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            }
+
             if (operation.Tags?.Any(tag => tag.Name == "Service") == true)
             {
                 // Load balancers and probes call /health without a key, whatever keys the service has.
@@ -50,6 +57,7 @@ internal sealed class OpenApiShape : IOpenApiDocumentTransformer
             }
         }
 
+        document.Components?.Schemas?.Remove("Stream");
         return Task.CompletedTask;
     }
 
