@@ -62,7 +62,7 @@ public partial class ApiReferenceTests(SearchApiFactory factory) : IClassFixture
         var operations = await Operations();
         var put = operations["put /api/articles/{id}"];
 
-        Assert.Equal(["200", "201", "400", "401", "403", "413", "429", "503", "507"], put.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
+        Assert.Equal(["200", "201", "400", "401", "403", "413", "415", "429", "503", "507"], put.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
         Assert.True(put.GetProperty("security")[0].TryGetProperty("bearer", out _));
         Assert.NotNull(put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("title").GetString());
     }

@@ -47,6 +47,67 @@ public class OpenApiTests(SearchApiFactory factory) : IClassFixture<SearchApiFac
         Assert.True(problems.TryGetProperty("invalid_parameter", out _));
     }
 
+    [Theory]
+    [InlineData("ProblemDetails")]
+    [InlineData("HttpValidationProblemDetails")]
+    public async Task ProblemSchemasRequireCodeAndTraceIdAsStrings(string name)
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var schema = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name);
+
+        Assert.Equal("string", schema.GetProperty("properties").GetProperty("code").GetProperty("type").GetString());
+        Assert.Equal("string", schema.GetProperty("properties").GetProperty("traceId").GetProperty("type").GetString());
+        Assert.Equal(["code", "traceId"], schema.GetProperty("required").EnumerateArray().Select(item => item.GetString()).Order());
+    }
+
+    [Fact]
+    public async Task SearchSwitchesAreTypedAsABooleanAndEnums()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var parameters = json.RootElement.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+        Assert.Equal("boolean", parameters["typos"].GetProperty("type").GetString());
+        Assert.True(parameters["typos"].GetProperty("default").GetBoolean());
+        Assert.Equal(["relevance", "fresh", "newest", "oldest"], parameters["sort"].GetProperty("enum").EnumerateArray().Select(item => item.GetString()));
+        Assert.Equal(["last", "none"], parameters["prefix"].GetProperty("enum").EnumerateArray().Select(item => item.GetString()));
+    }
+
+    [Fact]
+    public async Task BulkBodyIsAStreamOfNdjsonAndWrongContentTypesAreDocumented()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        var post = paths.GetProperty("/api/articles").GetProperty("post");
+
+        var body = post.GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/x-ndjson"], body.EnumerateObject().Select(media => media.Name));
+        var schema = Resolve(json.RootElement, body.GetProperty("application/x-ndjson").GetProperty("schema"));
+        Assert.Equal("string", schema.GetProperty("type").GetString());
+        Assert.Equal("binary", schema.GetProperty("format").GetString());
+        foreach (var write in new[] { post, paths.GetProperty("/api/articles/{id}").GetProperty("put") })
+        {
+            var examples = write.GetProperty("responses").GetProperty("415").GetProperty("content").GetProperty("application/problem+json").GetProperty("examples");
+            Assert.True(examples.TryGetProperty("unsupported_media_type", out _));
+        }
+    }
+
+    [Fact]
+    public async Task DocumentNamesNoHostAndHealthNeedsNoKey()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var root = json.RootElement;
+
+        Assert.Equal(["/"], root.GetProperty("servers").EnumerateArray().Select(server => server.GetProperty("url").GetString()));
+        Assert.Equal(0, root.GetProperty("paths").GetProperty("/health").GetProperty("get").GetProperty("security").GetArrayLength());
+        Assert.All(root.GetProperty("tags").EnumerateArray(), tag => Assert.False(string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString())));
+    }
+
+    private static JsonElement Resolve(JsonElement root, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? root.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
+
     private static List<string?> Texts(JsonElement response) =>
         [response.GetProperty("query").GetString(), .. response.GetProperty("suggestions").EnumerateArray().Select(item => item.GetProperty("text").GetString())];
 }

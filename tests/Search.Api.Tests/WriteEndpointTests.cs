@@ -136,6 +136,24 @@ public class WriteEndpointTests(KeyedSearchApiFactory factory) : IClassFixture<K
         Assert.Equal(HttpStatusCode.OK, (await Client(KeyedSearchApiFactory.ReadKey).GetAsync("/api/articles/bulk-2")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("PUT", "/api/articles/plain-1")]
+    [InlineData("POST", "/api/articles")]
+    public async Task BodyOfAnotherContentTypeIs415ProblemWithACode(string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"id\":\"plain-1\"}", Encoding.UTF8, "text/plain") };
+
+        var response = await Client(KeyedSearchApiFactory.AdminKey).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("unsupported_media_type", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("The request body must be application/json for PUT /api/articles/{id} and application/x-ndjson (one article per line) for " +
+            "POST /api/articles; send it with that Content-Type.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.StartsWith("00-", problem.RootElement.GetProperty("traceId").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WriteWhileAnotherIndexerHoldsTheIndexIs503WithRetryAfter()
     {

@@ -28,6 +28,7 @@ internal static class ArticleWriteEndpoints
             .WithSummary("Add or replace one article")
             .WithDescription("Stores the article under the id in the URL. Durable and searchable once this returns. 201 when the id was new, 200 otherwise.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithBodySizeLimit(limits.MaxArticleBodyBytes);
         writes.MapDelete("/{id}", DeleteArticle)
             .WithName("DeleteArticle")
@@ -40,7 +41,9 @@ internal static class ArticleWriteEndpoints
             .WithDescription(
                 "The body is NDJSON (application/x-ndjson): one article per line with id, title, date, body and optionally caption, source, url. " +
                 $"At most {MaxBulkLines} lines. Valid lines are stored even when others are rejected; the response has one result per line.")
-            .Accepts<ArticleInput>("application/x-ndjson")
+            // The body is read line by line, not bound: to clients it is a stream of text, not one ArticleInput.
+            .Accepts<Stream>("application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithBodySizeLimit(limits.MaxBulkBodyBytes);
         return writes;
     }
@@ -98,7 +101,7 @@ internal static class ArticleWriteEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["body"] = [$"A bulk request may hold at most {MaxBulkLines} articles; split it into several requests."],
-                });
+                }, extensions: new Dictionary<string, object?> { ["code"] = "too_many_articles" });
             }
 
             var (article, error) = ParseLine(line);

@@ -10,7 +10,9 @@ internal static class ApiReference
     public static IServiceCollection AddApiReference(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<OpenApiShape>();
             options.AddDocumentTransformer<OpenApiExamples>();
+            options.AddSchemaTransformer<ProblemSchemas>();
             // Properties that may be null are left out of responses (WhenWritingNull), so they are not required.
             options.AddSchemaTransformer((schema, context, _) =>
             {

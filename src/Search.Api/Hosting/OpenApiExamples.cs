@@ -106,9 +106,13 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
                 parameter.Example = parameter.Name is { } name && Parameters.TryGetValue(name, out var example) ? example.DeepClone() : null;
             }
 
-            if (operation.RequestBody?.Content is { } body)
+            if (operation.RequestBody is OpenApiRequestBody { Content: { } body } requestBody)
             {
                 DescribeBody(body);
+                if (body.ContainsKey("application/x-ndjson"))
+                {
+                    requestBody.Description = "NDJSON: one article per line, each a JSON object like ArticleInput (id, title, date, body; optionally caption, source, url).";
+                }
             }
 
             var writes = operation.Tags?.Any(tag => tag.Name == "Writes") == true;
@@ -185,6 +189,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         "404" => "There is no article with this id.",
         "413" => string.Create(CultureInfo.InvariantCulture,
             $"The request body is too large: at most {limits.MaxArticleBodyBytes:N0} bytes for one article, {limits.MaxBulkBodyBytes:N0} for a bulk request."),
+        "415" => "The body's Content-Type is not the one this endpoint takes: application/json for one article, application/x-ndjson for many.",
         "429" => string.Create(CultureInfo.InvariantCulture,
             $"This client sent more than {limits.RequestsPerMinute} requests a minute (Search:Limits:RequestsPerMinute); wait Retry-After seconds."),
         "503" => "The command-line indexer holds the index; try again after Retry-After seconds.",
@@ -214,13 +219,13 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         {
             ["text"] = "text is required: the words to analyse, e.g. text=Ferngespräche in Genf.",
         })],
-        ("GetRelatedArticles", "400") => [Validation("One or more validation errors occurred.", null, new() { ["size"] = "size must be between 1 and 50; got 0." })],
-        ("PutArticle", "400") => [Validation("The article is invalid.", null, new()
+        ("GetRelatedArticles", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new() { ["size"] = "size must be between 1 and 50; got 0." })],
+        ("PutArticle", "400") => [Validation("The article is invalid.", "invalid_article", new()
         {
             ["title"] = "title is required.",
             ["date"] = "date must be YYYY-MM-DD or YYYY-MM, e.g. 2021-12-09; got '2021-13'.",
         })],
-        ("PostArticles", "400") => [Validation("One or more validation errors occurred.", null,
+        ("PostArticles", "400") => [Validation("One or more validation errors occurred.", "too_many_articles",
             new() { ["body"] = "A bulk request may hold at most 10000 articles; split it into several requests." })],
         (_, "401") => [Problem(401, "A valid key is required.", "This service needs a key to search: send Authorization: Bearer <key>.", "missing_or_invalid_key")],
         (_, "403") =>
@@ -231,6 +236,9 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         (_, "404") => [Problem(404, "Article not found.", "There is no article with id 'nope'. Ids come from the hits of /api/search.", "article_not_found")],
         (_, "413") => [Problem(413, "The request body is too large.",
             "This endpoint accepts request bodies of at most 33,554,432 bytes; split a bulk upload into several requests.", "body_too_large")],
+        (_, "415") => [Problem(415, "Unsupported Media Type",
+            "The request body must be application/json for PUT /api/articles/{id} and application/x-ndjson (one article per line) for POST /api/articles; send it with that Content-Type.",
+            "unsupported_media_type")],
         (_, "429") => [Problem(429, "Too many requests.", "This client may send 600 requests a minute. Try again in 1 s (Retry-After).", "rate_limited")],
         (_, "503") => [Problem(503, "The index cannot take writes right now.",
             "The index at /srv/search/index-data is locked by another writer. Wait for the other indexer to finish, then run again.", "index_unavailable")],
@@ -247,6 +255,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
             404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
             413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+            415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
             429 => "https://tools.ietf.org/html/rfc6585#section-4",
             _ => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         },
@@ -264,7 +273,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         return problem;
     }
 
-    private static JsonObject Validation(string title, string? code, Dictionary<string, string> errors)
+    private static JsonObject Validation(string title, string code, Dictionary<string, string> errors)
     {
         var problem = new JsonObject
         {
@@ -273,11 +282,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             ["status"] = 400,
             ["errors"] = new JsonObject(errors.Select(error => KeyValuePair.Create(error.Key, (JsonNode?)new JsonArray(error.Value)))),
         };
-        if (code is not null)
-        {
-            problem["code"] = code;
-        }
-
+        problem["code"] = code;
         problem["traceId"] = "00-3c1e…-00";
         return problem;
     }
@@ -286,9 +291,10 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         Full-text search over German news articles (Lucene with German analysis: umlauts and ß folded, inflections stemmed,
         stopwords dropped), with snippets, facets and filters, plus writes behind an admin key.
 
-        **Errors** are `application/problem+json` with a stable `code`: `invalid_parameter`, `invalid_cursor`, `prefix_too_short`,
-        `too_many_clauses`, `too_many_expansions` (400), `missing_or_invalid_key` (401), `read_key_cannot_write`, `writes_disabled` (403),
-        `article_not_found` (404), `body_too_large` (413), `rate_limited` (429), `index_unavailable` (503), `disk_full` (507).
+        **Errors** are `application/problem+json` with a stable `code` and the request's `traceId`: `invalid_parameter`, `invalid_cursor`,
+        `prefix_too_short`, `too_many_clauses`, `too_many_expansions`, `invalid_article`, `too_many_articles` (400), `missing_or_invalid_key` (401),
+        `read_key_cannot_write`, `writes_disabled` (403), `article_not_found` (404), `body_too_large` (413), `unsupported_media_type` (415),
+        `rate_limited` (429), `index_unavailable` (503), `disk_full` (507).
 
         **Limits** of this service (`Search:Limits`): `q` up to 1000 characters and {limits.MaxClauses} clauses; a prefix or wildcard
         word needs {limits.MinPrefixLength} characters before `*` or `?` and may match up to {limits.MaxTermExpansions:N0} words; fuzzy
