@@ -27,22 +27,14 @@ internal static partial class IndexStartup
             (long)Math.Max(0, options.CompletionMemoryMiB) << 20);
     }
 
-    /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.</summary>
+    /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.
+    /// The warm-up follows in the background (<see cref="IndexWarmUp"/>).</summary>
     public static bool OpensAtStartup(IServiceProvider services, ILogger logger)
     {
         try
         {
             var searcher = services.GetRequiredService<ArticleSearcher>();
-            // One query through every stage (parsing, facets, highlighting) so the first reader does not wait for the JIT.
-            searcher.Search(new SearchRequest("Nachrichten", [], 1, 1));
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
-            // Then searches like the readers' until Search:WarmUpSeconds are spent, so the first of them are as fast as the rest.
-            var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(Math.Max(0, options.WarmUpSeconds)));
-            LogWarmedUp(logger, warmUp.Searches, warmUp.Elapsed.TotalSeconds);
-            var tables = searcher.CommonWords;
-            LogCommonWords(logger, tables.Words, tables.Bytes / 1048576.0, tables.BuildTime.TotalSeconds, options.CommonWordMemoryMiB);
-            var completions = searcher.Completions;
-            LogCompletions(logger, completions.Words, completions.MinArticles, completions.Bytes / 1048576.0, options.CompletionMemoryMiB, completions.BuildTime.TotalSeconds);
             if (searcher.IndexAnalyzerVersion is { } built && built != ArticleFields.AnalyzerVersion)
             {
                 LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion);
@@ -67,15 +59,6 @@ internal static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Search:AdminKey is configured: the service is read-only and refuses writes")]
     private static partial void LogReadOnly(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up with {Searches} searches in {Seconds:F1} s")]
-    private static partial void LogWarmedUp(ILogger logger, int searches, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Score tables for {Words} common words: {MiB:F1} MiB of Search:CommonWordMemoryMiB {Budget}, built in {Seconds:F2} s")]
-    private static partial void LogCommonWords(ILogger logger, int words, double miB, double seconds, int budget);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Completion words: {Words} (each in {MinArticles}+ articles), {MiB:F1} MiB of Search:CompletionMemoryMiB {Budget}, built in {Seconds:F2} s")]
-    private static partial void LogCompletions(ILogger logger, int words, int minArticles, double miB, int budget, double seconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);

@@ -5,7 +5,8 @@ namespace Search.Api.Hosting;
 
 internal static class SearchServiceCollectionExtensions
 {
-    /// <summary>Registers the options (with the limits), the one shared <see cref="ArticleSearcher"/> and its refresher.</summary>
+    /// <summary>Registers the options (with the limits), the one shared <see cref="ArticleSearcher"/>, its refresher, its
+    /// warm-up in the background and the readiness check that waits for it.</summary>
     public static IServiceCollection AddSearchEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
@@ -20,6 +21,9 @@ internal static class SearchServiceCollectionExtensions
         });
         services.AddSingleton<ArticleStore>();
         services.AddHostedService<IndexRefresher>();
+        services.AddSingleton<IndexReadiness>();
+        services.AddHostedService<IndexWarmUp>();
+        services.AddHealthChecks().AddCheck<IndexReadyHealthCheck>("index", tags: [IndexReadyHealthCheck.Tag]);
         return services;
     }
 }

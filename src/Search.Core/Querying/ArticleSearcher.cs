@@ -278,8 +278,9 @@ public sealed class ArticleSearcher : IDisposable
     /// Does nothing on an empty index or budget.
     /// </summary>
     /// <param name="budget">The longest to keep searching; the search running when it ends is finished.</param>
+    /// <param name="cancellationToken">Stops the warm-up after the search running (a service shutting down while it warms up).</param>
     /// <returns>How many searches ran, how long it took, and whether the JIT settled before the budget was spent.</returns>
-    public WarmUpResult WarmUp(TimeSpan budget)
+    public WarmUpResult WarmUp(TimeSpan budget, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
         var start = Stopwatch.GetTimestamp();
@@ -291,7 +292,7 @@ public sealed class ArticleSearcher : IDisposable
         var searches = WarmUpRequests();
         var count = 0;
         var (windowStart, compiledBefore) = (start, JitInfo.GetCompiledMethodCount());
-        while (searches.Count > 0 && Stopwatch.GetElapsedTime(start) < budget)
+        while (searches.Count > 0 && Stopwatch.GetElapsedTime(start) < budget && !cancellationToken.IsCancellationRequested)
         {
             try
             {
