@@ -27,6 +27,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddApiReference();
 builder.Services.AddCrossOrigin();
 builder.Services.AddRequestLimits();
+builder.Services.AddTelemetry();
 
 var app = builder.Build();
 
@@ -49,6 +50,7 @@ app.MapSuggest();
 app.MapArticles();
 app.MapArticleWrites();
 app.MapHealth();
+app.MapTelemetry();
 
 app.Run();
 return 0;

@@ -20,6 +20,7 @@ internal static class SearchServiceCollectionExtensions
             return searcher;
         });
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<SearchMetrics>();
         services.AddHostedService<IndexRefresher>();
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<IndexWarmUp>();
