@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     // appsettings.json and the web page ship in the build output, so the service finds them from any working
-    // folder; relative index and seeds paths resolve against the working folder.
+    // folder; relative index and seeds paths resolve against the repository root inside the repository (RepositoryPaths).
     ContentRootPath = AppContext.BaseDirectory,
 });
 

@@ -67,8 +67,8 @@ internal static class IndexCommand
     /// <summary>The <c>--index</c> option shared by every command.</summary>
     public static Option<string> IndexOption() => new("--index", "-i")
     {
-        Description = "The index folder",
-        DefaultValueFactory = _ => "index-data",
+        Description = "The index folder (default: index-data at the repository root inside the repository, else in the current folder)",
+        DefaultValueFactory = _ => RepositoryPaths.Resolve("index-data"),
     };
 
     private static int Run(string[] paths, string indexPath, ImportOptions options)

@@ -75,7 +75,8 @@ public class StartupTests
 
         var error = Assert.Throws<IndexUnavailableException>(() => IndexStartup.Open(options, NullLogger.Instance));
 
-        Assert.Equal($"No index at {options.IndexPath}. Run: dotnet run --project src/Search.Indexer -- seeds --index {options.IndexPath}", error.Message);
+        // This test runs inside the repository (its output folder), so the command names the repository's indexer and seeds.
+        Assert.Equal($"No index at {options.IndexPath}. Run: dotnet run --project {TestCorpus.RepositoryRoot}/src/Search.Indexer -- {TestCorpus.RepositoryRoot}/seeds --index {options.IndexPath}", error.Message);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class StartupTests
         var error = Assert.Throws<IndexUnavailableException>(() => IndexStartup.Open(options, NullLogger.Instance));
 
         Assert.StartsWith($"The index at {index} is damaged and will not be served (", error.Message, StringComparison.Ordinal);
-        Assert.EndsWith($"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {index} --rebuild", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"Rebuild it: dotnet run --project {TestCorpus.RepositoryRoot}/src/Search.Indexer -- <your corpus> --index {index} --rebuild", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Directory.EnumerateFiles(index).Select(Path.GetFileName).Order().ToList());
         Assert.Equal(bytes, File.ReadAllBytes(segment));
     }

@@ -37,7 +37,8 @@ internal static partial class IndexStartup
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
             if (searcher.IndexAnalyzerVersion is { } built && built != ArticleFields.AnalyzerVersion)
             {
-                LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion);
+                LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion,
+                    $"{RepositoryPaths.IndexerCommand()} <your corpus> --index {RepositoryPaths.Shown(options.IndexPath)} --rebuild");
             }
 
             if (string.IsNullOrEmpty(options.AdminKey))
@@ -54,8 +55,8 @@ internal static partial class IndexStartup
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} was built with analyzer '{Built}', but this service analyses queries as '{Current}': some words will not match their articles, and writes are refused. Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {IndexPath} --rebuild")]
-    private static partial void LogOlderAnalyzer(ILogger logger, string indexPath, string built, string current);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} was built with analyzer '{Built}', but this service analyses queries as '{Current}': some words will not match their articles, and writes are refused. Rebuild it: {Command}")]
+    private static partial void LogOlderAnalyzer(ILogger logger, string indexPath, string built, string current, string command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Search:AdminKey is configured: the service is read-only and refuses writes")]
     private static partial void LogReadOnly(ILogger logger);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Api.Hosting;
@@ -10,6 +11,13 @@ internal static class SearchServiceCollectionExtensions
     public static IServiceCollection AddSearchEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
+        // Relative folders resolve against the repository root when the service runs inside the repository (from its
+        // root, from src/Search.Api or from an IDE alike), else against the working folder.
+        services.PostConfigure<SearchOptions>(options =>
+        {
+            options.IndexPath = RepositoryPaths.Resolve(options.IndexPath);
+            options.SeedsPath = RepositoryPaths.Resolve(options.SeedsPath);
+        });
         services.AddOptions<SearchLimitsOptions>().Bind(configuration.GetSection(SearchLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {
