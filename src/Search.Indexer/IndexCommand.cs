@@ -91,6 +91,13 @@ internal static class IndexCommand
         }
 
         SummaryTable.Write(summary);
+        if (summary.NoIndexWritten)
+        {
+            Console.Error.WriteLine($"Error: no article found in {string.Join(", ", paths)}; no index was written at {Path.GetFullPath(indexPath)}. " +
+                $"Articles are {string.Join(", ", CorpusReader.SupportedExtensions)} files; the repository's seeds/ is one.");
+            return ExitCodes.NothingUsable;
+        }
+
         if (summary.StoppedAtFirstProblem)
         {
             Console.WriteLine("Stopped at the first bad input (--strict); the index was left exactly as it was.");
