@@ -9,8 +9,8 @@ set -euo pipefail
 command -v jq >/dev/null || { echo "jq is missing: apt-get install jq" >&2; exit 1; }
 label="${LABEL:-}"
 convert() {
-  find "$1/articles" -name '*.json' -exec jq -c --arg label "$label" '
-    select($label == "" or .label == $label)
+  find "$1/articles" -name '*.json' -exec jq -c --arg want "$label" '
+    select($want == "" or .label == $want)
     | {id: ("fang-" + (input_filename | split("/") | last | rtrimstr(".json"))),
        date: ((.date // "") | .[0:10]),
        title: .header,
