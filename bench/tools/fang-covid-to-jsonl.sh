@@ -9,10 +9,14 @@ set -euo pipefail
 command -v jq >/dev/null || { echo "jq is missing: apt-get install jq" >&2; exit 1; }
 label="${LABEL:-}"
 convert() {
+  # Dates are 2020-12-01T13:19:17+01:00, a few 2021-03-5 (day not padded): both become YYYY-MM-DD.
   find "$1/articles" -name '*.json' -exec jq -c --arg want "$label" '
+    def pad: if length < 2 then "0" + . else . end;
+    def day: (capture("^(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})") // null)
+      | if . == null then "" else "\(.y)-\(.m | pad)-\(.d | pad)" end;
     select($want == "" or .label == $want)
     | {id: ("fang-" + (input_filename | split("/") | last | rtrimstr(".json"))),
-       date: ((.date // "") | .[0:10]),
+       date: ((.date // "") | day),
        title: .header,
        body: ((.article // "") | gsub("\\s*\n\\s*"; "\n\n")),
        source, url}' {} +
