@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Search.Web.Tests;
@@ -32,6 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         UnlistedSite = await EmbeddingSite.StartAsync();
         Api = new KestrelSearchApi([AllowedSite.Origin]);
         AllowedSite.ApiOrigin = UnlistedSite.ApiOrigin = Api.Start();
+        await CompletionsBuiltAsync();
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -45,6 +47,31 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run",
             ],
         });
+    }
+
+    // The index's completion words are built in the background after it opens: wait for them, so a test's first
+    // keystrokes find them (a readiness check, not a timing assertion).
+    private async Task CompletionsBuiltAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Api.Origin) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using (var json = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=Gespr")))
+            {
+                if (json.RootElement.GetProperty("suggestions").GetArrayLength() > 0)
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The API built no completion words within a minute.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A fresh browser context (no cookies, no cache) with one page that records script errors.</summary>

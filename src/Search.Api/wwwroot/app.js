@@ -6,7 +6,7 @@
   const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   const $ = (id) => document.getElementById(id);
   const el = {
-    form: $('search-form'), q: $('q'), error: $('error'), resultsView: $('results-view'),
+    form: $('search-form'), q: $('q'), suggestions: $('suggestions'), error: $('error'), resultsView: $('results-view'),
     summary: $('summary'), hits: $('hits'), didYouMean: $('did-you-mean'), didYouMeanLink: $('did-you-mean-link'), partial: $('partial'),
     pager: $('pager'), prev: $('prev'), next: $('next'), pageInfo: $('page-info'),
     article: $('article'), back: $('back'), articleTitle: $('article-title'), articleMeta: $('article-meta'),
@@ -43,6 +43,8 @@
     const params = new URLSearchParams(location.search);
     const state = {
       q: params.get('q') || '',
+      // prefix=last: the hits shown while typing, the last word also matching as the start of a word.
+      prefix: params.get('prefix') === 'last' ? 'last' : '',
       page: positiveInt(params.get('page'), 1, 10000),
       size: positiveInt(params.get('size'), DEFAULT_SIZE, 100),
       article: params.get('article') || '',
@@ -54,6 +56,7 @@
   function stateUrl(state) {
     const params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
+    if (state.prefix) params.set('prefix', state.prefix);
     FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
     if (state.page > 1) params.set('page', String(state.page));
     if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
@@ -100,11 +103,12 @@
     return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
   }
 
-  async function fetchJson(url) {
+  async function fetchJson(url, signal) {
     let response;
     try {
-      response = await fetch(url, { headers: { Accept: 'application/json' } });
-    } catch {
+      response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    } catch (error) {
+      if (error && error.name === 'AbortError') throw error;
       throw new Error('Der Server ist nicht erreichbar. Bitte später erneut versuchen.');
     }
     const body = await response.json().catch(() => null);
@@ -124,7 +128,8 @@
   async function render() {
     const seq = ++renderSeq;
     const state = readState();
-    el.q.value = state.q;
+    // While the reader types, the box already says it (perhaps with a space the URL leaves out): leave it alone.
+    if (el.q.value.trim() !== state.q) el.q.value = state.q;
     el.error.hidden = true;
     document.title = (state.q ? `${state.q} – ` : '') + 'Nachrichtensuche';
     if (state.article) return renderArticle(state, seq);
@@ -133,6 +138,7 @@
     el.resultsView.hidden = false;
     el.resultsView.setAttribute('aria-busy', 'true');
     const params = new URLSearchParams({ q: state.q, page: String(state.page), size: String(state.size) });
+    if (state.prefix) params.set('prefix', state.prefix);
     FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
     try {
       const data = await fetchJson('api/search?' + params);
@@ -163,7 +169,7 @@
     const suggestion = typeof data.didYouMean === 'string' ? data.didYouMean.trim() : '';
     el.didYouMean.hidden = !suggestion || suggestion === state.q;
     el.didYouMeanLink.textContent = suggestion;
-    el.didYouMeanLink.href = stateUrl({ ...state, q: suggestion, page: 1, article: '' });
+    el.didYouMeanLink.href = stateUrl({ ...state, q: suggestion, prefix: '', page: 1, article: '' });
     el.didYouMeanLink.dataset.q = suggestion;
     el.partial.hidden = !data.partial;
 
@@ -258,10 +264,217 @@
     el.related.hidden = false;
   }
 
+  // ---- search as you type ----------------------------------------------------
+  // While the reader types, the hits follow the box: the last word, still being typed, also matches as the start of
+  // a word (prefix=last, kept in the URL so a reload shows the same; one history entry for the whole typing). A list
+  // under the box offers completions of the last word from /api/suggest within the page's filters. It is a WAI-ARIA
+  // combobox with manual selection: ArrowDown and ArrowUp move through the options (from the last to the first and
+  // back round) without changing the box; Enter or a click searches the active option as whole words, Enter without
+  // one the box; Escape closes the list (a second one empties the box, as in any search box); Tab, a click elsewhere
+  // and a search close it too.
+  const TYPING_MS = 250;
+  const SUGGEST_SIZE = 8;
+  const MAX_SUGGEST_LENGTH = 100; // /api/suggest refuses longer text
+  const LAST_WORD = /[\p{L}\p{Nd}]+$/u; // the word being typed, as the API splits it
+  let typingTimer = 0;
+  let suggestController = null;
+  let suggestSeq = 0;
+  let activeOption = -1;
+
+  // A word lowercased with umlauts, ß and ae/oe/ue folded as the index folds it (Lucene's GermanNormalizationFilter),
+  // to see how much of a completion the reader typed: Strasse and Straße, Haeuser and Häuser alike.
+  function fold(word) {
+    let folded = '';
+    let state = 'other';
+    for (const c of word.toLowerCase()) {
+      if (c === 'e' && state === 'umlaut') { state = 'vowel'; continue; }
+      if (c === 'ä' || c === 'ö' || c === 'ü') { folded += c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'; state = 'vowel'; continue; }
+      folded += c === 'ß' ? 'ss' : c;
+      if (c === 'a' || c === 'o') state = 'umlaut';
+      else if (c === 'u') state = state === 'other' ? 'umlaut' : 'vowel';
+      else state = c === 'e' || c === 'i' || c === 'q' || c === 'y' ? 'vowel' : 'other';
+    }
+    return folded;
+  }
+
+  // A completion split into what the reader typed (plain) and what it adds (marked). A completion that does not start
+  // with the typed word (one typo away) has the whole word marked.
+  function splitCompletion(typed, text) {
+    const last = (LAST_WORD.exec(typed) || [''])[0];
+    const head = typed.slice(0, typed.length - last.length);
+    const start = text.startsWith(head) ? head.length : text.length - (LAST_WORD.exec(text) || [''])[0].length;
+    const word = text.slice(start);
+    const prefix = fold(last);
+    for (let end = 1; end <= word.length; end++) {
+      if (fold(word.slice(0, end)).startsWith(prefix)) return { plain: text.slice(0, start + end), marked: text.slice(start + end) };
+    }
+    return { plain: text.slice(0, start), marked: word };
+  }
+
+  function optionNode(typed, suggestion, index) {
+    const { plain, marked } = splitCompletion(typed, suggestion.text);
+    const option = make('li', 'option');
+    option.id = `suggestion-${index}`;
+    option.setAttribute('role', 'option');
+    option.setAttribute('aria-selected', 'false');
+    option.dataset.text = suggestion.text;
+    const text = make('span', 'option-text', plain);
+    if (marked) text.append(make('mark', null, marked));
+    option.append(text);
+    if (Number.isFinite(suggestion.articles)) {
+      const count = make('span', 'option-count', number.format(suggestion.articles));
+      count.setAttribute('aria-hidden', 'true');
+      option.append(count);
+    }
+    return option;
+  }
+
+  function options() {
+    return el.suggestions.querySelectorAll('[role="option"]');
+  }
+
+  function closeSuggestions() {
+    suggestSeq++;
+    if (suggestController) suggestController.abort();
+    suggestController = null;
+    activeOption = -1;
+    el.suggestions.hidden = true;
+    el.suggestions.replaceChildren();
+    el.q.setAttribute('aria-expanded', 'false');
+    el.q.removeAttribute('aria-activedescendant');
+  }
+
+  function showSuggestions(typed, suggestions) {
+    const usable = suggestions.filter((s) => s && typeof s.text === 'string' && s.text);
+    if (!usable.length) return closeSuggestions();
+    activeOption = -1;
+    el.suggestions.replaceChildren(...usable.map((s, i) => optionNode(typed, s, i)));
+    el.suggestions.hidden = false;
+    el.q.setAttribute('aria-expanded', 'true');
+    el.q.removeAttribute('aria-activedescendant');
+  }
+
+  // The list for the box's text; the answer to an older text is dropped (aborted when still on its way).
+  async function requestSuggestions(raw) {
+    const text = raw.trimStart();
+    if (!text || text.length > MAX_SUGGEST_LENGTH || !LAST_WORD.test(text)) return closeSuggestions();
+    const seq = ++suggestSeq;
+    if (suggestController) suggestController.abort();
+    const controller = new AbortController();
+    suggestController = controller;
+    const state = readState();
+    const params = new URLSearchParams({ q: text, size: String(SUGGEST_SIZE) });
+    FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
+    let data;
+    try {
+      data = await fetchJson('api/suggest?' + params, controller.signal);
+    } catch {
+      if (seq === suggestSeq) closeSuggestions(); // completions are extra: when they fail, the box works without them
+      return;
+    }
+    if (seq !== suggestSeq) return;
+    suggestController = null;
+    if (document.activeElement !== el.q) return;
+    showSuggestions(text, Array.isArray(data.suggestions) ? data.suggestions : []);
+  }
+
+  function setActive(index) {
+    const all = options();
+    activeOption = index;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    el.q.setAttribute('aria-activedescendant', all[index].id);
+    all[index].scrollIntoView({ block: 'nearest' });
+  }
+
+  function moveActive(step) {
+    const count = options().length;
+    if (!count) return;
+    setActive(activeOption < 0 ? (step > 0 ? 0 : count - 1) : (activeOption + step + count) % count);
+  }
+
+  // The hits for the box as it is now, the last word as a prefix when the reader is in the middle of it.
+  function searchWhileTyping(raw) {
+    const q = raw.trim();
+    const prefix = LAST_WORD.test(raw) ? 'last' : '';
+    const current = readState();
+    if (!current.article && current.q === q && current.prefix === prefix) return;
+    const url = stateUrl({ ...current, q, prefix, page: 1, article: '' });
+    if (history.state && history.state.typing) history.replaceState(history.state, '', url);
+    else history.pushState({ typing: true }, '', url);
+    render();
+  }
+
+  // A search for chosen words, whole: it takes the place of the hits shown while typing, in the history too.
+  function commit(q) {
+    clearTimeout(typingTimer);
+    closeSuggestions();
+    const changes = { q, page: 1, prefix: '' };
+    if (history.state && history.state.typing) {
+      history.replaceState(null, '', stateUrl({ ...readState(), article: '', ...changes }));
+      render();
+    } else {
+      navigate(changes);
+    }
+  }
+
+  function choose(text) {
+    el.q.value = text;
+    commit(text.trim());
+  }
+
   // ---- events ----------------------------------------------------------------
   el.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate({ q: el.q.value.trim(), page: 1 });
+    commit(el.q.value.trim());
+  });
+
+  el.q.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      requestSuggestions(el.q.value);
+      searchWhileTyping(el.q.value);
+    }, TYPING_MS);
+  });
+
+  el.q.addEventListener('keydown', (event) => {
+    if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const open = !el.suggestions.hidden;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        event.preventDefault();
+        if (open) {
+          moveActive(event.key === 'ArrowDown' ? 1 : -1);
+        } else {
+          clearTimeout(typingTimer);
+          requestSuggestions(el.q.value);
+        }
+        break;
+      case 'Enter':
+        if (open && activeOption >= 0) {
+          event.preventDefault();
+          choose(options()[activeOption].dataset.text);
+        }
+        break; // otherwise the form submits the box
+      case 'Escape':
+        if (open) {
+          event.preventDefault(); // the list closes; only an Escape without a list empties the box
+          closeSuggestions();
+        }
+        break;
+      case 'Tab':
+        closeSuggestions();
+        break;
+      default:
+    }
+  });
+
+  el.q.addEventListener('blur', closeSuggestions);
+  // A press on an option keeps the focus in the box, so the list is still there for the click.
+  el.suggestions.addEventListener('mousedown', (event) => event.preventDefault());
+  el.suggestions.addEventListener('click', (event) => {
+    const option = event.target.closest('[role="option"]');
+    if (option) choose(option.dataset.text);
   });
 
   FACETS.forEach((facet) => {
@@ -279,7 +492,7 @@
   el.didYouMeanLink.addEventListener('click', (event) => {
     if (!isPlainClick(event)) return;
     event.preventDefault();
-    navigate({ q: el.didYouMeanLink.dataset.q || '', page: 1 });
+    commit(el.didYouMeanLink.dataset.q || '');
   });
 
   el.prev.addEventListener('click', () => { navigate({ page: Math.max(1, readState().page - 1) }); el.summary.scrollIntoView(); });
@@ -303,6 +516,8 @@
   });
 
   window.addEventListener('popstate', async () => {
+    clearTimeout(typingTimer);
+    closeSuggestions();
     const wasArticle = !el.article.hidden;
     await render();
     if (wasArticle && lastOpenedId && el.article.hidden) {

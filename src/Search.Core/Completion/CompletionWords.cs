@@ -1,5 +1,4 @@
 using Lucene.Net.Index;
-using Lucene.Net.Util;
 using Search.Core.Documents;
 
 namespace Search.Core.Completion;
@@ -61,34 +60,9 @@ internal sealed class CompletionWords
     }
 
     /// <summary>The positions of the words that start with <paramref name="prefix"/>, in the most articles first.</summary>
-    public IEnumerable<int> StartingWith(string prefix)
-    {
-        var from = LowerBound(prefix);
-        var to = from;
-        // The words that start with the prefix follow each other; find the first that does not by doubling steps.
-        var step = 1;
-        while (to < Count && Key(to).StartsWith(prefix, StringComparison.Ordinal))
-        {
-            to = Math.Min(Count, to + step);
-            step <<= 1;
-        }
-
-        var (lo, hi) = (from, to);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (Key(mid).StartsWith(prefix, StringComparison.Ordinal))
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return _best.Top(from, lo);
-    }
+    public IEnumerable<int> StartingWith(string prefix) =>
+        // The words that start with the prefix follow each other, up to the first word after prefix + the last char.
+        _best.Top(LowerBound(prefix), LowerBound(prefix + char.MaxValue));
 
     /// <summary>Builds the words of <paramref name="reader"/>'s titles and bodies within <paramref name="budget"/> bytes.</summary>
     public static CompletionWords Build(IndexReader reader, long budget, CancellationToken cancel = default)
