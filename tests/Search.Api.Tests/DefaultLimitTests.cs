@@ -4,6 +4,7 @@ namespace Search.Api.Tests;
 
 // Checks: with nothing configured, the service throttles no one: an app that embeds the search behind one server
 // address (one client to the API) may send a burst of searches (issue 22: its 601st search in a minute got a 429).
+[Collection(CpuHeavyRunsAlone.Name)]
 public class DefaultLimitTests(SearchApiFactory factory) : IClassFixture<SearchApiFactory>
 {
     [Fact]

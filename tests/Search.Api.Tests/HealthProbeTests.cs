@@ -6,6 +6,7 @@ namespace Search.Api.Tests;
 // Checks: /health/live answers 200 as soon as the process answers; /health/ready answers 503 while the index warms up
 // (Search:WarmUpSeconds, in the background) and 200 once it has, when the warm-up is logged; searches are answered
 // during the warm-up too; neither probe is rate limited; /health keeps its JSON.
+[Collection(CpuHeavyRunsAlone.Name)]
 public class HealthProbeTests
 {
     [Fact]
