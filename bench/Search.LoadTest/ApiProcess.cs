@@ -24,7 +24,7 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    /// <summary>Starts the API and waits until <c>/health</c> answers 200.</summary>
+    /// <summary>Starts the API and waits until <c>/health/ready</c> answers 200 (index open and warmed up).</summary>
     /// <exception cref="InvalidOperationException">The API exited or did not become healthy in time; the message holds the end of its log.</exception>
     public static async Task<ApiProcess> StartAsync(string apiDll, string indexPath, Uri? baseAddress, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
@@ -63,7 +63,8 @@ internal sealed class ApiProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync("health", cancellationToken);
+                // Ready, not only up: the API warms up in the background, and a load run measures the warmed-up service.
+                using var response = await http.GetAsync("health/ready", cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return api;

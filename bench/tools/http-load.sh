@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load run: builds the API and bench/Search.LoadTest in Release, starts the API on 127.0.0.1 on INDEX with the
-# per-client rate limit off, waits for /health, runs the load client against it (closed loop, the peers' queries),
+# per-client rate limit off, waits for /health/ready (warmed up), runs the load client against it (closed loop, the peers' queries),
 # then stops the API. Writes OUTDIR/load.md (the report), OUTDIR/load.json, OUTDIR/api.log; with Debian's wrk
 # installed also OUTDIR/wrk.txt (same queries, same connections) for comparison.
 # usage: bench/tools/http-load.sh INDEX OUTDIR [load-test options, e.g. --clients 8 --duration 60 --month-share 0.25]
@@ -32,7 +32,7 @@ api=$!
 trap 'kill -TERM $api 2>/dev/null; wait $api 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 360); do
-  curl -fs -o /dev/null "$url/health" && break
+  curl -fs -o /dev/null "$url/health/ready" && break
   kill -0 $api 2>/dev/null || { echo "the API exited; see $out/api.log:" >&2; tail -20 "$out/api.log" >&2; exit 2; }
   sleep 0.5
 done

@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     // appsettings.json and the web page ship in the build output, so the service finds them from any working
-    // folder; relative index and seeds paths resolve against the working folder.
+    // folder; relative index and seeds paths resolve against the repository root inside the repository (RepositoryPaths).
     ContentRootPath = AppContext.BaseDirectory,
 });
 
@@ -27,6 +27,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddApiReference();
 builder.Services.AddCrossOrigin();
 builder.Services.AddRequestLimits();
+builder.Services.AddTelemetry();
 
 var app = builder.Build();
 
@@ -49,6 +50,7 @@ app.MapSuggest();
 app.MapArticles();
 app.MapArticleWrites();
 app.MapHealth();
+app.MapTelemetry();
 
 app.Run();
 return 0;

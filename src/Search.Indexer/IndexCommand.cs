@@ -67,8 +67,8 @@ internal static class IndexCommand
     /// <summary>The <c>--index</c> option shared by every command.</summary>
     public static Option<string> IndexOption() => new("--index", "-i")
     {
-        Description = "The index folder",
-        DefaultValueFactory = _ => "index-data",
+        Description = "The index folder (default: index-data at the repository root inside the repository, else in the current folder)",
+        DefaultValueFactory = _ => RepositoryPaths.Resolve("index-data"),
     };
 
     private static int Run(string[] paths, string indexPath, ImportOptions options)
@@ -91,6 +91,13 @@ internal static class IndexCommand
         }
 
         SummaryTable.Write(summary);
+        if (summary.NoIndexWritten)
+        {
+            Console.Error.WriteLine($"Error: no article found in {string.Join(", ", paths)}; no index was written at {Path.GetFullPath(indexPath)}. " +
+                $"Articles are {string.Join(", ", CorpusReader.SupportedExtensions)} files; the repository's seeds/ is one.");
+            return ExitCodes.NothingUsable;
+        }
+
         if (summary.StoppedAtFirstProblem)
         {
             Console.WriteLine("Stopped at the first bad input (--strict); the index was left exactly as it was.");

@@ -80,7 +80,7 @@ internal static class MaintenanceCommands
     {
         if (!ArticleSearcher.Exists(indexPath))
         {
-            Console.Error.WriteLine($"Error: no index at {Path.GetFullPath(indexPath)}, nothing to {verb}. Build one: dotnet run --project src/Search.Indexer -- <corpus> --index {indexPath}");
+            Console.Error.WriteLine($"Error: no index at {Path.GetFullPath(indexPath)}, nothing to {verb}. Build one: {RepositoryPaths.IndexerCommand()} <corpus> --index {RepositoryPaths.Shown(indexPath)}");
             return ExitCodes.IndexUnavailable;
         }
 

@@ -20,8 +20,7 @@ public class SearchApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:SeedsPath", SeedsPath);
-        // The tests send many requests from one client; RateLimitTests turns the limiter on for itself.
-        builder.UseSetting("Search:Limits:RequestsPerMinute", "0");
+        // Rate limiting is off by default (DefaultLimitTests); RateLimitTests turns it on for itself.
         // Dozens of hosts start in these tests; each would otherwise search for Search:WarmUpSeconds first.
         builder.UseSetting("Search:WarmUpSeconds", WarmUpSeconds);
     }

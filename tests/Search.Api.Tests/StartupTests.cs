@@ -29,7 +29,7 @@ public class StartupTests
     }
 
     [Fact]
-    public async Task ConfiguredWarmUpRunsBeforeTheServiceAnswersAndIsLogged()
+    public async Task ConfiguredWarmUpRunsInTheBackgroundUntilReadyAndIsLogged()
     {
         var log = new CapturedLog();
         await using var api = new LoopbackSearchApi(log) { WarmUpSeconds = "0.3" };
@@ -37,6 +37,7 @@ public class StartupTests
         client.DefaultRequestHeaders.Authorization = new("Bearer", LoopbackSearchApi.ReadKey);
 
         Assert.True((await client.GetAsync("api/search?q=Gespr%C3%A4ch")).IsSuccessStatusCode);
+        await HealthProbeTests.WaitUntilReady(client, TimeSpan.FromSeconds(60));
         var warmedUp = Assert.Single(log.Entries, entry => entry.Contains("Warmed up with", StringComparison.Ordinal));
         Assert.Matches(@"Warmed up with [1-9][0-9]* searches in [0-9]+\.[0-9] s", warmedUp);
         Assert.DoesNotContain(log.Entries, entry => entry.Contains("was built with analyzer", StringComparison.Ordinal));
@@ -74,7 +75,8 @@ public class StartupTests
 
         var error = Assert.Throws<IndexUnavailableException>(() => IndexStartup.Open(options, NullLogger.Instance));
 
-        Assert.Equal($"No index at {options.IndexPath}. Run: dotnet run --project src/Search.Indexer -- seeds --index {options.IndexPath}", error.Message);
+        // This test runs inside the repository (its output folder), so the command names the repository's indexer and seeds.
+        Assert.Equal($"No index at {options.IndexPath}. Run: dotnet run --project {TestCorpus.RepositoryRoot}/src/Search.Indexer -- {TestCorpus.RepositoryRoot}/seeds --index {options.IndexPath}", error.Message);
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public class StartupTests
         var error = Assert.Throws<IndexUnavailableException>(() => IndexStartup.Open(options, NullLogger.Instance));
 
         Assert.StartsWith($"The index at {index} is damaged and will not be served (", error.Message, StringComparison.Ordinal);
-        Assert.EndsWith($"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {index} --rebuild", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"Rebuild it: dotnet run --project {TestCorpus.RepositoryRoot}/src/Search.Indexer -- <your corpus> --index {index} --rebuild", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Directory.EnumerateFiles(index).Select(Path.GetFileName).Order().ToList());
         Assert.Equal(bytes, File.ReadAllBytes(segment));
     }

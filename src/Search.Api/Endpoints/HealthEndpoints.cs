@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Search.Api.Contracts;
+using Search.Api.Hosting;
 using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;
@@ -12,6 +14,13 @@ internal static class HealthEndpoints
             .WithTags("Service")
             .WithSummary("Service health")
             .WithDescription("200 with the number of indexed articles while the service can search.");
+
+        // Probes for Kubernetes and load balancers (ASP.NET Core health checks, plain-text Healthy/Unhealthy): live while
+        // the process answers, ready (200, else 503) once the index is open and warmed up. A prober is never rate limited.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(IndexReadyHealthCheck.Tag) })
+            .DisableRateLimiting();
         return app;
     }
 }

@@ -78,6 +78,7 @@ internal static partial class SearchEndpoints
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ArticleSearcher searcher,
+        SearchMetrics metrics,
         [FromQuery, Description("The words to find, at most 1000 characters. Empty lists every article, newest first.")] string? q = null,
         [FromQuery, Description("Only articles from this month, YYYY-MM. Repeat for several months (any of them).")] string[]? month = null,
         [FromQuery, Description("Only articles from this year, YYYY. Repeat for several years (any of them).")] string[]? year = null,
@@ -91,6 +92,7 @@ internal static partial class SearchEndpoints
         [FromQuery, Description("true (default): when q finds fewer than 3 articles, suggest a spelling (didYouMean) and retry with words 1-2 edits away (fuzzy). false: find exactly the words as typed.")] string? typos = null,
         [FromQuery, Description("last: the reader is still typing the last word of q, so it also matches the 30 words in the most articles that start with it (Wirec finds Wirecard), and the typo retry and didYouMean leave it alone; for search as you type. none (default): every word is whole.")] string? prefix = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var query = q ?? string.Empty;
         var request = new SearchRequest(query, month ?? [], page, size)
         {
@@ -117,11 +119,14 @@ internal static partial class SearchEndpoints
 
         var stopwatch = Stopwatch.StartNew();
         var result = searcher.Search(request);
-        var tookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2);
+        var engine = stopwatch.Elapsed;
+        var tookMs = Math.Round(engine.TotalMilliseconds, 2);
 
         var facets = new SearchFacets(result.Facets.Months, result.Facets.Years, result.Facets.Sources);
-        return TypedResults.Ok(new SearchResponse(query, result.Total, page, size, tookMs, [.. result.Hits.Select(ToResponse)], facets,
-            result.Next, result.Partial, result.DidYouMean, result.Fuzzy));
+        var response = new SearchResponse(query, result.Total, page, size, tookMs, [.. result.Hits.Select(ToResponse)], facets,
+            result.Next, result.Partial, result.DidYouMean, result.Fuzzy);
+        metrics.Searched(engine, Stopwatch.GetElapsedTime(started), result.Total);
+        return TypedResults.Ok(response);
     }
 
     internal static SearchHitResponse ToResponse(SearchHit hit) =>

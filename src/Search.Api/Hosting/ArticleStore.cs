@@ -11,23 +11,32 @@ namespace Search.Api.Hosting;
 /// writes. While the CLI holds the index, a write fails with <see cref="Search.Core.Errors.IndexUnavailableException"/>;
 /// on a full disk with <see cref="IndexDiskFullException"/>, after rolling back so the index stays as of its last commit.
 /// </summary>
-internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearcher searcher) : IDisposable
+internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearcher searcher, SearchMetrics metrics) : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     /// <summary>Writes the articles in order, commits, and makes them visible to search before returning.</summary>
-    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<NewsArticle> articles, CancellationToken cancellationToken) =>
-        await WriteAsync(writer => articles.Select(article => writer.Upsert(article)).ToList(), cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<NewsArticle> articles, CancellationToken cancellationToken)
+    {
+        var outcomes = await WriteAsync(writer => articles.Select(article => writer.Upsert(article)).ToList(), articles.Count, cancellationToken).ConfigureAwait(false);
+        metrics.Written(outcomes);
+        return outcomes;
+    }
 
     /// <summary>Deletes the article; false when there was none.</summary>
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        await WriteAsync(writer => writer.Delete(id), cancellationToken).ConfigureAwait(false);
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var deleted = await WriteAsync(writer => writer.Delete(id), 1, cancellationToken).ConfigureAwait(false);
+        metrics.Written(deleted ? "deleted" : "not_found");
+        return deleted;
+    }
 
     public void Dispose() => _turn.Dispose();
 
-    private async Task<T> WriteAsync<T>(Func<ArticleIndexWriter, T> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<ArticleIndexWriter, T> write, int articles, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var written = false;
         try
         {
             T result;
@@ -46,11 +55,19 @@ internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearc
                 }
             }
 
+            written = true;
             searcher.RefreshNow();
+            metrics.Refreshed();
             return result;
         }
         finally
         {
+            if (!written)
+            {
+                // The index is locked by the indexer, its disk is full, or the write broke: nothing was committed.
+                metrics.Written("failed", articles);
+            }
+
             _turn.Release();
         }
     }

@@ -3,7 +3,7 @@ using Search.Core.Querying;
 namespace Search.Api.Hosting;
 
 /// <summary>Picks up what an indexer committed, about once a second, so new articles are searchable without a restart.</summary>
-internal sealed partial class IndexRefresher(ArticleSearcher searcher, ILogger<IndexRefresher> logger) : BackgroundService
+internal sealed partial class IndexRefresher(ArticleSearcher searcher, SearchMetrics metrics, ILogger<IndexRefresher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -15,6 +15,7 @@ internal sealed partial class IndexRefresher(ArticleSearcher searcher, ILogger<I
             try
             {
                 searcher.Refresh();
+                metrics.Refreshed();
             }
             catch (IOException e)
             {

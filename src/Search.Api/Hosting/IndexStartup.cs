@@ -27,25 +27,18 @@ internal static partial class IndexStartup
             (long)Math.Max(0, options.CompletionMemoryMiB) << 20);
     }
 
-    /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.</summary>
+    /// <summary>Opens the index now rather than on the first request; false (after logging how to fix it) when it cannot.
+    /// The warm-up follows in the background (<see cref="IndexWarmUp"/>).</summary>
     public static bool OpensAtStartup(IServiceProvider services, ILogger logger)
     {
         try
         {
             var searcher = services.GetRequiredService<ArticleSearcher>();
-            // One query through every stage (parsing, facets, highlighting) so the first reader does not wait for the JIT.
-            searcher.Search(new SearchRequest("Nachrichten", [], 1, 1));
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
-            // Then searches like the readers' until Search:WarmUpSeconds are spent, so the first of them are as fast as the rest.
-            var warmUp = searcher.WarmUp(TimeSpan.FromSeconds(Math.Max(0, options.WarmUpSeconds)));
-            LogWarmedUp(logger, warmUp.Searches, warmUp.Elapsed.TotalSeconds);
-            var tables = searcher.CommonWords;
-            LogCommonWords(logger, tables.Words, tables.Bytes / 1048576.0, tables.BuildTime.TotalSeconds, options.CommonWordMemoryMiB);
-            var completions = searcher.Completions;
-            LogCompletions(logger, completions.Words, completions.MinArticles, completions.Bytes / 1048576.0, options.CompletionMemoryMiB, completions.BuildTime.TotalSeconds);
             if (searcher.IndexAnalyzerVersion is { } built && built != ArticleFields.AnalyzerVersion)
             {
-                LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion);
+                LogOlderAnalyzer(logger, options.IndexPath, built, ArticleFields.AnalyzerVersion,
+                    $"{RepositoryPaths.IndexerCommand()} <your corpus> --index {RepositoryPaths.Shown(options.IndexPath)} --rebuild");
             }
 
             if (string.IsNullOrEmpty(options.AdminKey))
@@ -62,20 +55,11 @@ internal static partial class IndexStartup
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} was built with analyzer '{Built}', but this service analyses queries as '{Current}': some words will not match their articles, and writes are refused. Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {IndexPath} --rebuild")]
-    private static partial void LogOlderAnalyzer(ILogger logger, string indexPath, string built, string current);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} was built with analyzer '{Built}', but this service analyses queries as '{Current}': some words will not match their articles, and writes are refused. Rebuild it: {Command}")]
+    private static partial void LogOlderAnalyzer(ILogger logger, string indexPath, string built, string current, string command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Search:AdminKey is configured: the service is read-only and refuses writes")]
     private static partial void LogReadOnly(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up with {Searches} searches in {Seconds:F1} s")]
-    private static partial void LogWarmedUp(ILogger logger, int searches, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Score tables for {Words} common words: {MiB:F1} MiB of Search:CommonWordMemoryMiB {Budget}, built in {Seconds:F2} s")]
-    private static partial void LogCommonWords(ILogger logger, int words, double miB, double seconds, int budget);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Completion words: {Words} (each in {MinArticles}+ articles), {MiB:F1} MiB of Search:CompletionMemoryMiB {Budget}, built in {Seconds:F2} s")]
-    private static partial void LogCompletions(ILogger logger, int words, int minArticles, double miB, int budget, double seconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);

@@ -191,7 +191,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             $"The request body is too large: at most {limits.MaxArticleBodyBytes:N0} bytes for one article, {limits.MaxBulkBodyBytes:N0} for a bulk request."),
         "415" => "The body's Content-Type is not the one this endpoint takes: application/json for one article, application/x-ndjson for many.",
         "429" => string.Create(CultureInfo.InvariantCulture,
-            $"This client sent more than {limits.RequestsPerMinute} requests a minute (Search:Limits:RequestsPerMinute); wait Retry-After seconds."),
+            $"This client sent more requests a minute than its budget: Search:Limits:RequestsPerMinute per IP address ({limits.RequestsPerMinute}), Search:Limits:RequestsPerMinutePerKey per API key ({limits.RequestsPerMinutePerKey}); 0 is off, the default. Wait Retry-After seconds."),
         "503" => "The command-line indexer holds the index; try again after Retry-After seconds.",
         "507" => "The index's disk is full: the write was rolled back and the index stays as it was; free space, then retry.",
         _ => null,
@@ -300,6 +300,12 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         word needs {limits.MinPrefixLength} characters before `*` or `?` and may match up to {limits.MaxTermExpansions:N0} words; fuzzy
         words (`word~`) allow at most 2 edits, keep their first {limits.FuzzyPrefixLength} character(s) and expand to the
         {limits.MaxFuzzyExpansions} most similar words; a search that runs out of its {limits.QueryTimeBudgetMs} ms budget answers with
-        what it found so far and `"partial": true`; {(limits.RequestsPerMinute > 0 ? $"{limits.RequestsPerMinute} requests a minute per client (429 with Retry-After beyond)" : "no rate limit")}.
+        what it found so far and `"partial": true`; {RateLimit(limits)}.
         """);
+
+    private static string RateLimit(SearchLimitsOptions limits) =>
+        limits.RequestsPerMinute <= 0 && limits.RequestsPerMinutePerKey <= 0
+            ? "no rate limit (the default; for a public endpoint set `Search:Limits:RequestsPerMinute` per IP address and `Search:Limits:RequestsPerMinutePerKey` per API key, and a client beyond its budget gets 429 with Retry-After)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{(limits.RequestsPerMinute > 0 ? $"{limits.RequestsPerMinute} requests a minute per IP address" : "no limit per IP address")} (`Search:Limits:RequestsPerMinute`) and {(limits.RequestsPerMinutePerKey > 0 ? $"{limits.RequestsPerMinutePerKey} per API key" : "no limit per API key")} (`Search:Limits:RequestsPerMinutePerKey`); 429 with Retry-After beyond");
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Search.Api.Hosting;
 
 /// <summary>
-/// Per-client rate limiting (429 with Retry-After) and request body caps (413), both from <c>Search:Limits</c>.
+/// Per-client rate limiting (429 with Retry-After; off by default, a budget per IP address and one per API key) and
+/// request body caps (413), both from <c>Search:Limits</c>.
 /// Both answer problem details with a stable <c>code</c>, like every other error of the API.
 /// </summary>
 internal static class RequestLimits
@@ -73,36 +74,37 @@ internal static class RequestLimits
             "body_too_large");
     }
 
-    // A client with a valid key is that key wherever it calls from; everyone else is their IP address.
+    // A client with a valid key is that key wherever it calls from, with the per-key budget; everyone else is their IP
+    // address, with the per-address budget. A key that is not valid counts as none, so made-up keys buy no allowance.
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
-        var limits = context.RequestServices.GetRequiredService<IOptions<SearchLimitsOptions>>().Value;
-        if (limits.RequestsPerMinute <= 0)
-        {
-            return RateLimitPartition.GetNoLimiter("unlimited");
-        }
-
-        return RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => BucketFor(limits.RequestsPerMinute));
+        var (client, perMinute) = ClientOf(context);
+        // One shared partition for every unlimited client: a partition per address would be kept for ever.
+        return perMinute <= 0
+            ? RateLimitPartition.GetNoLimiter("unlimited")
+            : RateLimitPartition.GetTokenBucketLimiter(client, _ => BucketFor(perMinute));
     }
 
-    private static string ClientOf(HttpContext context)
+    /// <summary>The rate-limit partition of a request and its requests per minute (0: unlimited).</summary>
+    private static (string Client, int PerMinute) ClientOf(HttpContext context)
     {
+        var limits = context.RequestServices.GetRequiredService<IOptions<SearchLimitsOptions>>().Value;
         var keys = context.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value;
         var presented = ApiKeys.BearerKey(context.Request);
         if (presented is not null)
         {
             if (!string.IsNullOrEmpty(keys.AdminKey) && ApiKeys.Matches(presented, keys.AdminKey))
             {
-                return "key:admin";
+                return ("key:admin", limits.RequestsPerMinutePerKey);
             }
 
             if (!string.IsNullOrEmpty(keys.ReadKey) && ApiKeys.Matches(presented, keys.ReadKey))
             {
-                return "key:read";
+                return ("key:read", limits.RequestsPerMinutePerKey);
             }
         }
 
-        return "ip:" + context.Connection.RemoteIpAddress;
+        return ("ip:" + context.Connection.RemoteIpAddress, limits.RequestsPerMinute);
     }
 
     // Bursts up to a minute's worth, refilled evenly: at least once a second, or one token at a time below 60 a minute.
@@ -118,14 +120,14 @@ internal static class RequestLimits
     {
         _ = cancellationToken;
         var context = rejected.HttpContext;
-        var limits = context.RequestServices.GetRequiredService<IOptions<SearchLimitsOptions>>().Value;
+        var (client, perMinute) = ClientOf(context);
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await WriteProblemAsync(context, "https://tools.ietf.org/html/rfc6585#section-4", "Too many requests.",
             string.Create(CultureInfo.InvariantCulture,
-                $"This client may send {limits.RequestsPerMinute} requests a minute. Try again in {seconds} s (Retry-After)."),
+                $"This {(client.StartsWith("key:", StringComparison.Ordinal) ? "key" : "client")} may send {perMinute} requests a minute. Try again in {seconds} s (Retry-After)."),
             "rate_limited").ConfigureAwait(false);
     }
 

@@ -52,12 +52,22 @@ public sealed class SearchLimitsOptions
     public long MaxBulkBodyBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>
-    /// Requests one client may send per minute (a token bucket: bursts up to this many, refilled evenly over the minute).
-    /// A client is its API key when it sends a valid one, otherwise its IP address. 0 turns rate limiting off.
+    /// Requests one IP address may send per minute, when it sends no valid API key (a token bucket: bursts up to this
+    /// many, refilled evenly over the minute). Turn it on for a public endpoint; 0 leaves these clients unlimited.
     /// </summary>
-    /// <value>The default is 600.</value>
+    /// <value>The default is 0 (off), as in Elasticsearch, Meilisearch and Typesense: an app that embeds the search
+    /// behind one server address would otherwise be throttled as one client.</value>
     [Range(0, int.MaxValue)]
-    public int RequestsPerMinute { get; set; } = 600;
+    public int RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// Requests per minute for each valid API key (<c>Search:ReadKey</c>, <c>Search:AdminKey</c>) presented as
+    /// <c>Authorization: Bearer</c>, wherever it calls from (a token bucket like <see cref="RequestsPerMinute"/>);
+    /// 0 leaves key holders unlimited.
+    /// </summary>
+    /// <value>The default is 0 (off).</value>
+    [Range(0, int.MaxValue)]
+    public int RequestsPerMinutePerKey { get; set; }
 
     /// <summary>Hands the query limits and the time budget to the engine.</summary>
     public void ApplyTo(ArticleSearcher searcher)

@@ -5,11 +5,12 @@ public sealed class SearchOptions
 {
     public const string Section = "Search";
 
-    /// <summary>The index folder.</summary>
+    /// <summary>The index folder; a relative path resolves against the repository root when the service runs inside the
+    /// repository, else against the working folder.</summary>
     /// <value>The default is <c>index-data</c>.</value>
     public string IndexPath { get; set; } = "index-data";
 
-    /// <summary>The corpus indexed on first start when there is no index yet.</summary>
+    /// <summary>The corpus indexed on first start when there is no index yet; relative paths resolve like <see cref="IndexPath"/>'s.</summary>
     /// <value>The default is <c>seeds</c>.</value>
     public string SeedsPath { get; set; } = "seeds";
 

@@ -1,14 +1,23 @@
 using Microsoft.Extensions.Options;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Api.Hosting;
 
 internal static class SearchServiceCollectionExtensions
 {
-    /// <summary>Registers the options (with the limits), the one shared <see cref="ArticleSearcher"/> and its refresher.</summary>
+    /// <summary>Registers the options (with the limits), the one shared <see cref="ArticleSearcher"/>, its refresher, its
+    /// warm-up in the background and the readiness check that waits for it.</summary>
     public static IServiceCollection AddSearchEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
+        // Relative folders resolve against the repository root when the service runs inside the repository (from its
+        // root, from src/Search.Api or from an IDE alike), else against the working folder.
+        services.PostConfigure<SearchOptions>(options =>
+        {
+            options.IndexPath = RepositoryPaths.Resolve(options.IndexPath);
+            options.SeedsPath = RepositoryPaths.Resolve(options.SeedsPath);
+        });
         services.AddOptions<SearchLimitsOptions>().Bind(configuration.GetSection(SearchLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {
@@ -19,7 +28,11 @@ internal static class SearchServiceCollectionExtensions
             return searcher;
         });
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<SearchMetrics>();
         services.AddHostedService<IndexRefresher>();
+        services.AddSingleton<IndexReadiness>();
+        services.AddHostedService<IndexWarmUp>();
+        services.AddHealthChecks().AddCheck<IndexReadyHealthCheck>("index", tags: [IndexReadyHealthCheck.Tag]);
         return services;
     }
 }

@@ -28,6 +28,10 @@ public static class CorpusImporter
         var files = CorpusReader.FindFiles(paths, run.Skipped);
         var totalBytes = files.Sum(file => file.Size);
 
+        // What the index folder held before, so a run that finds nothing for a new index removes only what it made.
+        var fullIndexPath = Path.GetFullPath(indexPath);
+        var folderExisted = Directory.Exists(fullIndexPath);
+        var entriesBefore = folderExisted ? Directory.GetFileSystemEntries(fullIndexPath).ToHashSet(StringComparer.Ordinal) : [];
         ArticleIndexWriter writer;
         var learning = new LearningPass();
         try
@@ -39,11 +43,12 @@ public static class CorpusImporter
             throw new IndexDiskFullException(Path.GetFullPath(indexPath), e);
         }
 
+        ImportSummary summary;
         using (writer)
         {
             try
             {
-                return ImportInto(writer, files, learning, totalBytes, run, indexPath, options);
+                summary = ImportInto(writer, files, learning, totalBytes, run, indexPath, options);
             }
             catch (Exception e) when (IndexDiskFullException.IsDiskFull(e))
             {
@@ -51,6 +56,42 @@ public static class CorpusImporter
                 writer.RollbackAfterFailure();
                 throw e as IndexDiskFullException ?? new IndexDiskFullException(Path.GetFullPath(indexPath), e);
             }
+        }
+
+        if (summary.NoIndexWritten)
+        {
+            RemoveWhatTheRunMade(fullIndexPath, folderExisted, entriesBefore);
+        }
+
+        return summary;
+    }
+
+    // Only when no index is committed there: an existing index, even an empty one, is never touched.
+    private static void RemoveWhatTheRunMade(string indexPath, bool folderExisted, HashSet<string> entriesBefore)
+    {
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(indexPath))
+        {
+            if (Lucene.Net.Index.DirectoryReader.IndexExists(directory))
+            {
+                return;
+            }
+        }
+
+        foreach (var entry in Directory.GetFileSystemEntries(indexPath).Where(entry => !entriesBefore.Contains(entry)))
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+
+        if (!folderExisted && !Directory.EnumerateFileSystemEntries(indexPath).Any())
+        {
+            Directory.Delete(indexPath);
         }
     }
 
@@ -81,7 +122,10 @@ public static class CorpusImporter
             throw;
         }
 
-        if (stopped)
+        // A new index (or a rebuild) that found no article is not written: an empty index would only hide that the
+        // input was wrong (and a rebuild would replace the old index with nothing).
+        var nothingFound = !stopped && writer.StartedEmpty && pool.Added + pool.Updated + pool.Unchanged == 0;
+        if (stopped || nothingFound)
         {
             writer.Rollback();
         }
@@ -90,14 +134,15 @@ public static class CorpusImporter
             writer.Commit();
         }
 
-        var count = stopped ? -1 : writer.Count;
-        var (segments, notMerged) = stopped ? (0, null) : MergeIfNew(writer, indexPath, options, run, totalBytes);
+        var count = stopped ? -1 : nothingFound ? 0 : writer.Count;
+        var (segments, notMerged) = stopped || nothingFound ? (0, null) : MergeIfNew(writer, indexPath, options, run, totalBytes);
         writer.Dispose();
         return new ImportSummary(pool.Added, pool.Updated, pool.Unchanged + run.UnchangedInFiles, run.Deleted, run.Skipped, run.Repeated,
             run.UnchangedFiles, count, run.Clock.Elapsed, FolderSize(indexPath), totalBytes, stopped)
         {
             Segments = segments,
             NotMerged = notMerged,
+            NoIndexWritten = nothingFound,
         };
     }
 

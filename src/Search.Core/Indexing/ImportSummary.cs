@@ -35,6 +35,10 @@ public sealed record ImportSummary(
     /// <summary>Why a new index was left in several segments (<see cref="ImportOptions.MergeNewIndex"/>), or null.</summary>
     public string? NotMerged { get; init; }
 
+    /// <summary>The run started a new index (or a rebuild) and found no article for it, so nothing was committed: the
+    /// index stays as it was (none, or the old one), and what the run made in a folder without an index was removed.</summary>
+    public bool NoIndexWritten { get; init; }
+
     /// <summary>Articles read successfully, whatever they did to the index.</summary>
     public int Read => Added + Updated + Unchanged;
 }

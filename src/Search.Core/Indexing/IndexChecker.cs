@@ -16,7 +16,7 @@ public static class IndexChecker
         using var directory = FSDirectory.Open(fullPath);
         if (!DirectoryReader.IndexExists(directory))
         {
-            throw new IndexUnavailableException($"No index at {fullPath}. Run: dotnet run --project src/Search.Indexer -- seeds --index {indexPath}");
+            throw new IndexUnavailableException($"No index at {fullPath}. Run: {RepositoryPaths.BuildIndexCommand(indexPath)}");
         }
 
         using var log = new StringWriter();

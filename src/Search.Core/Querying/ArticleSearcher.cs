@@ -14,6 +14,7 @@ using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Facets;
 using Search.Core.Highlighting;
+using Search.Core.Indexing;
 using Search.Core.Ranking;
 using Search.Core.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -142,7 +143,7 @@ public sealed class ArticleSearcher : IDisposable
         {
             directory.Dispose();
             throw new IndexUnavailableException(
-                $"No index at {Path.GetFullPath(indexPath)}. Run: dotnet run --project src/Search.Indexer -- seeds --index {indexPath}");
+                $"No index at {Path.GetFullPath(indexPath)}. Run: {RepositoryPaths.BuildIndexCommand(indexPath)}");
         }
 
         SearcherManager? searchers = null;
@@ -175,8 +176,8 @@ public sealed class ArticleSearcher : IDisposable
             directory.Dispose();
             throw new IndexUnavailableException(
                 $"The index at {Path.GetFullPath(indexPath)} is damaged and will not be served ({e.Message.Split('\n')[0]}). " +
-                $"Details: dotnet run --project src/Search.Indexer -- check --index {indexPath}. " +
-                $"Rebuild it: dotnet run --project src/Search.Indexer -- <your corpus> --index {indexPath} --rebuild", e);
+                $"Details: {RepositoryPaths.IndexerCommand()} check --index {RepositoryPaths.Shown(indexPath)}. " +
+                $"Rebuild it: {RepositoryPaths.IndexerCommand()} <your corpus> --index {RepositoryPaths.Shown(indexPath)} --rebuild", e);
         }
 
         return new ArticleSearcher(indexPath, directory, searchers, factory, weights);
@@ -287,8 +288,9 @@ public sealed class ArticleSearcher : IDisposable
     /// Does nothing on an empty index or budget.
     /// </summary>
     /// <param name="budget">The longest to keep searching; the search running when it ends is finished.</param>
+    /// <param name="cancellationToken">Stops the warm-up after the search running (a service shutting down while it warms up).</param>
     /// <returns>How many searches ran, how long it took, and whether the JIT settled before the budget was spent.</returns>
-    public WarmUpResult WarmUp(TimeSpan budget)
+    public WarmUpResult WarmUp(TimeSpan budget, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
         var start = Stopwatch.GetTimestamp();
@@ -300,7 +302,7 @@ public sealed class ArticleSearcher : IDisposable
         var searches = WarmUpRequests();
         var count = 0;
         var (windowStart, compiledBefore) = (start, JitInfo.GetCompiledMethodCount());
-        while (searches.Count > 0 && Stopwatch.GetElapsedTime(start) < budget)
+        while (searches.Count > 0 && Stopwatch.GetElapsedTime(start) < budget && !cancellationToken.IsCancellationRequested)
         {
             try
             {
