@@ -13,7 +13,7 @@ internal static class SuggestEndpoints
     public const int MaxSize = 20;
 
     /// <summary>The longest text, in characters.</summary>
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = SearchRequest.MaxCompletionLength;
 
     public static IEndpointRouteBuilder MapSuggest(this IEndpointRouteBuilder app)
     {

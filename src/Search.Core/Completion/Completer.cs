@@ -18,15 +18,12 @@ internal sealed class Completer(QueryFactory queries)
     /// <summary>The shortest last word that completes with a typo.</summary>
     public const int MinFuzzyLetters = 5;
 
-    /// <summary>The longest query text, in characters.</summary>
-    public const int MaxQueryLength = 100;
+    /// <summary>The longest text to complete, in characters.</summary>
+    public const int MaxQueryLength = SearchRequest.MaxCompletionLength;
 
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz";
 
     private readonly WrittenForms _forms = new(queries);
-
-    /// <summary>The terms whose written forms are kept.</summary>
-    public int FormsKept => _forms.Count;
 
     /// <summary>At most <paramref name="size"/> completions of the last word of <paramref name="text"/>.</summary>
     /// <param name="reader">The snapshot the words come from.</param>
@@ -58,12 +55,7 @@ internal sealed class Completer(QueryFactory queries)
             throw new SearchInputException("query_too_long", "q", $"q has {text.Length} characters; completions take at most {MaxQueryLength}.");
         }
 
-        var start = text.Length;
-        while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
-        {
-            start--;
-        }
-
+        var start = LastWordStart(text);
         if (start == text.Length)
         {
             throw new SearchInputException(
@@ -79,16 +71,23 @@ internal sealed class Completer(QueryFactory queries)
     /// null otherwise.</summary>
     internal static (string Head, string Last)? Typing(string text, int minLetters)
     {
+        var start = LastWordStart(text);
+        var inPhrase = text.AsSpan(0, start).Count('"') % 2 == 1;
+        return text.Length - start >= Math.Max(1, minLetters) && (start == 0 || char.IsWhiteSpace(text[start - 1])) && !inPhrase
+            ? (text[..start], text[start..])
+            : null;
+    }
+
+    // Where the letters and digits at the end of the text start (its length when it ends in neither).
+    private static int LastWordStart(string text)
+    {
         var start = text.Length;
         while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
         {
             start--;
         }
 
-        var inPhrase = text.AsSpan(0, start).Count('"') % 2 == 1;
-        return text.Length - start >= Math.Max(1, minLetters) && (start == 0 || char.IsWhiteSpace(text[start - 1])) && !inPhrase
-            ? (text[..start], text[start..])
-            : null;
+        return start;
     }
 
     /// <summary>The index terms in the most articles that start with <paramref name="last"/> (folded), at most

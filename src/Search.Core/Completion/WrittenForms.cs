@@ -28,9 +28,6 @@ internal sealed class WrittenForms(QueryFactory queries, int capacity = WrittenF
     /// <summary>The most terms kept at once.</summary>
     public int Capacity { get; } = capacity;
 
-    /// <summary>The terms whose forms are kept now.</summary>
-    public int Count => _forms.Count;
-
     /// <summary>How the articles of <paramref name="reader"/> write <paramref name="term"/>: the most frequent form that,
     /// folded, starts with <paramref name="typed"/> (the reader's folded prefix), else the most frequent one; null when
     /// no article has it any more.</summary>

@@ -13,6 +13,9 @@ public sealed record SearchRequest(string Query, IReadOnlyList<string> Months, i
     /// <summary>The longest query text, in characters.</summary>
     public const int MaxQueryLength = 1000;
 
+    /// <summary>The longest text <see cref="ArticleSearcher.Suggest"/> completes, in characters.</summary>
+    public const int MaxCompletionLength = 100;
+
     /// <summary>The deepest hit a page may reach (page × size); deeper lists use the cursor.</summary>
     public const int MaxWindow = 10_000;
 
