@@ -79,6 +79,7 @@ public class SearchPageTests(BrowserFixture fixture)
         await MonthFacet(page, "2021-12").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"\?q=Gespr%C3%A4che&month=2021-01$"));
+        await Expect(hits).ToHaveCountAsync(1);
         await Expect(hits.Locator(".hit-title")).ToHaveAttributeAsync("data-id", "bodensee-1");
 
         await page.Locator("#month-reset").ClickAsync();
