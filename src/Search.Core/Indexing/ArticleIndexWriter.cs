@@ -25,6 +25,9 @@ public sealed class ArticleIndexWriter : IDisposable
     /// <summary>The commit data key that records the analyzer version an index was built with.</summary>
     internal const string AnalyzerKey = "analyzer";
 
+    /// <summary>The commit data key that records the last sequence of the cluster's stream the index holds.</summary>
+    internal const string StreamSequenceKey = "stream.sequence";
+
     // Lucene.Net's own write.lock is not exclusive between processes on Linux (it opens the file with
     // FileShare.Read, which .NET maps to a shared lock), so the writer also holds this file with FileShare.None:
     // an exclusive lock that the kernel releases when the process dies, even by SIGKILL.
@@ -46,7 +49,15 @@ public sealed class ArticleIndexWriter : IDisposable
         _committed = committed;
         Ledger = ledger;
         StartedEmpty = committed is null || committed.NumDocs == 0;
+        StreamSequence = committed is null ? 0 : ReadStreamSequence(committed.IndexCommit.UserData);
     }
+
+    /// <summary>
+    /// In cluster mode, the last sequence of the stream applied to this index: read from the last commit, set by the
+    /// node as it applies messages, and written in the same commit as the articles, so that a node killed at any point
+    /// resumes from exactly what its index holds. 0 for an index that never applied the stream.
+    /// </summary>
+    public ulong StreamSequence { get; set; }
 
     /// <summary>The files the index was built from, as of the last commit, updated as files are indexed.</summary>
     public FileLedger Ledger { get; }
@@ -299,9 +310,17 @@ public sealed class ArticleIndexWriter : IDisposable
         {
             [AnalyzerKey] = ArticleFields.AnalyzerVersion,
             [FileLedger.CommitKey] = Ledger.ToJson(),
+            [StreamSequenceKey] = StreamSequence.ToString(CultureInfo.InvariantCulture),
         });
         _writer.Commit();
     }
+
+    /// <summary>The stream sequence recorded in an index commit's data (0 when none).</summary>
+    public static ulong ReadStreamSequence(IDictionary<string, string>? commitData) =>
+        commitData is not null && commitData.TryGetValue(StreamSequenceKey, out var value)
+            && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : 0;
 
     /// <summary>Discards everything since the last commit and closes the writer; the index stays exactly as it was.</summary>
     public void Rollback()
