@@ -5,22 +5,6 @@ using Lucene.Net.Util;
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Makes the <see cref="IdComparer"/> of the id tie-break that ends every order of <see cref="ArticleSearcher"/>.
-/// </summary>
-internal sealed class IdComparerSource : FieldComparerSource
-{
-    /// <summary>The one instance; every sort by id shares it (it holds no state).</summary>
-    public static IdComparerSource Instance { get; } = new();
-
-    private IdComparerSource()
-    {
-    }
-
-    // Reversed or not, the comparer is the same: the collector turns its results around.
-    public override FieldComparer NewComparer(string fieldname, int numHits, int sortPos, bool reversed) => new IdComparer(fieldname, numHits);
-}
-
-/// <summary>
 /// Orders hits by id exactly as Lucene's <see cref="SortFieldType.STRING"/> sort does (the UTF-8 bytes, as
 /// <see cref="BytesRef.CompareTo(BytesRef)"/> compares them; an article without id first) and gives the same sort
 /// value (the id as a <see cref="BytesRef"/>, for the cursor, the proximity rescorer and the merge of parallel parts),
