@@ -5,8 +5,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
-using Search.Core.Querying;
-using Search.Core.Ranking;
+using Search.Core.Scoring;
 
 namespace Search.Core.Highlighting;
 

@@ -9,13 +9,18 @@ using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
+using Search.Core.Collecting;
 using Search.Core.Completion;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Facets;
 using Search.Core.Highlighting;
 using Search.Core.Indexing;
+using Search.Core.Paging;
 using Search.Core.Ranking;
+using Search.Core.Scoring;
+using Search.Core.Snapshots;
+using Search.Core.Spelling;
 using Search.Core.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -114,7 +119,7 @@ public sealed class ArticleSearcher : IDisposable
 
     /// <summary>The default memory for the common words' score tables of a snapshot: 32 MiB (all 853 words of the real
     /// corpus that are in at least one article in 16; the 8 most common of a million generated articles).</summary>
-    public const long DefaultCommonWordBudget = Querying.CommonWords.DefaultBudget;
+    public const long DefaultCommonWordBudget = Scoring.CommonWords.DefaultBudget;
 
     /// <summary>The default memory for a snapshot's completion words (<see cref="Suggest"/>): 64 MiB, which holds every
     /// word of the real corpus (about 16 MiB) and of a million generated articles.</summary>
@@ -760,7 +765,7 @@ public sealed class ArticleSearcher : IDisposable
 
                         if (commonWordBudget > 0)
                         {
-                            searcher.CommonWords = Querying.CommonWords.Build(searcher, commonWordBudget, weights, cancel.Token);
+                            searcher.CommonWords = Scoring.CommonWords.Build(searcher, commonWordBudget, weights, cancel.Token);
                         }
                     }
                     catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException)
@@ -787,7 +792,7 @@ public sealed class ArticleSearcher : IDisposable
 
     private sealed class SnapshotSearcher(IndexReader reader) : IndexSearcher(reader)
     {
-        private CommonWords _commonWords = Querying.CommonWords.None;
+        private CommonWords _commonWords = Scoring.CommonWords.None;
         private CompletionWords _completions = CompletionWords.None;
 
         /// <summary>The snapshot's common-word tables; none until they are built.</summary>

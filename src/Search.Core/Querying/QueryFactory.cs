@@ -6,6 +6,8 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Ranking;
+using Search.Core.Scoring;
+using Search.Core.Spelling;
 
 namespace Search.Core.Querying;
 

@@ -1,4 +1,5 @@
 using Search.Core.Documents;
+using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Tests.Shared;
