@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Spelling;
 
 namespace Search.Core.Snapshots;
 
@@ -90,7 +91,7 @@ internal static class WarmUpSearches
     // Two neighbouring letters swapped in the middle: a typo that the typo-tolerant retry corrects.
     private static string Misspelt(string word)
     {
-        if (word.Length < ArticleSearcher.FuzzyMinLetters)
+        if (word.Length < Suggestions.FuzzyMinLetters)
         {
             return word;
         }

@@ -21,6 +21,9 @@ namespace Search.Core.Spelling;
 /// </remarks>
 internal static class Suggestions
 {
+    /// <summary>The fewest letters a query word needs to be matched with edits in the typo-tolerant retry.</summary>
+    public const int FuzzyMinLetters = 5;
+
     /// <summary>A word found in more articles than this is taken as spelt right.</summary>
     private const int KnownWordArticles = 2;
 
@@ -46,7 +49,7 @@ internal static class Suggestions
 
             foreach (var (indexTerm, typed) in queries.Words(term.Text))
             {
-                if (typed.Length >= ArticleSearcher.FuzzyMinLetters && (maxArticles == int.MaxValue || Articles(docFreq, indexTerm) <= maxArticles))
+                if (typed.Length >= FuzzyMinLetters && (maxArticles == int.MaxValue || Articles(docFreq, indexTerm) <= maxArticles))
                 {
                     rare.Add(indexTerm);
                 }
@@ -79,7 +82,7 @@ internal static class Suggestions
 
             foreach (var (indexTerm, typed) in queries.Words(term.Text))
             {
-                if (typed.Length < ArticleSearcher.FuzzyMinLetters)
+                if (typed.Length < FuzzyMinLetters)
                 {
                     continue;
                 }

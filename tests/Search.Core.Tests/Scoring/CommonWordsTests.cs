@@ -130,8 +130,8 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
 
         var expected = byArticles.OrderByDescending(word => word.Articles).ThenBy(word => word.Word, StringComparer.Ordinal).Select(word => word.Word).ToList();
         Assert.InRange(expected.Count, 4, 12);
-        Assert.Equal(expected, fixture.WithTables.CommonWordTables);
-        Assert.Empty(fixture.WithoutTables.CommonWordTables);
+        Assert.Equal(expected, fixture.WithTables.Snapshots.CommonWordTables);
+        Assert.Empty(fixture.WithoutTables.Snapshots.CommonWordTables);
         Assert.Equal(0, fixture.WithoutTables.CommonWords.Bytes);
 
         var all = fixture.WithTables.CommonWords;
@@ -140,7 +140,7 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
 
         // One byte less, and the last word no longer fits.
         using var lessMemory = ArticleSearcher.Open(fixture.IndexPath, commonWordBudget: all.Bytes - 1);
-        Assert.Equal(expected.SkipLast(1), lessMemory.CommonWordTables);
+        Assert.Equal(expected.SkipLast(1), lessMemory.Snapshots.CommonWordTables);
         Assert.InRange(lessMemory.CommonWords.Bytes, 1, all.Bytes - 1);
     }
 
@@ -164,7 +164,7 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
     [MemberData(nameof(Searches))]
     public void SearchesThroughTheTablesFindExactlyWhatThePostingsFind(string query, SearchSort sort, string[] months)
     {
-        Assert.NotEmpty(fixture.WithTables.CommonWordTables);
+        Assert.NotEmpty(fixture.WithTables.Snapshots.CommonWordTables);
         foreach (var facets in new[] { false, true })
         {
             var request = new SearchRequest(query, months, 1, 7) { Facets = facets, Sort = sort };
@@ -197,7 +197,7 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
         writer.Commit();
         using var searcher = ArticleSearcher.Open(index);
         var hafen = new QueryFactory(new GermanNewsAnalyzer()).Analyze("Hafen")[0];
-        Assert.Contains(hafen, searcher.CommonWordTables);
+        Assert.Contains(hafen, searcher.Snapshots.CommonWordTables);
         Assert.Equal(200, searcher.Search(new SearchRequest("Hafen", [])).Total);
 
         for (var i = 0; i < 30; i++)
@@ -212,8 +212,8 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
         // The new snapshot answers at once, from the postings until its tables are built, then from them: the same.
         var request = new SearchRequest("Hafen", [], 1, 100) { Sort = SearchSort.Newest };
         var beforeTables = searcher.Search(request);
-        searcher.WaitForCommonWords();
-        Assert.Contains(hafen, searcher.CommonWordTables);
+        searcher.Snapshots.WaitForTables();
+        Assert.Contains(hafen, searcher.Snapshots.CommonWordTables);
         var found = searcher.Search(request);
         Assert.Equal(beforeTables.Hits.Select(hit => (hit.Article.Id, hit.Score)), found.Hits.Select(hit => (hit.Article.Id, hit.Score)));
         Assert.Equal(171, found.Total);
@@ -245,12 +245,12 @@ public class CommonWordsTests(CommonWordsFixture fixture) : IClassFixture<Common
 
             // The last snapshot's tables may still be building; the builds of the ones before it were cancelled.
             searcher.Dispose();
-            Assert.Equal(0, searcher.TableBuildsRunning);
+            Assert.Equal(0, searcher.Snapshots.BuildsRunning);
         }
 
         using var reopened = ArticleSearcher.Open(index);
         Assert.Equal(405, reopened.Search(new SearchRequest("Hafen", [])).Total);
-        Assert.NotEmpty(reopened.CommonWordTables);
+        Assert.NotEmpty(reopened.Snapshots.CommonWordTables);
     }
 
     private static string Described(SearchResult result) => string.Join('\n', [

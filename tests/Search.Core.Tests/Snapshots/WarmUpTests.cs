@@ -1,5 +1,6 @@
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Core.Snapshots;
 using Search.Core.Tests.Querying;
 using Search.Tests.Shared;
 
@@ -33,7 +34,7 @@ public class WarmUpTests(VariedCorpusFixture fixture) : IClassFixture<VariedCorp
     [Fact]
     public void SearchesOfTheWarmUpComeFromTheIndexAndAreValid()
     {
-        var searches = fixture.Searcher.WarmUpRequests();
+        var searches = fixture.Searcher.Snapshots.Use(WarmUpSearches.From);
 
         Assert.True(searches.Count > 100, $"{searches.Count}");
         Assert.All(searches, request => fixture.Searcher.Search(request));
