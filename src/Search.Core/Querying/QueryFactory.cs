@@ -233,7 +233,8 @@ internal sealed class QueryFactory
             }
         }
 
-        var count = Bound(query, Limits) + (proximity is null ? 0 : Bound(proximity, Limits));
+        var budget = new ClauseBudget(Limits);
+        var count = budget.Visit(query) + (proximity is null ? 0 : budget.Visit(proximity));
         if (count > Limits.MaxClauses)
         {
             throw new SearchInputException("too_many_clauses", "q", string.Create(CultureInfo.InvariantCulture,
@@ -489,18 +490,4 @@ internal sealed class QueryFactory
 
         return tokens;
     }
-
-    // Counts the terms a query looks up (a word is one per field, whole and as a part; a fuzzy word as many as it may expand to).
-    private static int Bound(Query query, QueryLimits limits) => query switch
-    {
-        BooleanQuery boolean => boolean.Clauses.Sum(clause => Bound(clause.Query, limits)),
-        BestMatchQuery word => word.Matches.Sum(match => Bound(match, limits)),
-        CombinedFieldQuery word => word.Matches.Count,
-        // The filter that a longer query's article must have one of its uncommon words repeats words counted already.
-        ConstantScoreQuery => 0,
-        PhraseQuery phrase => phrase.GetTerms().Length,
-        FuzzyQuery => limits.MaxFuzzyExpansions,
-        MatchAllDocsQuery => 0,
-        _ => 1,
-    };
 }

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Scoring;
 
@@ -18,7 +20,7 @@ namespace Search.Core.Scoring;
 /// for every term and segment, with a frame and its buffers per level it descends, which was half of what a filtered
 /// search allocated.
 /// </summary>
-internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = null) : IDisposable
+internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = null) : QueryVisitor<Query>, IDisposable
 {
     // Keyed by a segment's terms of one field; an entry goes when the segment is closed and collected.
     private static readonly ConditionalWeakTable<Terms, ConcurrentBag<TermsEnum>> Pool = [];
@@ -29,51 +31,56 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
 
     /// <summary>The query with its term and compound-part queries carrying their looked-up states, and its common
     /// words read from their tables (<see cref="CommonWords"/>); scores and matches are those of
-    /// <paramref name="query"/>. Other kinds of query are left as they are.</summary>
-    public Query Resolve(Query query)
-    {
-        switch (query)
-        {
-            case CombinedFieldQuery word when common?.Find(word) is { } table:
-                return new CommonWordQuery(word.WithStates(this), common, table);
-            case CombinedFieldQuery word:
-                return word.WithStates(this);
-            case BestMatchQuery word:
-                return ResolveMatches(word);
-            case BooleanQuery boolean:
-                return ResolveClauses(boolean);
-            case ConstantScoreQuery { Query: { } inner } constant:
-                return new ConstantScoreQuery(Resolve(inner)) { Boost = constant.Boost };
-            case CompoundPartQuery part:
-                return new PooledTermQuery(part.Term, CompoundPartQuery.Blend(top, States(part.Term), States(part.Whole)), this) { Boost = part.Boost };
-            case TermQuery term when term.GetType() == typeof(TermQuery):
-                return new PooledTermQuery(term.Term, States(term.Term), this) { Boost = term.Boost };
-            default:
-                return query;
-        }
-    }
+    /// <paramref name="query"/>. Phrases, prefixes, fuzzy words and the recency blend are left as they are.</summary>
+    /// <exception cref="NotSupportedException">The query is of a kind <see cref="QueryVisitor{T}"/> does not know.</exception>
+    public Query Resolve(Query query) => Visit(query);
 
-    private BooleanQuery ResolveClauses(BooleanQuery boolean)
+    protected override Query VisitCombinedField(CombinedFieldQuery query) =>
+        common?.Find(query) is { } table ? new CommonWordQuery(query.WithStates(this), common, table) : query.WithStates(this);
+
+    protected override Query VisitBestMatch(BestMatchQuery query)
     {
-        var resolved = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-        foreach (var clause in boolean.Clauses)
+        var resolved = new BestMatchQuery(query.OtherMatches) { Boost = query.Boost };
+        foreach (var match in query.Matches)
         {
-            resolved.Add(Resolve(clause.Query), clause.Occur);
+            resolved.Add(Visit(match));
         }
 
         return resolved;
     }
 
-    private BestMatchQuery ResolveMatches(BestMatchQuery word)
+    protected override Query VisitBoolean(BooleanQuery query)
     {
-        var resolved = new BestMatchQuery(word.OtherMatches) { Boost = word.Boost };
-        foreach (var match in word.Matches)
+        var resolved = new BooleanQuery(query.CoordDisabled) { Boost = query.Boost, MinimumNumberShouldMatch = query.MinimumNumberShouldMatch };
+        foreach (var clause in query.Clauses)
         {
-            resolved.Add(Resolve(match));
+            resolved.Add(Visit(clause.Query), clause.Occur);
         }
 
         return resolved;
     }
+
+    protected override Query VisitConstantScore(ConstantScoreQuery query) =>
+        query.Query is { } inner ? new ConstantScoreQuery(Visit(inner)) { Boost = query.Boost } : query;
+
+    protected override Query VisitCompoundPart(CompoundPartQuery query) =>
+        new PooledTermQuery(query.Term, CompoundPartQuery.Blend(top, States(query.Term), States(query.Whole)), this) { Boost = query.Boost };
+
+    protected override Query VisitTerm(TermQuery query) => new PooledTermQuery(query.Term, States(query.Term), this) { Boost = query.Boost };
+
+    // Left to Lucene's own weights, as before the visitor: phrases, prefixes and fuzzy words look their terms up
+    // themselves (a prefix or fuzzy word finds its terms when it is rewritten). The recency blend
+    // (sort=fresh) is left whole, so its words are read without the lookups and the tables; resolving them is a change
+    // of its own, to be measured.
+    protected override Query VisitPhrase(PhraseQuery query) => query;
+
+    protected override Query VisitPrefix(PrefixQuery query) => query;
+
+    protected override Query VisitFuzzy(FuzzyQuery query) => query;
+
+    protected override Query VisitMatchAll(MatchAllDocsQuery query) => query;
+
+    protected override Query VisitRecencyBlend(RecencyBlendQuery query) => query;
 
     /// <summary>The term's state and statistics in each segment, as <see cref="TermContext.Build"/> finds them.</summary>
     public TermContext States(Term term)
