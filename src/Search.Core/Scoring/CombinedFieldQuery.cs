@@ -34,6 +34,16 @@ internal sealed class CombinedFieldQuery : Query
     /// occurrence there counts.</summary>
     public IReadOnlyList<TermQuery> Matches => _matches;
 
+    /// <summary>Per match, its states when looked up for this search (<see cref="WithStates"/>), else null.</summary>
+    internal IReadOnlyList<TermContext?> States => _states;
+
+    /// <summary>Per match that is a compound part, how many articles have the whole word when looked up for this
+    /// search; -1 otherwise.</summary>
+    internal IReadOnlyList<int> WholeDocFreqs => _wholeDocFreqs;
+
+    /// <summary>The search's lookups, which also give the fields' statistics; null when not looked up.</summary>
+    internal TermLookups? Lookups => _lookups;
+
     /// <summary>Adds a place the word may match; an occurrence there counts <paramref name="match"/>'s boost.</summary>
     public void Add(TermQuery match)
     {
@@ -57,7 +67,7 @@ internal sealed class CombinedFieldQuery : Query
         return resolved;
     }
 
-    public override Weight CreateWeight(IndexSearcher searcher) => new CombinedWeight(this, searcher);
+    public override Weight CreateWeight(IndexSearcher searcher) => new CombinedFieldWeight(this, searcher);
 
     public override void ExtractTerms(ISet<Term> terms)
     {
@@ -85,231 +95,4 @@ internal sealed class CombinedFieldQuery : Query
 
         return hash.ToHashCode();
     }
-
-    private sealed class CombinedWeight : Weight
-    {
-        private readonly CombinedFieldQuery _query;
-        private readonly TermContext[] _states;
-        private readonly string[] _fields;
-        private readonly float[] _fieldWeights;
-        private readonly float _k1;
-        private readonly float _b;
-        private readonly float _idf;
-        private readonly double _averageLength;
-        private readonly long _docFreq;
-        private readonly long _maxDoc;
-        private float _weight;
-
-        public CombinedWeight(CombinedFieldQuery query, IndexSearcher searcher)
-        {
-            _query = query;
-            var top = searcher.TopReaderContext;
-            _states = [.. query._matches.Select((match, i) => query._states[i] ?? TermContext.Build(top, match.Term))];
-            var similarity = searcher.Similarity as ArticleSimilarity ?? (ArticleSimilarity)ArticleFields.Similarity;
-            (_k1, _b) = (similarity.K1, similarity.B);
-            _fields = [.. query.FieldWeights.Keys.Order(StringComparer.Ordinal)];
-            _fieldWeights = [.. _fields.Select(field => query.FieldWeights[field])];
-            if (query._matches.Any(match => !query.FieldWeights.ContainsKey(match.Term.Field)))
-            {
-                throw new ArgumentException($"{query}: a match is in a field without a weight.", nameof(query));
-            }
-
-            _maxDoc = searcher.IndexReader.MaxDoc;
-            // A part is as rare as its whole word at most (CompoundPartQuery), and the word as its commonest place.
-            _docFreq = Math.Max(1, _states.Select((state, i) => Math.Max(state.DocFreq, query._matches[i] is CompoundPartQuery part
-                ? query._wholeDocFreqs[i] >= 0 ? query._wholeDocFreqs[i] : searcher.IndexReader.DocFreq(part.Whole)
-                : 0)).DefaultIfEmpty(0).Max());
-            _idf = ArticleSimilarity.Idf(_docFreq, _maxDoc);
-            // A field no article has adds nothing (Lucene's BM25 takes 1 for it, to have something to divide by). The
-            // statistics from the search's lookups: Lucene's searcher merges the segments' dictionaries at every call.
-            _averageLength = _fields.Select((field, f) => (query._lookups?.CollectionStatistics(searcher, field) ?? searcher.CollectionStatistics(field)) is { SumTotalTermFreq: > 0 } statistics
-                ? _fieldWeights[f] * (statistics.SumTotalTermFreq / (double)statistics.MaxDoc)
-                : 0).Sum();
-            if (!(_averageLength > 0))
-            {
-                _averageLength = 1;
-            }
-
-            _weight = _idf * query.Boost;
-        }
-
-        public override Query Query => _query;
-
-        public override float GetValueForNormalization() => _idf * _query.Boost * _idf * _query.Boost;
-
-        // BM25 leaves the query norm out, as Lucene's does; the boosts of the queries around this one multiply.
-        public override void Normalize(float norm, float topLevelBoost) => _weight = _idf * _query.Boost * topLevelBoost;
-
-        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
-        {
-            var postings = new List<DocsEnum>(_states.Length);
-            var tfWeights = new List<float>(_states.Length);
-            for (var i = 0; i < _states.Length; i++)
-            {
-                if (_states[i].Get(context.Ord) is { } state)
-                {
-                    postings.Add(TermLookups.Postings(context, _query._matches[i].Term, state, acceptDocs));
-                    tfWeights.Add(_query._matches[i].Boost);
-                }
-            }
-
-            if (postings.Count == 0)
-            {
-                return null;
-            }
-
-            var norms = _fields.Select(field => context.AtomicReader.GetNormValues(field)).ToArray();
-            return new CombinedScorer(this, [.. postings], [.. tfWeights], norms, _fieldWeights, (_k1 + 1) * _weight, _k1, _b, _averageLength);
-        }
-
-        public override Explanation Explain(AtomicReaderContext context, int doc)
-        {
-            var scorer = (CombinedScorer?)GetScorer(context, context.AtomicReader.LiveDocs);
-            if (scorer is null || scorer.Advance(doc) != doc)
-            {
-                return new ComplexExplanation(false, 0f, "no match of " + _query);
-            }
-
-            var (frequency, length) = scorer.Current();
-            var result = new ComplexExplanation(true, scorer.GetScore(), "combined-field BM25 of " + _query + ", product of:");
-            result.AddDetail(new Explanation(_weight / _idf, "boost"));
-            result.AddDetail(new Explanation(_idf, "idf(docFreq=" + _docFreq + ", maxDocs=" + _maxDoc + ")"));
-            var tfNorm = new Explanation((float)(frequency * (_k1 + 1) / (frequency + (_k1 * (1 - _b + (_b * length / _averageLength))))), "tfNorm, computed from:");
-            tfNorm.AddDetail(new Explanation((float)frequency, "weighted termFreq (occurrences times field and part weights)"));
-            tfNorm.AddDetail(new Explanation(_k1, "parameter k1"));
-            tfNorm.AddDetail(new Explanation(_b, "parameter b"));
-            tfNorm.AddDetail(new Explanation((float)_averageLength, "weighted avgFieldLength"));
-            tfNorm.AddDetail(new Explanation((float)length, "weighted fieldLength"));
-            result.AddDetail(tfNorm);
-            return result;
-        }
-    }
-
-    // Document at a time over the matches' postings, in a flat array (as BestMatchQuery's scorer).
-    private sealed class CombinedScorer : Scorer
-    {
-        private readonly DocsEnum[] _postings;
-        private readonly float[] _tfWeights;
-        private readonly int[] _docs;
-        private readonly NumericDocValues?[] _norms;
-        private readonly float[] _fieldWeights;
-        private readonly double _weight;
-        private readonly double _k1;
-        private readonly double _b;
-        private readonly double _averageLength;
-        private int _doc = -1;
-
-        public CombinedScorer(Weight weight, DocsEnum[] postings, float[] tfWeights, NumericDocValues?[] norms, float[] fieldWeights,
-            double scoreWeight, double k1, double b, double averageLength)
-            : base(weight)
-        {
-            _postings = postings;
-            _tfWeights = tfWeights;
-            _norms = norms;
-            _fieldWeights = fieldWeights;
-            _weight = scoreWeight;
-            _k1 = k1;
-            _b = b;
-            _averageLength = averageLength;
-            _docs = new int[postings.Length];
-            Array.Fill(_docs, -1);
-        }
-
-        public override int DocID => _doc;
-
-        public override int Freq
-        {
-            get
-            {
-                var matching = 0;
-                for (var i = 0; i < _docs.Length; i++)
-                {
-                    matching += _docs[i] == _doc ? _postings[i].Freq : 0;
-                }
-
-                return matching;
-            }
-        }
-
-        public override int NextDoc()
-        {
-            if (_doc == NO_MORE_DOCS)
-            {
-                return _doc;
-            }
-
-            var first = NO_MORE_DOCS;
-            for (var i = 0; i < _postings.Length; i++)
-            {
-                var doc = _docs[i];
-                if (doc == _doc)
-                {
-                    _docs[i] = doc = _postings[i].NextDoc();
-                }
-
-                first = Math.Min(first, doc);
-            }
-
-            return _doc = first;
-        }
-
-        public override int Advance(int target)
-        {
-            var first = NO_MORE_DOCS;
-            for (var i = 0; i < _postings.Length; i++)
-            {
-                var doc = _docs[i];
-                if (doc < target)
-                {
-                    _docs[i] = doc = _postings[i].Advance(target);
-                }
-
-                first = Math.Min(first, doc);
-            }
-
-            return _doc = first;
-        }
-
-        public override float GetScore()
-        {
-            var (frequency, length) = Current();
-            return (float)(_weight * frequency / (frequency + (_k1 * (1 - _b + (_b * length / _averageLength)))));
-        }
-
-        /// <summary>The current article's weighted occurrences and weighted length.</summary>
-        public (double Frequency, double Length) Current()
-        {
-            var frequency = 0d;
-            for (var i = 0; i < _docs.Length; i++)
-            {
-                if (_docs[i] == _doc)
-                {
-                    frequency += _tfWeights[i] * (double)_postings[i].Freq;
-                }
-            }
-
-            var length = 0d;
-            for (var f = 0; f < _norms.Length; f++)
-            {
-                if (_norms[f] is { } norms)
-                {
-                    length += _fieldWeights[f] * (double)ArticleSimilarity.Length(norms.Get(_doc));
-                }
-            }
-
-            return (frequency, length);
-        }
-
-        public override long GetCost()
-        {
-            var cost = 0L;
-            foreach (var postings in _postings)
-            {
-                cost += postings.GetCost();
-            }
-
-            return cost;
-        }
-    }
-
 }
