@@ -3,10 +3,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Search.Core.Analysis;
 
-/// <summary>One token of an analysed text: its term, where its text is, its position (and how far it moved on from the
-/// token before: 0 for a term stacked on the same word) and its type (which filter made it).</summary>
-internal readonly record struct ReadToken(string Term, int Start, int End, int Position, int Increment, string Type);
-
+/// <summary>Reads the tokens an analyzer makes of a text, with their positions, offsets and types.</summary>
 internal static class TokenReader
 {
     /// <summary>The tokens <paramref name="analyzer"/> makes of <paramref name="text"/> in <paramref name="field"/>.</summary>

@@ -6,6 +6,7 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Ranking;
+using Search.Core.Scoring;
 
 namespace Search.Core.Querying;
 
@@ -23,13 +24,9 @@ namespace Search.Core.Querying;
 /// </summary>
 internal sealed class QueryFactory
 {
-    /// <summary>Longer words are not matched with edits: their Levenshtein automata are costly and they are rarely misspelt alike.</summary>
-    public const int MaxFuzzyLength = 40;
-
     private readonly Analyzer _analyzer;
     private readonly RankingWeights _weights;
-    private readonly string[] _fields;
-    private readonly IReadOnlyDictionary<string, float> _fieldWeights;
+    private readonly WordQueries _words;
 
     /// <param name="analyzer">Analyses query words; it must not split compounds (parts are matched as part terms instead).</param>
     /// <param name="weights">The ranking's weights; <see cref="RankingWeights.Default"/> when null.</param>
@@ -37,8 +34,7 @@ internal sealed class QueryFactory
     {
         _analyzer = analyzer;
         _weights = weights ?? RankingWeights.Default;
-        _fieldWeights = _weights.FieldWeights;
-        _fields = [.. _fieldWeights.Keys];
+        _words = new WordQueries(analyzer, _weights);
     }
 
     /// <summary>The weights the queries are made with.</summary>
@@ -97,10 +93,10 @@ internal sealed class QueryFactory
             {
                 // Either both words, or the one word they make together.
                 var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
-                var both = new[] { Build(first, false, fuzzyTerms, docFreq), Build(second, false, fuzzyTerms, docFreq) }.OfType<Query>();
-                var whole = Build(joined, false, fuzzyTerms, docFreq)!;
+                var both = new[] { _words.Build(first, false, fuzzyTerms, docFreq, Limits), _words.Build(second, false, fuzzyTerms, docFreq, Limits) }.OfType<Query>();
+                var whole = _words.Build(joined, false, fuzzyTerms, docFreq, Limits)!;
                 whole.Boost = _weights.JoinedWeight;
-                words.Add(Any([All(both), whole]));
+                words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
                 if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
@@ -114,7 +110,7 @@ internal sealed class QueryFactory
             }
 
             var alternatives = clause.Alternatives
-                .Select(term => Build(term, clause.Excluded, fuzzyTerms, docFreq))
+                .Select(term => _words.Build(term, clause.Excluded, fuzzyTerms, docFreq, Limits))
                 .OfType<Query>()
                 .ToList();
             if (alternatives.Count == 0)
@@ -124,10 +120,10 @@ internal sealed class QueryFactory
 
             if (completions is { Count: > 0 } && i == clauses.Count - 1 && PlainWord(clause) is not null)
             {
-                alternatives.AddRange(completions.Select(term => Word(term, _fields, excluded: false, _weights, _fieldWeights)));
+                alternatives.AddRange(completions.Select(_words.Word));
             }
 
-            var built = alternatives.Count == 1 ? alternatives[0] : Any(alternatives);
+            var built = alternatives.Count == 1 ? alternatives[0] : WordQueries.Any(alternatives);
             if (clause.Excluded)
             {
                 query.Add(built, Occur.MUST_NOT);
@@ -199,7 +195,7 @@ internal sealed class QueryFactory
             }
         }
 
-        foreach (var word in optional.Select(clause => Build(clause.Alternatives[0], false, fuzzyTerms: null, docFreq)).OfType<Query>())
+        foreach (var word in optional.Select(clause => _words.Build(clause.Alternatives[0], false, fuzzyTerms: null, docFreq, Limits)).OfType<Query>())
         {
             query.Add(word, Occur.SHOULD);
         }
@@ -231,7 +227,8 @@ internal sealed class QueryFactory
             }
         }
 
-        var count = Bound(query, Limits) + (proximity is null ? 0 : Bound(proximity, Limits));
+        var budget = new ClauseBudget(Limits);
+        var count = budget.Visit(query) + (proximity is null ? 0 : budget.Visit(proximity));
         if (count > Limits.MaxClauses)
         {
             throw new SearchInputException("too_many_clauses", "q", string.Create(CultureInfo.InvariantCulture,
@@ -267,7 +264,7 @@ internal sealed class QueryFactory
         var most = MinJoinedArticles - 1;
         foreach (var text in joinings)
         {
-            if (Tokens(text) is [var token] && docFreq(new Term(ArticleFields.Body, token.Term)) is var articles && articles > most)
+            if (QueryToken.Read(_analyzer, text) is [var token] && docFreq(new Term(ArticleFields.Body, token.Term)) is var articles && articles > most)
             {
                 (best, most) = (new QueryTerm(TermKind.Word, text), articles);
             }
@@ -293,212 +290,13 @@ internal sealed class QueryFactory
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;
 
     /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>
-    public IReadOnlyList<string> Analyze(string text) => [.. Tokens(text).DistinctBy(token => token.Position).Select(token => token.Term)];
+    public IReadOnlyList<string> Analyze(string text) => [.. QueryToken.Read(_analyzer, text).DistinctBy(token => token.Position).Select(token => token.Term)];
 
     /// <summary>The words of <paramref name="text"/>: each index term with the text it came from.</summary>
-    public IEnumerable<(string Term, string Written)> Words(string text) => Tokens(text).Select(token => (token.Term, token.Original));
-
-    private Query? Build(QueryTerm term, bool excluded, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq)
-    {
-        var fields = term.Field is null ? _fields : [term.Field];
-        switch (term.Kind)
-        {
-            case TermKind.Phrase:
-                return Phrase(term.Text, fields);
-            case TermKind.Prefix:
-                var prefix = GermanNewsAnalyzer.Fold(term.Text);
-                if (prefix.Length < Limits.MinPrefixLength)
-                {
-                    throw new SearchInputException("prefix_too_short", "q", string.Create(CultureInfo.InvariantCulture,
-                        $"q: '{term.Text}*' needs at least {Limits.MinPrefixLength} characters before *; a shorter prefix matches too many words."));
-                }
-
-                return PerField(fields, field => new PrefixQuery(new Term(field, prefix)) { MultiTermRewriteMethod = new CappedExpansionRewrite(Limits.MaxTermExpansions) });
-            case TermKind.Fuzzy when term.Text.Length <= MaxFuzzyLength:
-                return Fuzzy(GermanNewsAnalyzer.Fold(term.Text), term.Edits, fields);
-            case TermKind.Fuzzy:
-                return Build(term with { Kind = TermKind.Word }, excluded, fuzzyTerms, docFreq);
-            default:
-                var tokens = Tokens(term.Text);
-                if (tokens.Count == 0)
-                {
-                    return null;
-                }
-
-                // "Corona-Impfstoff" is two words; each must match. A dotted word ("St.Wendel") matches whole or by all
-                // of its parts, which the analyzer puts at its position ("St. Wendel"). A word the analyzer gives
-                // another form ("Autos": autos and auto; "Konzern": konz and konzern) matches in either (One).
-                var words = tokens.GroupBy(token => token.Position).Select(group =>
-                {
-                    var whole = One(group.First());
-                    return group.Count() == 1 || excluded ? whole : Any(new Query[] { whole, All(group.Skip(1).Select(One)) });
-                }).ToList();
-                return words.Count == 1 ? words[0] : All(words);
-
-                Query One(Token token)
-                {
-                    var letters = token.Original.Length;
-                    var tolerant = fuzzyTerms is not null && fuzzyTerms.Contains(token.Term) && letters <= MaxFuzzyLength && !excluded;
-                    Query word = tolerant ? Tolerant(token.Term, TypoDistance.TypedUmlauts(token.Term, token.Original), letters >= 8 ? 2 : 1, fields) : Word(token.Term, fields, excluded, _weights, _fieldWeights);
-                    if (token.OtherForm is null)
-                    {
-                        return word;
-                    }
-
-                    // The index adds the other form wherever the word itself stands, so the form more articles have
-                    // matches (nearly) every article either form matches ("Probleme" has problem, "Problem" probl and
-                    // problem): that form alone is searched. Two forms of a common word cost four times as much as
-                    // one, which its score table serves (CommonWords).
-                    if (docFreq is not null && !excluded && !tolerant)
-                    {
-                        return docFreq(new Term(ArticleFields.Body, token.OtherForm)) > docFreq(new Term(ArticleFields.Body, token.Term))
-                            ? Word(token.OtherForm, fields, excluded, _weights, _fieldWeights)
-                            : word;
-                    }
-
-                    return Any(new Query[] { word, Word(token.OtherForm, fields, excluded, _weights, _fieldWeights) });
-                }
-        }
-    }
+    public IEnumerable<(string Term, string Written)> Words(string text) => QueryToken.Read(_analyzer, text).Select(token => (token.Term, token.Original));
 
     /// <summary>The query a plain word of the user's becomes (every searched field, whole and as a compound part), for
     /// <paramref name="term"/> as the analyzer gives it: what <see cref="CommonWords"/> keeps the scores of.</summary>
-    public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights, weights.FieldWeights);
+    public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => WordQueries.Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights, weights.FieldWeights);
 
-    // The word in each field, and (unless excluded: "-Impfstoff" drops articles that say Impfstoff, not every compound)
-    // as a compound part, scored over all of them as one text (CombinedFieldQuery).
-    private static CombinedFieldQuery Word(string term, string[] fields, bool excluded, RankingWeights weights, IReadOnlyDictionary<string, float> fieldWeights)
-    {
-        var combined = new CombinedFieldQuery(fields.Length == fieldWeights.Count ? fieldWeights : fields.ToDictionary(field => field, field => fieldWeights[field], StringComparer.Ordinal));
-        foreach (var field in fields)
-        {
-            combined.Add(new TermQuery(new Term(field, term)) { Boost = fieldWeights[field] });
-            if (!excluded && field != ArticleFields.Caption)
-            {
-                combined.Add(new CompoundPartQuery(new Term(field, CompoundPartMarkFilter.PartTerm(term)), new Term(field, term)) { Boost = fieldWeights[field] * weights.CompoundPartWeight });
-            }
-        }
-
-        return combined;
-    }
-
-    private BestMatchQuery Fuzzy(string term, int edits, string[] fields) =>
-        PerField(fields, field => new CachedFuzzyQuery(new Term(field, term), Math.Clamp(edits, 0, 2), Limits.FuzzyPrefixLength)
-        {
-            MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(Limits.MaxFuzzyExpansions),
-        });
-
-    // The word as typed (whole or as a part), or a word `edits` away. A near word adds a small score that depends only on
-    // how near it is: scored by BM25, a rare misspelling in one article would outrank the common word the user meant.
-    // A vowel typed as an umlaut and spelt otherwise counts two edits (TypoDistance).
-    private BooleanQuery Tolerant(string term, bool[]? typedUmlauts, int edits, string[] fields)
-    {
-        var any = new BooleanQuery(disableCoord: true) { { Word(term, fields, excluded: false, _weights, _fieldWeights), Occur.SHOULD } };
-        foreach (var field in fields)
-        {
-            any.Add(new CachedFuzzyQuery(new Term(field, term), edits, Limits.FuzzyPrefixLength, typedUmlauts)
-            {
-                Boost = _weights.TypoWeight,
-                MultiTermRewriteMethod = new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(Limits.MaxFuzzyExpansions),
-            }, Occur.SHOULD);
-        }
-
-        return any;
-    }
-
-    private BestMatchQuery? Phrase(string text, string[] fields)
-    {
-        var tokens = Tokens(text);
-        if (tokens.Count == 0)
-        {
-            return null;
-        }
-
-        return PerField(fields, field =>
-        {
-            if (tokens.Count == 1)
-            {
-                return new TermQuery(new Term(field, tokens[0].Term));
-            }
-
-            var phrase = new PhraseQuery();
-            foreach (var token in tokens)
-            {
-                phrase.Add(new Term(field, token.Term), token.Position);
-            }
-
-            return phrase;
-        });
-    }
-
-    // A phrase, prefix or fuzzy word in each field, scored as a word is: by its best field (OtherMatchWeight).
-    private BestMatchQuery PerField(string[] fields, Func<string, Query> build)
-    {
-        var any = new BestMatchQuery(_weights.OtherMatchWeight);
-        foreach (var field in fields)
-        {
-            var query = build(field);
-            query.Boost *= _fieldWeights[field];
-            any.Add(query);
-        }
-
-        return any;
-    }
-
-    private static BooleanQuery Any(IEnumerable<Query> queries)
-    {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var query in queries)
-        {
-            any.Add(query, Occur.SHOULD);
-        }
-
-        return any;
-    }
-
-    private static BooleanQuery All(IEnumerable<Query> queries)
-    {
-        var all = new BooleanQuery(disableCoord: true);
-        foreach (var query in queries)
-        {
-            all.Add(query, Occur.MUST);
-        }
-
-        return all;
-    }
-
-    // A word of the query: its index term, the text it came from, its position, and the other form the analyzer adds
-    // where the stemmer cannot tell which is right (FinalLetterFilter, OwnEndingFilter).
-    private readonly record struct Token(string Term, string Original, int Position, string? OtherForm = null);
-
-    private List<Token> Tokens(string text)
-    {
-        var tokens = new List<Token>();
-        foreach (var token in TokenReader.Read(_analyzer, ArticleFields.Body, text))
-        {
-            if (token.Type == GermanNewsAnalyzer.OtherFormType && tokens.Count > 0)
-            {
-                tokens[^1] = tokens[^1] with { OtherForm = token.Term };
-                continue;
-            }
-
-            tokens.Add(new Token(token.Term, text[token.Start..token.End], token.Position));
-        }
-
-        return tokens;
-    }
-
-    // Counts the terms a query looks up (a word is one per field, whole and as a part; a fuzzy word as many as it may expand to).
-    private static int Bound(Query query, QueryLimits limits) => query switch
-    {
-        BooleanQuery boolean => boolean.Clauses.Sum(clause => Bound(clause.Query, limits)),
-        BestMatchQuery word => word.Matches.Sum(match => Bound(match, limits)),
-        CombinedFieldQuery word => word.Matches.Count,
-        // The filter that a longer query's article must have one of its uncommon words repeats words counted already.
-        ConstantScoreQuery => 0,
-        PhraseQuery phrase => phrase.GetTerms().Length,
-        FuzzyQuery => limits.MaxFuzzyExpansions,
-        MatchAllDocsQuery => 0,
-        _ => 1,
-    };
 }

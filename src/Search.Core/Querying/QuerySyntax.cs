@@ -1,27 +1,5 @@
 namespace Search.Core.Querying;
 
-/// <summary>What a part of the query text asks for.</summary>
-internal enum TermKind
-{
-    /// <summary>A word, matched in any inflection and as part of compounds.</summary>
-    Word,
-
-    /// <summary><c>"words in this order"</c>.</summary>
-    Phrase,
-
-    /// <summary><c>Impf*</c>: every word that starts so.</summary>
-    Prefix,
-
-    /// <summary><c>Bundestg~</c> or <c>Bundestg~1</c>: the word and words one or two letters away.</summary>
-    Fuzzy,
-}
-
-/// <summary>One word, phrase, prefix or fuzzy word of the query, optionally held to one field (<c>title:Wort</c>).</summary>
-internal sealed record QueryTerm(TermKind Kind, string Text, string? Field = null, int Edits = 0);
-
-/// <summary>A required clause: any one of its alternatives (joined by OR) must match; an excluded one must not.</summary>
-internal sealed record QueryClause(bool Excluded, IReadOnlyList<QueryTerm> Alternatives);
-
 /// <summary>
 /// The search syntax people know from web search and Elasticsearch's simple_query_string: words (how many of them an
 /// article needs is <see cref="QueryFactory"/>'s to decide);

@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using Search.Core.Ranking;
 
 namespace Search.Core.Querying;
 

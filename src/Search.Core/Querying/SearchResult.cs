@@ -1,4 +1,3 @@
-using Search.Core.Documents;
 using Search.Core.Facets;
 
 namespace Search.Core.Querying;
@@ -21,19 +20,4 @@ public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, Face
 
     /// <summary>Matches per month, newest first.</summary>
     public IReadOnlyList<FacetCount> Months => Facets.Months;
-}
-
-/// <summary>A matching article with its score and a highlighted snippet.</summary>
-/// <param name="Article">The stored article.</param>
-/// <param name="Score">Relevance (BM25); higher is better.</param>
-/// <param name="Snippet">HTML: the best passages of the body, matched words in <c>&lt;mark&gt;</c>, everything else escaped.</param>
-public sealed record SearchHit(NewsArticle Article, float Score, string Snippet)
-{
-    /// <summary>HTML: the whole title, the query's words in it in <c>&lt;mark&gt;</c>, everything else escaped; null when
-    /// the search made no snippets.</summary>
-    public string? TitleHtml { get; init; }
-
-    /// <summary>HTML: the whole caption marked as <see cref="TitleHtml"/>; null when the article has none or the search
-    /// made no snippets.</summary>
-    public string? CaptionHtml { get; init; }
 }

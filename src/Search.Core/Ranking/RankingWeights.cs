@@ -43,7 +43,7 @@ public sealed record RankingWeights
     public float CompoundPartWeight { get; init; } = 0.7f;
 
     /// <summary>A quoted phrase, a prefix or a fuzzy word scores by its best field plus this share of its other matches
-    /// (<see cref="Querying.BestMatchQuery"/>). Measured: 0.3 changes nothing here (topics and known items have no
+    /// (<see cref="Scoring.BestMatchQuery"/>). Measured: 0.3 changes nothing here (topics and known items have no
     /// phrases); against summing every match it gained compound known items 0.017 (RESULTS, 2026-11-26).</summary>
     public float OtherMatchWeight { get; init; } = 0.1f;
 

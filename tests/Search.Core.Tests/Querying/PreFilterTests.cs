@@ -1,4 +1,5 @@
 using Search.Core.Documents;
+using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Tests.Shared;
@@ -119,9 +120,9 @@ public class PreFilterTests(VariedCorpusFixture fixture) : IClassFixture<VariedC
     {
         var request = new SearchRequest(query, ["2020-03", "2020-09"], page, 5) { Sources = ["example.de", "beispiel.de"], Facets = false, Sort = sort };
 
-        _searcher.PreFilter = false;
+        _searcher.Pipeline.PreFilter = false;
         var collectorOnly = _searcher.Search(request);
-        _searcher.PreFilter = true;
+        _searcher.Pipeline.PreFilter = true;
         var restricted = _searcher.Search(request);
 
         Assert.Equal(Described(collectorOnly), Described(restricted));

@@ -1,0 +1,118 @@
+using Lucene.Net.Search;
+using Search.Core.Collecting;
+using Search.Core.Documents;
+using Search.Core.Facets;
+using Search.Core.Paging;
+using Search.Core.Querying;
+using Search.Core.Ranking;
+using Search.Core.Scoring;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// Runs one form of a query (as typed, or typo-tolerant): applies the rules that decide what matches and in which
+/// order (only the articles with every word when many have them, those first when few do: <see cref="AllWordsFirstQuery"/>;
+/// the proximity reward for the first hits only: <see cref="ProximityRescorer"/>; the recency blend), reads its terms
+/// through the search's lookups (<see cref="TermLookups"/>), restricts it to the request's filters up front, and
+/// collects it (<see cref="HitCollection"/>).
+/// </summary>
+internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, HitCollection collection)
+{
+    /// <summary>Restrict a search without facet counts to its month, year and source filters up front (see
+    /// <see cref="Run"/>); off only to compare against in tests.</summary>
+    public bool PreFilter { get; set; } = true;
+
+    /// <summary>Runs <paramref name="query"/> for <paramref name="request"/>'s <paramref name="page"/>.</summary>
+    public SearchRun Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, SearchPage page)
+    {
+        var facetFilters = FacetFilters.Of(request);
+        int[]? first = null;
+        int? withEveryWord = null;
+        if (query.AllWords is not null)
+        {
+            var (docs, count) = WithAllWords(searcher, lookups.Resolve(query.AllWords), request, facetFilters, Math.Max(weights.MissingWordsBelow, weights.AllWordsFirstBelow), weights.AllWordsFirstBelow);
+            if (weights.MissingWordsBelow > 0 && count >= weights.MissingWordsBelow)
+            {
+                query = query with { Matching = query.AllWords, AllWords = null };
+            }
+            else
+            {
+                withEveryWord = count;
+                if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance)
+                {
+                    first = docs;
+                }
+            }
+        }
+
+        // Ranked by relevance, the proximity reward goes to the first hits only (ProximityRescorer); ordered by date or
+        // blended with it, every match is scored in full, as the order or the blend depends on it.
+        var rescorer = query.Proximity is not null && page.ByScore && request.Sort != SearchSort.Fresh ? new ProximityRescorer(query.Proximity) : null;
+        var rankings = rescorer is null ? [(page.Wanted, page.After)] : ProximityRescorer.Rankings(page.Wanted, request.Size, page.After);
+        var scored = rescorer is not null ? query.Matching
+            : request.Sort == SearchSort.Fresh && !query.Browsing ? new RecencyBlendQuery(query.Full, RecencyBlendQuery.NewestDay(searcher.IndexReader))
+            : query.Full;
+
+        // Each term looked up once per search, through one enumerator per segment and field (TermLookups).
+        scored = lookups.Resolve(scored);
+        if (first is not null)
+        {
+            scored = new AllWordsFirstQuery(scored, first);
+        }
+        if (!request.Facets && PreFilter)
+        {
+            // Without facets, nothing needs the matches outside the month, year and source filters: the query skips
+            // them (cached per segment) instead of the collector scoring and dropping each. The collector still checks
+            // every filter (and alone the date range). Facets count each facet without its own filter, so they need
+            // every match and are not restricted.
+            scored = filters.Restrict(scored, request);
+        }
+
+        var collected = collection.Collect(searcher, scored, page.Sort, rankings, facetFilters, request.Facets);
+        return new SearchRun(collected, rescorer, withEveryWord ?? collected.Facets.TotalHits);
+    }
+
+    // How many articles have every word of a query that lets an article miss one, under the request's filters, counted
+    // up to countUpTo, and the first keepUpTo of them (top-level document numbers, in order). Reads the words'
+    // conjunction only that far, so it costs little whether the words are rare or common.
+    private (int[] Docs, int Count) WithAllWords(IndexSearcher searcher, Query allWords, SearchRequest request, FacetFilters facetFilters, int countUpTo, int keepUpTo)
+    {
+        if (countUpTo <= 1)
+        {
+            return ([], 0);
+        }
+
+        var weight = searcher.CreateNormalizedWeight(filters.Restrict(allWords, request));
+        var first = new List<int>(keepUpTo);
+        var count = 0;
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            if (scorer is null)
+            {
+                continue;
+            }
+
+            var dates = facetFilters.FromKey != long.MinValue || facetFilters.ToKey != long.MaxValue ? leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort) : null;
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+            {
+                if (dates is not null && dates.Get(doc) is var date && (date < facetFilters.FromKey || date > facetFilters.ToKey))
+                {
+                    continue;
+                }
+
+                if (count++ < keepUpTo)
+                {
+                    first.Add(leaf.DocBase + doc);
+                }
+
+                if (count >= countUpTo)
+                {
+                    return ([.. first], count);
+                }
+            }
+        }
+
+        return ([.. first], count);
+    }
+}

@@ -1,0 +1,11 @@
+using Search.Core.Collecting;
+using Search.Core.Ranking;
+
+namespace Search.Core.Searching;
+
+/// <summary>One run of a query (<see cref="QueryRunner"/>).</summary>
+/// <param name="Collected">The rankings asked for, the total, the facet counts, and whether time ran out.</param>
+/// <param name="Rescorer">Reorders the first hits by the proximity of the query words, or null when the rankings are final.</param>
+/// <param name="WithEveryWord">How many articles have every word: the total, unless the query let an article miss one;
+/// then counted up to what the ranking needed to know (<see cref="RankingWeights.MissingWordsBelow"/>).</param>
+internal readonly record struct SearchRun(Collected Collected, ProximityRescorer? Rescorer, int WithEveryWord);

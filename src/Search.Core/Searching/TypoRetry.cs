@@ -1,0 +1,76 @@
+using Lucene.Net.Index;
+using Search.Core.Errors;
+using Search.Core.Facets;
+using Search.Core.Querying;
+using Search.Core.Spelling;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// The typo rule. A search whose words, as typed, are all in fewer than <see cref="FewHits"/> articles gets a better
+/// spelling for the words the index hardly knows (<see cref="Suggestions.DidYouMean"/>). When nothing was found, the
+/// query is retried with every word of <see cref="Suggestions.FuzzyMinLetters"/> letters or more also matching words
+/// one or two edits away ("Rundfunkbeitrages" finds "Rundfunkbeitrags"), unless filters narrowed the search: then only
+/// the words the index hardly knows, since well-known words found nothing because of the filters, not because of their
+/// spelling. When little was found and there is a suggestion, the suggestion is searched with the same tolerance for the
+/// words the index still hardly knows. The retry's hits are kept when more articles have every word. The rule depends
+/// only on the query, its filters and the index, so every page agrees.
+/// </summary>
+internal sealed class TypoRetry(QueryFactory queries)
+{
+    /// <summary>A search that finds fewer articles than this is retried with typo tolerance and gets a did-you-mean.</summary>
+    public const int FewHits = 3;
+
+    /// <summary>Applies the rule to the <paramref name="run"/> of <paramref name="query"/>.</summary>
+    /// <param name="request">The request (its text, whether it wants typo tolerance, its filters).</param>
+    /// <param name="query">The query as typed.</param>
+    /// <param name="run">Its run.</param>
+    /// <param name="reader">The snapshot searched.</param>
+    /// <param name="docFreq">How many articles have a term (the search's own lookups).</param>
+    /// <param name="typing">The words before the word being typed and that word, with <see cref="SearchRequest.PrefixLast"/>:
+    /// spelling is then about the words before it only.</param>
+    /// <param name="completions">The completions the word being typed also matches.</param>
+    /// <param name="retry">Runs another form of the query.</param>
+    /// <returns>The run and query whose hits to show, the did-you-mean, and whether they come from the retry.</returns>
+    public (SearchRun Run, SearchQuery Query, string? DidYouMean, bool Fuzzy) Apply(SearchRequest request, SearchQuery query, SearchRun run,
+        IndexReader reader, Func<Term, int> docFreq, (string Head, string Last)? typing, IReadOnlyList<string>? completions, Func<SearchQuery, SearchRun> retry)
+    {
+        if (!request.Typos || query.Browsing || run.WithEveryWord >= FewHits)
+        {
+            return (run, query, null, false);
+        }
+
+        var spelt = typing?.Head ?? request.Query;
+        var corrected = Suggestions.DidYouMean(spelt, reader, docFreq, queries);
+        var didYouMean = corrected is null ? null : corrected + typing?.Last;
+        var retryText = didYouMean ?? request.Query;
+        var spellingText = corrected ?? spelt;
+        var fuzzyTerms = run.WithEveryWord == 0 && !FacetFilters.Restricts(request)
+            ? Suggestions.LongTerms(spellingText, docFreq, queries, int.MaxValue)
+            : Suggestions.RareTerms(spellingText, docFreq, queries);
+        var tolerant = didYouMean is not null || (run.WithEveryWord == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, docFreq, reader.NumDocs, completions) : null;
+        if (tolerant is not null && !tolerant.Equals(query))
+        {
+            var retried = retry(tolerant);
+            if (retried.WithEveryWord > run.WithEveryWord)
+            {
+                return (retried, tolerant, didYouMean, true);
+            }
+        }
+
+        return (run, query, didYouMean, false);
+    }
+
+    // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).
+    private SearchQuery? TypoTolerant(string text, IReadOnlySet<string> fuzzyTerms, Func<Term, int> docFreq, int articles, IReadOnlyList<string>? completions)
+    {
+        try
+        {
+            return queries.Create(text, fuzzyTerms, docFreq, articles, completions);
+        }
+        catch (SearchInputException)
+        {
+            return null;
+        }
+    }
+}

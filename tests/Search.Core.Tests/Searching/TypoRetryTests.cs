@@ -1,0 +1,51 @@
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Searching;
+
+public sealed class TypoRetryFixture() : IndexedArticlesFixture("typos", Articles())
+{
+    private static object[] Articles() =>
+        [
+            new { id = "rat-1", date = "2020-01-10", title = "Sitzung", body = "Der Forschungsrat tagt am Montag." },
+            new { id = "rat-2", date = "2020-01-11", title = "Sitzung", body = "Der Forschungsrat tagt am Dienstag." },
+            new { id = "rat-3", date = "2020-01-12", title = "Sitzung", body = "Der Forschungsrat tagt am Mittwoch." },
+            new { id = "rat-4", date = "2020-01-13", title = "Sitzung", body = "Der Forschungsrat tagt am Donnerstag." },
+            new { id = "rat-5", date = "2020-01-14", title = "Sitzung", body = "Der Forschungsrat tagt am Freitag." },
+            new { id = "art-1", date = "2020-02-10", title = "Kunst", body = "Eine neue Forschungsart wird erprobt." },
+            new { id = "amt-1", date = "2020-03-10", title = "Behörde", body = "Das Forschungsamt zieht um." },
+        ];
+}
+
+public sealed class TypoRetryTests(TypoRetryFixture fixture) : IClassFixture<TypoRetryFixture>
+{
+    [Fact]
+    public void AWordFoundNowhereIsRetriedWithEdits()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Forschungsrta", []));
+
+        Assert.True(result.Fuzzy);
+        Assert.Contains(result.Hits, hit => hit.Article.Id == "rat-1");
+    }
+
+    [Fact]
+    public void AWellKnownWordThatAFilterLeftWithoutHitsIsNotMatchedWithEdits()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Forschungsrat", ["2020-02"]));
+
+        Assert.Equal(0, result.Total);
+        Assert.False(result.Fuzzy);
+        Assert.Null(result.DidYouMean);
+    }
+
+    [Theory]
+    [InlineData("Forschungsart", "art-1")] // one edit from Forschungsrat, in five times as many articles
+    [InlineData("Forschungsamt", "amt-1")] // two edits from it
+    public void AWordSomeArticlePrintsIsNotCorrectedToACommonerWordNearby(string word, string id)
+    {
+        var result = fixture.Searcher.Search(new SearchRequest(word, []));
+
+        Assert.Equal([id], result.Hits.Select(hit => hit.Article.Id));
+        Assert.Null(result.DidYouMean);
+        Assert.False(result.Fuzzy);
+    }
+}
