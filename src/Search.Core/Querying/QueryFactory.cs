@@ -118,6 +118,12 @@ internal sealed class QueryFactory
                 continue;
             }
 
+            if (docFreq is not null && !clause.Excluded && PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, Analyze, docFreq) is { } apart)
+            {
+                // "Beethovenjahr", which the articles write "Beethoven-Jahr": also the two words side by side.
+                alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
+            }
+
             if (completions is { Count: > 0 } && i == clauses.Count - 1 && PlainWord(clause) is not null)
             {
                 alternatives.AddRange(completions.Select(_words.Word));

@@ -1,0 +1,59 @@
+using Lucene.Net.Index;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// A compound the reader types as one word that the articles write apart: "Beethovenjahr" is in no article, "Beethoven-Jahr"
+/// in dozens. The index joins two neighbouring words only where the corpus also writes them as one
+/// (<see cref="CompoundJoinFilter"/>), and the query analyzer does not split compounds, so such a word found nothing. For
+/// a word the index hardly knows, this finds the one split into two words that the index knows well (the rarer of the two
+/// in the most articles; a linking s may end the first), which the query then also matches as a phrase.
+/// </summary>
+internal static class WrittenApart
+{
+    /// <summary>A word in more articles than this is searched as typed only.</summary>
+    public const int MaxArticles = 2;
+
+    /// <summary>Each part must be in at least this many articles' bodies.</summary>
+    public const int MinPartArticles = 10;
+
+    /// <summary>The two words <paramref name="word"/> splits into ("Beethoven Jahr"), or null.</summary>
+    /// <param name="word">A plain word as typed.</param>
+    /// <param name="analyze">The index terms of a text, as the query analyzer makes them.</param>
+    /// <param name="docFreq">How many articles' bodies have a term.</param>
+    public static string? Parts(string word, Func<string, IReadOnlyList<string>> analyze, Func<Term, int> docFreq)
+    {
+        if (word.Length < CompoundSplitter.MinCompoundLength || !word.All(char.IsLetter)
+            || analyze(word) is not [var whole] || Articles(docFreq, whole) > MaxArticles)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestArticles = 0;
+        for (var at = CompoundSplitter.MinPartLength; at <= word.Length - CompoundSplitter.MinPartLength; at++)
+        {
+            foreach (var left in word[at - 1] is 's' or 'S' ? new[] { word[..at], word[..(at - 1)] } : [word[..at]])
+            {
+                var right = word[at..];
+                if (analyze(left) is not [var leftTerm] || analyze(right) is not [var rightTerm])
+                {
+                    continue;
+                }
+
+                var articles = Math.Min(docFreq(new Term(ArticleFields.Body, leftTerm)), docFreq(new Term(ArticleFields.Body, rightTerm)));
+                if (articles >= MinPartArticles && articles > bestArticles)
+                {
+                    (best, bestArticles) = ($"{left} {right}", articles);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static int Articles(Func<Term, int> docFreq, string term) =>
+        docFreq(new Term(ArticleFields.Body, term)) + docFreq(new Term(ArticleFields.Title, term));
+}

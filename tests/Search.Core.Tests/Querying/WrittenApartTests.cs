@@ -1,0 +1,46 @@
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Querying;
+
+public sealed class WrittenApartFixture() : IndexedArticlesFixture("written-apart", Articles())
+{
+    private static object[] Articles() =>
+        [
+            new { id = "jubilaeum-1", date = "2020-12-16", title = "Das Beethoven-Jahr fällt aus", body = "Das Beethoven-Jahr wird bis September verlängert." },
+            new { id = "jubilaeum-2", date = "2020-01-10", title = "Auftakt", body = "In Bonn beginnt das Beethoven Jahr mit einem Festakt." },
+            .. Enumerable.Range(1, 10).Select(i => new { id = $"konzert-{i}", date = "2020-03-01", title = "Konzert", body = $"Beethoven steht auf dem Programm, Abend {i}." }),
+            .. Enumerable.Range(1, 10).Select(i => new { id = $"bilanz-{i}", date = "2020-12-30", title = "Bilanz", body = $"Das Jahr war für die Kultur hart, Folge {i}." }),
+            new { id = "getrennt-1", date = "2020-06-01", title = "Rückblick", body = "Beethoven hätte gefeiert. Ein Jahr später ist alles anders." },
+        ];
+}
+
+public sealed class WrittenApartTests(WrittenApartFixture fixture) : IClassFixture<WrittenApartFixture>
+{
+    [Fact]
+    public void ACompoundNoArticleHasFindsTheArticlesThatWriteItsWordsSideBySide()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Beethovenjahr", []));
+
+        Assert.Equal(["jubilaeum-1", "jubilaeum-2"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.Null(result.DidYouMean);
+    }
+
+    [Theory]
+    [InlineData("Beethovenjahr", "Beethoven jahr")]
+    [InlineData("Geburtstagsfeier", "Geburtstag feier")] // the linking s
+    [InlineData("Kanzlerkandidat", null)] // in 40 articles as one word: searched as typed
+    [InlineData("Beethovenxyzq", null)] // no known second word
+    [InlineData("Jahrbuch", null)] // "buch" is in too few articles to be a part
+    public void AWordTheIndexHardlyKnowsSplitsIntoTheTwoWellKnownWordsItIsMadeOf(string word, string? parts)
+    {
+        var articles = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["beethoven"] = 50, ["jahr"] = 900, ["geburtstag"] = 30, ["feier"] = 20, ["kanzlerkandidat"] = 40, ["kanzler"] = 80,
+            ["kandidat"] = 60, ["buch"] = 3,
+        };
+
+        var split = WrittenApart.Parts(word, text => [text.ToLowerInvariant()], term => articles.GetValueOrDefault(term.Text, 0));
+
+        Assert.Equal(parts, split);
+    }
+}
