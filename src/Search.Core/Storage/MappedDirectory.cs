@@ -19,6 +19,7 @@ namespace Search.Core.Storage;
 /// requires. The searchers never do: a reader's files close only after the last search holding the reader released it
 /// (<c>SearcherManager</c>). Should a caller break the rule, every read, seek or clone of a released file throws
 /// <see cref="ObjectDisposedException"/> rather than reading unmapped memory (see <see cref="MappedFile"/>).</para>
+/// <para>Opening the directory registers <see cref="ArticleCodec"/>, whose name the index's segments carry.</para>
 /// <para>Only reading is memory-mapped; listing, locking and writing go to a plain <see cref="NIOFSDirectory"/>.</para>
 /// </remarks>
 public sealed class MappedDirectory : FilterDirectory
@@ -34,6 +35,7 @@ public sealed class MappedDirectory : FilterDirectory
     public MappedDirectory(string path)
         : base(new NIOFSDirectory(new DirectoryInfo(path)))
     {
+        ArticleCodec.Register();
         _path = Path.GetFullPath(path);
         _forget = file => _open.TryRemove(file, out _);
     }
