@@ -38,23 +38,37 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override byte ReadByte()
     {
-        if (_position >= _length || _file.Released)
+        // The flag first: a volatile read, which later loads may not move before, so the position is read once.
+        if (_file.Released)
         {
-            throw Unreadable();
+            throw ReleasedFile();
         }
 
-        return _start[_position++];
+        var position = _position;
+        if (position >= _length)
+        {
+            throw PastEnd();
+        }
+
+        _position = position + 1;
+        return _start[position];
     }
 
     public override void ReadBytes(byte[] b, int offset, int len)
     {
-        if (len > _length - _position || _file.Released)
+        if (_file.Released)
         {
-            throw Unreadable();
+            throw ReleasedFile();
         }
 
-        new ReadOnlySpan<byte>(_start + _position, len).CopyTo(b.AsSpan(offset, len));
-        _position += len;
+        var position = _position;
+        if (len > _length - position)
+        {
+            throw PastEnd();
+        }
+
+        new ReadOnlySpan<byte>(_start + position, len).CopyTo(b.AsSpan(offset, len));
+        _position = position + len;
     }
 
     public override short ReadInt16() => BinaryPrimitives.ReadInt16BigEndian(Take(sizeof(short)));
@@ -65,12 +79,18 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override int ReadVInt32()
     {
-        if (_length - _position < 5 || _file.Released)
+        if (_file.Released)
         {
-            return base.ReadVInt32(); // Byte by byte: near the end a damaged file throws past its end, a released one throws.
+            throw ReleasedFile();
         }
 
-        var p = _start + _position;
+        var position = _position;
+        if (_length - position < 5)
+        {
+            return base.ReadVInt32(); // Near the end: byte by byte, so a damaged file throws past its end.
+        }
+
+        var p = _start + position;
         int b = p[0];
         var value = b & 0x7F;
         var read = 1;
@@ -92,18 +112,24 @@ internal sealed unsafe class MappedInput : IndexInput
             value |= b << 28;
         }
 
-        _position += read;
+        _position = position + read;
         return value;
     }
 
     public override long ReadVInt64()
     {
-        if (_length - _position < 9 || _file.Released)
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
+        var position = _position;
+        if (_length - position < 9)
         {
             return base.ReadVInt64();
         }
 
-        var p = _start + _position;
+        var p = _start + position;
         long b = p[0];
         var value = b & 0x7F;
         var read = 1;
@@ -118,7 +144,7 @@ internal sealed unsafe class MappedInput : IndexInput
             throw new IOException($"Invalid VInt64 detected (negative values disallowed): {this}");
         }
 
-        _position += read;
+        _position = position + read;
         return value;
     }
 
@@ -166,17 +192,22 @@ internal sealed unsafe class MappedInput : IndexInput
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count > _length - _position || _file.Released)
+        if (_file.Released)
         {
-            throw Unreadable();
+            throw ReleasedFile();
         }
 
-        var span = new ReadOnlySpan<byte>(_start + _position, count);
-        _position += count;
-        return span;
+        var position = _position;
+        if (count > _length - position)
+        {
+            throw PastEnd();
+        }
+
+        _position = position + count;
+        return new ReadOnlySpan<byte>(_start + position, count);
     }
 
-    private Exception Unreadable() => _file.Released ? ReleasedFile() : new EndOfStreamException($"read past EOF: {this}");
+    private EndOfStreamException PastEnd() => new($"read past EOF: {this}");
 
     private ObjectDisposedException ReleasedFile() =>
         new(ToString(), "This index file was closed (the input that opened it, its compound file or its directory was disposed); clones and slices cannot read it any more.");
