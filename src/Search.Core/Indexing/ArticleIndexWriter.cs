@@ -86,6 +86,7 @@ public sealed class ArticleIndexWriter : IDisposable
     public static ArticleIndexWriter Open(string indexPath, bool rebuild = false, Func<CompoundSplitter>? learnCompounds = null)
     {
         var fullPath = Path.GetFullPath(indexPath);
+        ArticleCodec.Register();
         System.IO.Directory.CreateDirectory(fullPath);
         var processLock = LockAgainstOtherWriters(fullPath);
         // Plain file reads rather than memory maps: merges stream through whole segments, and mapped pages would

@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Errors;
 using Search.Core.Facets;
+using Search.Core.Storage;
 
 namespace Search.Core.Indexing;
 
@@ -13,6 +14,7 @@ public static class IndexChecker
     public static IndexCheckReport Check(string indexPath)
     {
         var fullPath = Path.GetFullPath(indexPath);
+        ArticleCodec.Register();
         using var directory = FSDirectory.Open(fullPath);
         if (!DirectoryReader.IndexExists(directory))
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Codecs;
 using Lucene.Net.Codecs.Compressing;
 using Lucene.Net.Codecs.Lucene46;
@@ -12,9 +11,12 @@ namespace Search.Core.Storage;
 /// which was most of a plain search.
 /// </summary>
 /// <remarks>
-/// The codec's name is written into every segment, so every process that opens an index must know it:
-/// <see cref="Register"/> runs when this assembly loads; a process that opens an index through Lucene.Net alone calls
-/// it first. Segments written by the stock codec (older indexes) stay readable and move to this codec as they merge.
+/// <para>The codec's name is written into every segment, so a process must know it before it opens an index:
+/// <see cref="Register"/> is called where this library opens one (<c>ArticleIndexWriter.Open</c>, <c>IndexChecker.Check</c>
+/// and the searcher's <see cref="MappedDirectory"/>); a process that opens an
+/// index through Lucene.Net alone calls it first. Tools that know only Lucene's own codecs (Luke, lucene-cli) cannot
+/// open such an index; the indexer's <c>check</c> command and the API read it.</para>
+/// <para>Segments written by the stock codec (older indexes) stay readable and move to this codec as they merge.</para>
 /// </remarks>
 [CodecName("GermanNews48")]
 public sealed class ArticleCodec : FilterCodec
@@ -35,20 +37,26 @@ public sealed class ArticleCodec : FilterCodec
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
 
-    private static int _registered;
+    private static readonly Lock RegistrationLock = new();
+    private static volatile bool _registered;
 
-    /// <summary>Makes the codec known to Lucene.Net, so that indexes written with it open. It runs by itself as soon
-    /// as any type of this library is used; call it only before opening an index through Lucene.Net alone.</summary>
+    /// <summary>Makes the codec known to Lucene.Net (its codec factory: Lucene's codecs and this one), so that indexes
+    /// written with it open. Safe to call from any thread, any number of times: the first call sets the factory, and
+    /// no call returns before it is set.</summary>
     public static void Register()
     {
-        if (Interlocked.Exchange(ref _registered, 1) == 0)
+        if (_registered)
         {
-            Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(ArticleCodec)] });
+            return;
+        }
+
+        lock (RegistrationLock)
+        {
+            if (!_registered)
+            {
+                Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(ArticleCodec)] });
+                _registered = true;
+            }
         }
     }
-
-#pragma warning disable CA2255 // The codec must be known before any index is opened, by every process that uses this library.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RegisterOnLoad() => Register();
 }

@@ -6,7 +6,9 @@ namespace Search.Core.Storage;
 /// <summary>
 /// A file, or a slice of a compound file, read straight from its memory map (see <see cref="MappedDirectory"/>).
 /// Integers are big-endian and varints as Lucene writes them; reading past the end throws
-/// <see cref="EndOfStreamException"/>, as Lucene expects.
+/// <see cref="EndOfStreamException"/>, as Lucene expects. Every read, seek and clone of a released file (its owner,
+/// slicer or directory disposed) throws <see cref="ObjectDisposedException"/>, as Lucene's own MMapDirectory does,
+/// instead of reading unmapped memory: one more load and compare of the shared file's flag per read.
 /// </summary>
 internal sealed unsafe class MappedInput : IndexInput
 {
@@ -36,23 +38,37 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override byte ReadByte()
     {
-        if (_position >= _length)
+        // The flag first: a volatile read, which later loads may not move before, so the position is read once.
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
+        var position = _position;
+        if (position >= _length)
         {
             throw PastEnd();
         }
 
-        return _start[_position++];
+        _position = position + 1;
+        return _start[position];
     }
 
     public override void ReadBytes(byte[] b, int offset, int len)
     {
-        if (len > _length - _position)
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
+        var position = _position;
+        if (len > _length - position)
         {
             throw PastEnd();
         }
 
-        new ReadOnlySpan<byte>(_start + _position, len).CopyTo(b.AsSpan(offset, len));
-        _position += len;
+        new ReadOnlySpan<byte>(_start + position, len).CopyTo(b.AsSpan(offset, len));
+        _position = position + len;
     }
 
     public override short ReadInt16() => BinaryPrimitives.ReadInt16BigEndian(Take(sizeof(short)));
@@ -63,12 +79,18 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override int ReadVInt32()
     {
-        if (_length - _position < 5)
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
+        var position = _position;
+        if (_length - position < 5)
         {
             return base.ReadVInt32(); // Near the end: byte by byte, so a damaged file throws past its end.
         }
 
-        var p = _start + _position;
+        var p = _start + position;
         int b = p[0];
         var value = b & 0x7F;
         var read = 1;
@@ -90,18 +112,24 @@ internal sealed unsafe class MappedInput : IndexInput
             value |= b << 28;
         }
 
-        _position += read;
+        _position = position + read;
         return value;
     }
 
     public override long ReadVInt64()
     {
-        if (_length - _position < 9)
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
+        var position = _position;
+        if (_length - position < 9)
         {
             return base.ReadVInt64();
         }
 
-        var p = _start + _position;
+        var p = _start + position;
         long b = p[0];
         var value = b & 0x7F;
         var read = 1;
@@ -116,7 +144,7 @@ internal sealed unsafe class MappedInput : IndexInput
             throw new IOException($"Invalid VInt64 detected (negative values disallowed): {this}");
         }
 
-        _position += read;
+        _position = position + read;
         return value;
     }
 
@@ -128,7 +156,11 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override void Seek(long pos)
     {
-        ObjectDisposedException.ThrowIf(_file.Released, this);
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(pos);
         if (pos > _length)
         {
@@ -140,7 +172,11 @@ internal sealed unsafe class MappedInput : IndexInput
 
     public override object Clone()
     {
-        ObjectDisposedException.ThrowIf(_file.Released, this);
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
         var clone = (MappedInput)base.Clone();
         clone._owner = false;
         return clone;
@@ -156,15 +192,23 @@ internal sealed unsafe class MappedInput : IndexInput
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count > _length - _position)
+        if (_file.Released)
+        {
+            throw ReleasedFile();
+        }
+
+        var position = _position;
+        if (count > _length - position)
         {
             throw PastEnd();
         }
 
-        var span = new ReadOnlySpan<byte>(_start + _position, count);
-        _position += count;
-        return span;
+        _position = position + count;
+        return new ReadOnlySpan<byte>(_start + position, count);
     }
 
     private EndOfStreamException PastEnd() => new($"read past EOF: {this}");
+
+    private ObjectDisposedException ReleasedFile() =>
+        new(ToString(), "This index file was closed (the input that opened it, its compound file or its directory was disposed); clones and slices cannot read it any more.");
 }

@@ -73,6 +73,7 @@ public class ArticleSummaryTests
 
     private static void Write(string path, IEnumerable<NewsArticle> articles, bool withSummary)
     {
+        ArticleCodec.Register(); // Lucene.Net alone opens the index: its segments name our codec
         using var directory = FSDirectory.Open(path);
         using var writer = new IndexWriter(directory, new IndexWriterConfig(ArticleFields.Version, new GermanNewsAnalyzer()) { Codec = new ArticleCodec() });
         foreach (var article in articles)
