@@ -7,7 +7,10 @@ namespace Search.Cluster;
 /// came is counted, so <see cref="Acknowledged"/> never includes an article that may not be stored.
 /// </summary>
 /// <param name="capacity">The most publishes in flight; the next one waits for the oldest acknowledgement.</param>
-public sealed class AckWindow(int capacity)
+/// <param name="timeout">How long to wait for the oldest acknowledgement. NATS.Net holds a publish while it reconnects
+/// and retries for as long as the servers are gone, so without a limit a cluster that is down would be waited for
+/// forever.</param>
+public sealed class AckWindow(int capacity, TimeSpan timeout)
 {
     private readonly Queue<Task<ulong>> _pending = new();
 
@@ -21,6 +24,7 @@ public sealed class AckWindow(int capacity)
     public int InFlight => _pending.Count;
 
     /// <summary>Adds a publish; when the window is full, waits for the oldest acknowledgement first.</summary>
+    /// <exception cref="TimeoutException">The oldest acknowledgement did not come within the timeout.</exception>
     /// <exception cref="Exception">The oldest publish failed: whatever it threw (no acknowledgement, or JetStream refused it).</exception>
     public async ValueTask AddAsync(Task<ulong> publish)
     {
@@ -57,7 +61,17 @@ public sealed class AckWindow(int capacity)
 
     private async ValueTask TakeOldestAsync()
     {
-        var sequence = await _pending.Dequeue().ConfigureAwait(false);
+        ulong sequence;
+        try
+        {
+            sequence = await _pending.Peek().WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"JetStream did not acknowledge a publish within {timeout.TotalSeconds:N0} s", e);
+        }
+
+        _ = _pending.Dequeue();
         Acknowledged++;
         LastSequence = Math.Max(LastSequence, sequence);
     }

@@ -16,6 +16,10 @@ public static class CorpusPublisher
     /// <summary>Publishes in flight by default: enough to keep three replicas busy, a few MB of articles in memory.</summary>
     public const int DefaultWindow = 1000;
 
+    /// <summary>How long an acknowledgement may take by default: well past a JetStream leader election after a
+    /// server died (a few seconds), short of leaving a script waiting on a cluster that is down.</summary>
+    public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(15);
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Publishes every article under <paramref name="paths"/>; stops at the first publish that fails.</summary>
@@ -23,10 +27,12 @@ public static class CorpusPublisher
     /// <param name="log">The stream to publish to.</param>
     /// <param name="window">The most publishes awaiting their acknowledgement at once.</param>
     /// <param name="progress">Told how far the run has got, a few times a second.</param>
+    /// <param name="ackTimeout">How long to wait for an acknowledgement (<see cref="DefaultAckTimeout"/> when null).</param>
     /// <param name="cancellationToken">Stops the run; what was acknowledged by then is counted.</param>
     /// <returns>The counts; <see cref="PublishSummary.Failure"/> says why it stopped early, if it did.</returns>
     public static async Task<PublishSummary> PublishAsync(
-        IReadOnlyCollection<string> paths, ArticleLog log, int window = DefaultWindow, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> paths, ArticleLog log, int window = DefaultWindow, IProgress<ImportProgress>? progress = null, TimeSpan? ackTimeout = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(log);
@@ -34,7 +40,7 @@ public static class CorpusPublisher
         var skipped = new List<CorpusRecord>();
         var files = CorpusReader.FindFiles(paths, skipped);
         var totalBytes = files.Sum(file => file.Size);
-        var acks = new AckWindow(window);
+        var acks = new AckWindow(window, ackTimeout ?? DefaultAckTimeout);
         var read = 0;
         long bytesDone = 0;
         var lastProgress = TimeSpan.Zero;
