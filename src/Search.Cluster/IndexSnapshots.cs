@@ -28,9 +28,10 @@ public sealed class IndexSnapshots
     /// <summary>Snapshots kept by default: the newest, and one to fall back on while another node replaces it.</summary>
     public const int DefaultKeep = 2;
 
-    // Each chunk is one JetStream message, acknowledged before the next is sent: larger chunks, fewer round trips.
-    // Below the server's default 1 MB payload limit.
-    private const int ChunkSize = 512 * 1024;
+    // Each chunk is one JetStream message, acknowledged before the next is sent. 512 KiB chunks put the real corpus's
+    // index (182 MiB) in 8.3 s instead of 12.2 s, but a download buffers up to a thousand chunks in the client (NATS.Net's
+    // subscription channel): a restore with 512 KiB chunks needed more than 48 MB of heap, with 128 KiB less (measured).
+    private const int ChunkSize = 128 * 1024;
 
     // Where a restore writes the files until the index in them is verified; left over by an interrupted restore.
     private const string RestoringFolder = ".restoring";

@@ -32,15 +32,24 @@ internal static class ClusterOptions
         return replicas;
     }
 
+    /// <summary>How long snapshot and restore wait for a server when all of them are gone.</summary>
+    public static readonly TimeSpan DisconnectLimit = TimeSpan.FromSeconds(15);
+
     /// <summary>Says that NATS failed, where, and what to do; returns <see cref="ExitCodes.ClusterUnavailable"/>.</summary>
     /// <param name="urls">The NATS URLs that were given.</param>
     /// <param name="e">What NATS.Net threw.</param>
     /// <param name="what">What did not happen, e.g. "could not connect".</param>
-    public static int Unavailable(string urls, Exception e, string what)
+    public static int Unavailable(string urls, Exception e, string what) => Unavailable(urls, e.Message, what);
+
+    /// <summary>As <see cref="Unavailable(string, Exception, string)"/>, when the problem is no exception of NATS.Net's.</summary>
+    public static int Unavailable(string urls, string problem, string what)
     {
         Console.Error.WriteLine(
-            $"Error: {what}: NATS at {urls}: {e.Message.TrimEnd('.')}. Check that nats-server runs there with JetStream " +
+            $"Error: {what}: NATS at {urls}: {problem.TrimEnd('.')}. Check that nats-server runs there with JetStream " +
             "(a cluster needs most of its servers up), or pass the right --nats.");
         return ExitCodes.ClusterUnavailable;
     }
+
+    /// <summary>What <see cref="Unavailable(string, string, string)"/> says when the servers went away during a command.</summary>
+    public static string Gone => $"no server reachable for {DisconnectLimit.TotalSeconds:N0} s";
 }

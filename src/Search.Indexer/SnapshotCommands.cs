@@ -67,20 +67,15 @@ internal static class SnapshotCommands
         try
         {
             await using var connection = await ClusterConnection.OpenAsync(urls, ClusterOptions.ClientName).ConfigureAwait(false);
-            var snapshots = await IndexSnapshots.OpenAsync(new NatsJSContext(connection), replicas, keep, cancellationToken).ConfigureAwait(false);
-            var clock = Stopwatch.StartNew();
-            var snapshot = await snapshots.PutAsync(fullPath, node, cancellationToken).ConfigureAwait(false);
-            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-            // Plain lines, not Spectre's, which would wrap them at 80 columns when the output is redirected.
-            Console.WriteLine(
-                $"snapshot {snapshot.Name}: {snapshot.Articles:N0} articles up to stream sequence {snapshot.Sequence:N0}, {Size(snapshot.Size)} in {seconds:N1} s ({snapshot.Size / 1048576.0 / seconds:N1} MiB/s)");
-            Console.WriteLine($"the bucket {IndexSnapshots.BucketName} keeps the newest {keep}:");
-            foreach (var kept in await snapshots.ListAsync(cancellationToken).ConfigureAwait(false))
+            using var watch = new DisconnectWatch(connection, ClusterOptions.DisconnectLimit, cancellationToken);
+            try
             {
-                Console.WriteLine($"  {kept.Name}  {kept.Articles:N0} articles, sequence {kept.Sequence:N0}, {Size(kept.Size)}, {kept.Created:u}");
+                return await PutAsync(connection, fullPath, replicas, keep, node, watch.Token).ConfigureAwait(false);
             }
-
-            return ExitCodes.Success;
+            catch (OperationCanceledException) when (watch.GaveUp)
+            {
+                return ClusterOptions.Unavailable(urls, ClusterOptions.Gone, "the snapshot was not put");
+            }
         }
         catch (IndexUnavailableException e)
         {
@@ -93,29 +88,39 @@ internal static class SnapshotCommands
         }
     }
 
+    private static async Task<int> PutAsync(NatsConnection connection, string fullPath, int replicas, int keep, string node, CancellationToken cancellationToken)
+    {
+        var snapshots = await IndexSnapshots.OpenAsync(new NatsJSContext(connection), replicas, keep, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var snapshot = await snapshots.PutAsync(fullPath, node, cancellationToken).ConfigureAwait(false);
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        // Plain lines, not Spectre's, which would wrap them at 80 columns when the output is redirected.
+        Console.WriteLine(
+            $"snapshot {snapshot.Name}: {snapshot.Articles:N0} articles up to stream sequence {snapshot.Sequence:N0}, {Size(snapshot.Size)} in {seconds:N1} s ({snapshot.Size / 1048576.0 / seconds:N1} MiB/s)");
+        Console.WriteLine($"the bucket {IndexSnapshots.BucketName} keeps the newest {keep}:");
+        foreach (var kept in await snapshots.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Console.WriteLine($"  {kept.Name}  {kept.Articles:N0} articles, sequence {kept.Sequence:N0}, {Size(kept.Size)}, {kept.Created:u}");
+        }
+
+        return ExitCodes.Success;
+    }
+
     private static async Task<int> RunRestoreAsync(string indexPath, string urls, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(indexPath);
         try
         {
             await using var connection = await ClusterConnection.OpenAsync(urls, ClusterOptions.ClientName).ConfigureAwait(false);
-            // Replicas only matter to a put, which creates the bucket; a restore never does.
-            var snapshots = await IndexSnapshots.OpenAsync(new NatsJSContext(connection), replicas: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var clock = Stopwatch.StartNew();
-            var snapshot = await snapshots.RestoreNewestAsync(fullPath, message => Console.WriteLine($"note: {message}"), cancellationToken).ConfigureAwait(false);
-            if (snapshot is null)
+            using var watch = new DisconnectWatch(connection, ClusterOptions.DisconnectLimit, cancellationToken);
+            try
             {
-                Console.Error.WriteLine(
-                    $"Error: no usable snapshot in the bucket {IndexSnapshots.BucketName} at {urls}; {fullPath} was left as it was. " +
-                    $"A cluster node puts one with: {RepositoryPaths.IndexerCommand()} snapshot --index <its index> --nats {urls}");
-                return ExitCodes.NoSnapshot;
+                return await RestoreAsync(connection, fullPath, urls, watch.Token).ConfigureAwait(false);
             }
-
-            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-            Console.WriteLine(
-                $"restored {snapshot.Name} into {fullPath}: {snapshot.Articles:N0} articles up to stream sequence {snapshot.Sequence:N0}, {Size(snapshot.Size)} in {seconds:N1} s ({snapshot.Size / 1048576.0 / seconds:N1} MiB/s)");
-            Console.WriteLine($"A node on this index reads the stream on from sequence {snapshot.Sequence + 1:N0}.");
-            return ExitCodes.Success;
+            catch (OperationCanceledException) when (watch.GaveUp)
+            {
+                return ClusterOptions.Unavailable(urls, ClusterOptions.Gone, "the restore failed");
+            }
         }
         catch (IndexUnavailableException e)
         {
@@ -126,6 +131,27 @@ internal static class SnapshotCommands
         {
             return ClusterOptions.Unavailable(urls, e, "the restore failed");
         }
+    }
+
+    private static async Task<int> RestoreAsync(NatsConnection connection, string fullPath, string urls, CancellationToken cancellationToken)
+    {
+        // Replicas only matter to a put, which creates the bucket; a restore never does.
+        var snapshots = await IndexSnapshots.OpenAsync(new NatsJSContext(connection), replicas: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var snapshot = await snapshots.RestoreNewestAsync(fullPath, message => Console.WriteLine($"note: {message}"), cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            Console.Error.WriteLine(
+                $"Error: no usable snapshot in the bucket {IndexSnapshots.BucketName} at {urls}; {fullPath} was left as it was. " +
+                $"A cluster node puts one with: {RepositoryPaths.IndexerCommand()} snapshot --index <its index> --nats {urls}");
+            return ExitCodes.NoSnapshot;
+        }
+
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        Console.WriteLine(
+            $"restored {snapshot.Name} into {fullPath}: {snapshot.Articles:N0} articles up to stream sequence {snapshot.Sequence:N0}, {Size(snapshot.Size)} in {seconds:N1} s ({snapshot.Size / 1048576.0 / seconds:N1} MiB/s)");
+        Console.WriteLine($"A node on this index reads the stream on from sequence {snapshot.Sequence + 1:N0}.");
+        return ExitCodes.Success;
     }
 
     private static string Size(ulong bytes) => bytes < 1 << 20 ? $"{bytes / 1024.0:N1} KiB" : $"{bytes / 1048576.0:N1} MiB";

@@ -15,7 +15,8 @@ namespace Search.Cluster.Tests;
 // Checks, with a real nats-server and real indexes on disk: a snapshot restored into an empty folder opens with the
 // same articles and the stream sequence its commit held, even when taken while the index was being written; restore
 // refuses a folder that is not empty; the bucket keeps only the newest snapshots; a snapshot of another analyzer or a
-// damaged one is passed over for an older one; without a snapshot restore returns null and leaves nothing behind.
+// damaged one is passed over for an older one; without a snapshot restore returns null and leaves nothing behind; with
+// the server gone, a restore ends once a DisconnectWatch gives up, instead of waiting for it.
 public sealed class IndexSnapshotsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private NatsServers _servers = null!;
@@ -157,6 +158,21 @@ public sealed class IndexSnapshotsTests(ITestOutputHelper output) : IAsyncLifeti
 
         Assert.Contains("stream sequence 0", refused.Message, StringComparison.Ordinal);
         Assert.Empty(await snapshots.ListAsync());
+    }
+
+    [Fact]
+    public async Task WithTheServerGoneARestoreEndsOnceTheWatchGivesUpAndLeavesNothing()
+    {
+        var snapshots = await OpenAsync();
+        await snapshots.PutAsync(SnapshotIndexes.Create(5, sequence: 5), "node-a");
+        var folder = MissingFolder();
+        _servers.Kill(0);
+        using var watch = new DisconnectWatch(_connection, TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => snapshots.RestoreNewestAsync(folder, cancellationToken: watch.Token));
+
+        Assert.True(watch.GaveUp);
+        Assert.False(Directory.Exists(folder));
     }
 
     private static async Task PutForeignAsync(INatsObjStore store, string name, ulong sequence, string analyzer, byte[] body)
