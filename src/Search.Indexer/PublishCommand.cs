@@ -42,7 +42,7 @@ internal static class PublishCommand
 
     private static async Task<int> RunAsync(string[] paths, string urls, int replicas, int window, CancellationToken cancellationToken)
     {
-        AnsiConsole.MarkupLineInterpolated($"Publishing {string.Join(", ", paths)} to the stream {ClusterSettings.StreamName} at {urls}");
+        Console.WriteLine($"Publishing {string.Join(", ", paths)} to the stream {ClusterSettings.StreamName} at {urls}"); // unwrapped: URLs are long
         ArticleLog log;
         try
         {
