@@ -23,4 +23,13 @@ internal static class ExitCodes
 
     /// <summary>The index's disk ran out of space; the run was rolled back and the index is as of its last commit.</summary>
     public const int DiskFull = 6;
+
+    /// <summary>NATS did not answer, or JetStream did not acknowledge (publish lists what was acknowledged before).</summary>
+    public const int ClusterUnavailable = 7;
+
+    /// <summary>restore found no usable snapshot in the object store; the index folder was left as it was.</summary>
+    public const int NoSnapshot = 8;
+
+    /// <summary>Stopped by Ctrl+C (the shell's convention: 128 + SIGINT).</summary>
+    public const int Cancelled = 130;
 }

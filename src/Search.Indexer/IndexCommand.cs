@@ -6,7 +6,8 @@ using Spectre.Console;
 
 namespace Search.Indexer;
 
-/// <summary>The indexer's command line: <c>&lt;file-or-folder&gt;... [--index dir]</c>, plus <c>delete</c> and <c>check</c>.</summary>
+/// <summary>The indexer's command line: <c>&lt;file-or-folder&gt;... [--index dir]</c>, plus <c>delete</c>, <c>check</c>, <c>merge</c>,
+/// and for a cluster <c>publish</c>, <c>snapshot</c> and <c>restore</c>.</summary>
 internal static class IndexCommand
 {
     public static RootCommand Create()
@@ -49,6 +50,9 @@ internal static class IndexCommand
             MaintenanceCommands.Delete(),
             MaintenanceCommands.Check(),
             MaintenanceCommands.Merge(),
+            PublishCommand.Create(),
+            SnapshotCommands.Snapshot(),
+            SnapshotCommands.Restore(),
         };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(paths),

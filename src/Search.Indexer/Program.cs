@@ -1,3 +1,3 @@
 using Search.Indexer;
 
-return IndexCommand.Create().Parse(args).Invoke();
+return await IndexCommand.Create().Parse(args).InvokeAsync();

@@ -8,44 +8,71 @@ internal static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
+    private static bool Plain => Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive;
+
     public static ImportSummary Run(Func<IProgress<ImportProgress>, ImportSummary> import)
     {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (Plain)
         {
-            var next = PlainInterval;
-            return import(new Reporter(progress =>
-            {
-                if (progress.Merging)
-                {
-                    Console.WriteLine($"  {progress.Articles:N0} articles indexed; merging the new index into one segment");
-                }
-                else if (progress.Elapsed >= next)
-                {
-                    next = progress.Elapsed + PlainInterval;
-                    Console.WriteLine($"  {progress.Articles:N0} articles · {Rate(progress):N0}/s · {Share(progress):P0} · ETA {Eta(progress):m\\:ss}");
-                }
-            }));
+            return import(PlainLines());
         }
 
         ImportSummary? summary = null;
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("reading", maxValue: 1);
-                summary = import(new Reporter(progress =>
-                {
-                    task.MaxValue = Math.Max(1, progress.TotalBytes);
-                    task.Value = progress.BytesRead;
-                    task.Description = progress.Merging
-                        ? $"{progress.Articles:N0} articles · merging into one segment"
-                        : $"{progress.Articles:N0} articles · {Rate(progress):N0}/s";
-                }));
-                task.Value = task.MaxValue;
-            });
+        Bar().Start(context =>
+        {
+            var task = context.AddTask("reading", maxValue: 1);
+            summary = import(BarUpdates(task));
+            task.Value = task.MaxValue;
+        });
         return summary!;
     }
+
+    /// <summary>As <see cref="Run"/>, for work that awaits (publishing to the cluster).</summary>
+    public static async Task<T> RunAsync<T>(Func<IProgress<ImportProgress>, Task<T>> work)
+    {
+        if (Plain)
+        {
+            return await work(PlainLines()).ConfigureAwait(false);
+        }
+
+        return await Bar().StartAsync(async context =>
+        {
+            var task = context.AddTask("reading", maxValue: 1);
+            var result = await work(BarUpdates(task)).ConfigureAwait(false);
+            task.Value = task.MaxValue;
+            return result;
+        }).ConfigureAwait(false);
+    }
+
+    private static Progress Bar() => AnsiConsole.Progress()
+        .AutoClear(true)
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
+
+    private static Reporter PlainLines()
+    {
+        var next = PlainInterval;
+        return new Reporter(progress =>
+        {
+            if (progress.Merging)
+            {
+                Console.WriteLine($"  {progress.Articles:N0} articles indexed; merging the new index into one segment");
+            }
+            else if (progress.Elapsed >= next)
+            {
+                next = progress.Elapsed + PlainInterval;
+                Console.WriteLine($"  {progress.Articles:N0} articles · {Rate(progress):N0}/s · {Share(progress):P0} · ETA {Eta(progress):m\\:ss}");
+            }
+        });
+    }
+
+    private static Reporter BarUpdates(ProgressTask task) => new(progress =>
+    {
+        task.MaxValue = Math.Max(1, progress.TotalBytes);
+        task.Value = progress.BytesRead;
+        task.Description = progress.Merging
+            ? $"{progress.Articles:N0} articles · merging into one segment"
+            : $"{progress.Articles:N0} articles · {Rate(progress):N0}/s";
+    });
 
     private static double Rate(ImportProgress progress) => progress.Articles / Math.Max(progress.Elapsed.TotalSeconds, 0.001);
 
@@ -57,7 +84,7 @@ internal static class ProgressDisplay
         return share <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(progress.Elapsed.TotalSeconds * (1 - share) / share);
     }
 
-    /// <summary>Reports on the indexing thread itself; <see cref="Progress{T}"/> would post to the thread pool out of order.</summary>
+    /// <summary>Reports on the working thread itself; <see cref="Progress{T}"/> would post to the thread pool out of order.</summary>
     private sealed class Reporter(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Search.Core.Corpus;
 using Search.Core.Indexing;
 using Spectre.Console;
 
@@ -18,11 +19,7 @@ internal static partial class SummaryTable
         table.AddRow("updated", $"{summary.Updated:N0}");
         table.AddRow("unchanged", $"{summary.Unchanged:N0}" + (summary.UnchangedFiles > 0 ? $" ({summary.UnchangedFiles:N0} files not read again)" : ""));
         table.AddRow("deleted", $"{summary.Deleted:N0}");
-        table.AddRow("skipped", $"{summary.Skipped.Count:N0}");
-        foreach (var reason in summary.Skipped.GroupBy(skip => Kind(skip.SkipReason)).OrderByDescending(group => group.Count()))
-        {
-            table.AddRow(Markup.Escape($"  {reason.Key}"), $"{reason.Count():N0}");
-        }
+        AddSkipRows(table, summary.Skipped);
 
         if (summary.ArticlesInIndex >= 0)
         {
@@ -45,19 +42,35 @@ internal static partial class SummaryTable
             Console.WriteLine($"not merged into one segment: {summary.NotMerged}");
         }
 
-        foreach (var skip in summary.Skipped.Take(MaxListedSkips))
-        {
-            Console.WriteLine($"skipped {skip.Location}: {skip.SkipReason}");
-        }
-
-        if (summary.Skipped.Count > MaxListedSkips)
-        {
-            Console.WriteLine($"… and {summary.Skipped.Count - MaxListedSkips:N0} more skipped");
-        }
+        WriteSkipped(summary.Skipped);
 
         foreach (var repeated in summary.RepeatedIds.Take(MaxListedSkips))
         {
             Console.WriteLine($"repeated id {repeated}");
+        }
+    }
+
+    /// <summary>The row of skipped input and one row per kind of reason, most frequent first.</summary>
+    public static void AddSkipRows(Table table, IReadOnlyList<CorpusRecord> skipped)
+    {
+        table.AddRow("skipped", $"{skipped.Count:N0}");
+        foreach (var reason in skipped.GroupBy(skip => Kind(skip.SkipReason)).OrderByDescending(group => group.Count()))
+        {
+            table.AddRow(Markup.Escape($"  {reason.Key}"), $"{reason.Count():N0}");
+        }
+    }
+
+    /// <summary>Each skipped input with its file (and line) and reason, the first 50.</summary>
+    public static void WriteSkipped(IReadOnlyList<CorpusRecord> skipped)
+    {
+        foreach (var skip in skipped.Take(MaxListedSkips))
+        {
+            Console.WriteLine($"skipped {skip.Location}: {skip.SkipReason}");
+        }
+
+        if (skipped.Count > MaxListedSkips)
+        {
+            Console.WriteLine($"… and {skipped.Count - MaxListedSkips:N0} more skipped");
         }
     }
 

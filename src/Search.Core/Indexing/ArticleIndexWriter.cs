@@ -323,6 +323,11 @@ public sealed class ArticleIndexWriter : IDisposable
             ? sequence
             : 0;
 
+    /// <summary>The analyzer version recorded in an index commit's data (null when none): a snapshot of the index is
+    /// only usable by a node whose <see cref="ArticleFields.AnalyzerVersion"/> is the same.</summary>
+    public static string? ReadAnalyzerVersion(IDictionary<string, string>? commitData) =>
+        commitData is not null && commitData.TryGetValue(AnalyzerKey, out var value) ? value : null;
+
     /// <summary>Discards everything since the last commit and closes the writer; the index stays exactly as it was.</summary>
     public void Rollback()
     {
