@@ -22,7 +22,7 @@ internal sealed unsafe class MappedInput : IndexInput
     /// <param name="file">The mapped file.</param>
     /// <param name="offset">Where this input starts in the file.</param>
     /// <param name="length">How many bytes it reads.</param>
-    /// <param name="owner">True for the input that opened the file: disposing it unmaps the file.</param>
+    /// <param name="owner">True for the input that opened the file: disposing it releases the file.</param>
     public MappedInput(string description, MappedFile file, long offset, long length, bool owner)
         : base(description)
     {
