@@ -1,3 +1,4 @@
+using System.Globalization;
 using NATS.Client.Core;
 
 namespace Search.Cluster.Node;
@@ -65,10 +66,10 @@ public sealed class NodeWrites(StreamApplier node, ClusterSettings settings)
         {
             // Let the rest finish or fail too, so no publish is left unobserved.
             acknowledged += await SettleAsync(inFlight).ConfigureAwait(false);
-            var what = messages.Count == 1 ? "The write was" : $"{acknowledged:N0} of {messages.Count:N0} writes were";
-            throw new WriteNotAcknowledgedException(
-                $"{what} acknowledged by the cluster's log within {settings.AckTimeoutSeconds:0.#} s ({Reason(e)}); what was not may or may not be stored. " +
-                "Writes are upserts and deletes by id: sending the request again is safe.", e);
+            var what = messages.Count == 1
+                ? string.Create(CultureInfo.InvariantCulture, $"The write was not acknowledged by the cluster's log within {settings.AckTimeoutSeconds:0.#} s ({Reason(e)}); it may or may not be stored.")
+                : string.Create(CultureInfo.InvariantCulture, $"Only {acknowledged:N0} of {messages.Count:N0} writes were acknowledged by the cluster's log within {settings.AckTimeoutSeconds:0.#} s ({Reason(e)}); the others may or may not be stored.");
+            throw new WriteNotAcknowledgedException(what + " Writes are upserts and deletes by id: sending the request again is safe.", e);
         }
 
         return sequences;
