@@ -28,8 +28,10 @@ public sealed class ClusterSettings
     /// rarely (a commit costs a few milliseconds of fsync), small enough that a write waits little behind a batch.</summary>
     public int BatchSize { get; set; } = 1000;
 
-    /// <summary>Seconds a write waits for JetStream's acknowledgement before it answers 503 (NATS down, no quorum).</summary>
-    public double AckTimeoutSeconds { get; set; } = 5;
+    /// <summary>Seconds a write waits for JetStream's acknowledgement before it answers 503 (NATS down, no quorum):
+    /// longer than the election of a new stream leader after one dies (about 5 s with nats-server 2.9), so losing one
+    /// server slows writes down but does not refuse them.</summary>
+    public double AckTimeoutSeconds { get; set; } = 10;
 
     /// <summary>Seconds an acknowledged write waits for this node to apply it (read-your-writes) before it answers 202:
     /// stored in the log, searchable once the node has caught up.</summary>

@@ -163,6 +163,25 @@ internal sealed class NodeProcess : IAsyncDisposable
         throw new TimeoutException($"Node {Name} applied {health.AppliedSequence} of {sequence} within {timeout.TotalSeconds} s:\n{Output}");
     }
 
+    /// <summary>Waits until the node reads the stream (connected) and has applied it up to <paramref name="sequence"/>.</summary>
+    public async Task<Health> WaitUntilConnectedAsync(ulong sequence, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var health = await WaitUntilAppliedAsync(sequence, timeout).ConfigureAwait(false);
+        while (!health.Connected)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Node {Name} did not connect within {timeout.TotalSeconds} s:\n{Output}");
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+            health = await HealthAsync().ConfigureAwait(false);
+        }
+
+        return health;
+    }
+
     /// <summary>The total of a search on this node.</summary>
     public async Task<int> SearchTotalAsync(string query)
     {

@@ -25,13 +25,14 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         _log = await ArticleLog.OpenAsync(_servers.Urls, replicas: 3, "test");
         var nodes = await Task.WhenAll(NodeProcess.StartAsync(_servers.Urls, "node-1"), NodeProcess.StartAsync(_servers.Urls, "node-2"));
         (_one, _two) = (nodes[0], nodes[1]);
+        await WaitUntilBothCaughtUpAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Waits until both nodes hold the whole stream as it is now; returns their health.</summary>
+    /// <summary>Waits until both nodes read the stream and hold the whole of it as it is now; returns their health.</summary>
     internal async Task<(NodeProcess.Health One, NodeProcess.Health Two)> WaitUntilBothCaughtUpAsync(TimeSpan timeout)
     {
         var last = await Log.LastSequenceAsync();
-        var healths = await Task.WhenAll(One.WaitUntilAppliedAsync(last, timeout), Two.WaitUntilAppliedAsync(last, timeout));
+        var healths = await Task.WhenAll(One.WaitUntilConnectedAsync(last, timeout), Two.WaitUntilConnectedAsync(last, timeout));
         return (healths[0], healths[1]);
     }
 

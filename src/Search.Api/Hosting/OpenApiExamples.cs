@@ -255,7 +255,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             Problem(503, "The index cannot take writes right now.",
                 "The index at /srv/search/index-data is locked by another writer. Wait for the other indexer to finish, then run again.", "index_unavailable"),
             Problem(503, "The cluster's log did not acknowledge the write.",
-                "The write was not acknowledged by the cluster's log within 5 s (no acknowledgement came: NATS unreachable or the stream without a quorum); it may or may not be stored. Writes are upserts and deletes by id: sending the request again is safe.",
+                "The write was not acknowledged by the cluster's log within 10 s (no acknowledgement came: NATS unreachable or the stream without a quorum); it may or may not be stored. Writes are upserts and deletes by id: sending the request again is safe.",
                 "cluster_unavailable"),
         ],
         (_, "507") => [Problem(507, "The index's disk is full; the write was not stored.",

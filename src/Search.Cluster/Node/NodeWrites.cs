@@ -1,5 +1,6 @@
 using System.Globalization;
 using NATS.Client.Core;
+using NATS.Client.JetStream;
 
 namespace Search.Cluster.Node;
 
@@ -14,6 +15,15 @@ public sealed class NodeWrites(StreamApplier node, ClusterSettings settings)
     // Publishes in flight at once in a bulk write: enough to hide the round trip to JetStream, few enough that a bulk
     // write of 10,000 lines does not flood the connection's buffer.
     private const int Window = 128;
+
+    // When the stream's leader dies, JetStream has no responders until the others elect a new one (about 5 s with
+    // nats-server 2.9). A message that met no responders was not stored, so sending it again is safe: it is tried again
+    // every 250 ms until the acknowledgement timeout, and the writer sees a slow write rather than a 503.
+    private static readonly NatsJSPubOpts ThroughElections = new()
+    {
+        RetryAttempts = int.MaxValue,
+        RetryWaitBetweenAttempts = TimeSpan.FromMilliseconds(250),
+    };
 
     /// <summary>
     /// Publishes the messages in order and waits for them to be applied on this node; returns each message's outcome,
@@ -57,7 +67,7 @@ public sealed class NodeWrites(StreamApplier node, ClusterSettings settings)
                     idsInFlight.Add(messages[i].Id);
                 }
 
-                inFlight.Add((i, log.PublishAsync(messages[i], timeout.Token)));
+                inFlight.Add((i, log.PublishAsync(messages[i], ThroughElections, timeout.Token)));
             }
 
             acknowledged += await DrainAsync(inFlight, sequences).ConfigureAwait(false);

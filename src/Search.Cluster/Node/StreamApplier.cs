@@ -6,17 +6,23 @@ namespace Search.Cluster.Node;
 
 /// <summary>
 /// The node's side of the log: reads the stream through the node's durable consumer from the index's sequence + 1 and
-/// applies it in batches, each one committed with its last sequence, then acknowledged, then made searchable, then
-/// reported to the writers waiting for it (<see cref="Writes"/>). Delivery is at least once, which is safe because every
+/// applies it in batches, each one committed with its last sequence, then made searchable and reported to the writers
+/// waiting for it (<see cref="Writes"/>), then acknowledged. Delivery is at least once, which is safe because every
 /// message is an upsert or delete by id and the index commit, not the consumer, says what the node holds.
 /// Any failure (NATS gone, no quorum, a lost delivery, the disk) is logged and retried with a growing pause; the NATS
 /// client reconnects by itself, and the consumer is put back at the index's sequence each time.
 /// </summary>
 public sealed partial class StreamApplier : IAsyncDisposable
 {
-    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(5);
+    // How long one pull waits for a message when there is none; then it asks again. Short, because a pull sent to a
+    // consumer leader that then dies is never answered (measured: 15 s and more after a server was killed), and the
+    // client cannot tell it from a quiet stream before its own timeout.
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+
+    // How long any one call to NATS may take beyond that before the applier gives up on it and attaches again.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StreamPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly ClusterSettings _settings;
@@ -157,27 +163,43 @@ public sealed partial class StreamApplier : IAsyncDisposable
         {
             stoppingToken.ThrowIfCancellationRequested();
             messages.Clear();
-            // What is there now, up to a batch: a node catching up takes whole batches (one commit each).
-            await foreach (var message in consumer.FetchNoWaitAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = BatchSize }, cancellationToken: stoppingToken)
-                .ConfigureAwait(false))
+            using (var timeout = Timeout(stoppingToken))
             {
-                messages.Add(message);
-            }
-
-            if (messages.Count == 0)
-            {
-                // Nothing there: wait for the next message, which then goes through at once (a write waits for it).
-                if (await consumer.NextAsync<byte[]>(opts: new NatsJSNextOpts { Expires = IdleWait }, cancellationToken: stoppingToken)
-                    .ConfigureAwait(false) is not { } next)
+                try
                 {
-                    continue;
-                }
+                    // What is there now, up to a batch: a node catching up takes whole batches (one commit each).
+                    await foreach (var message in consumer.FetchNoWaitAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = BatchSize }, cancellationToken: timeout.Token)
+                        .ConfigureAwait(false))
+                    {
+                        messages.Add(message);
+                    }
 
-                messages.Add(next);
+                    // Nothing there: wait for the next message, which then goes through at once (a write waits for it).
+                    if (messages.Count == 0
+                        && await consumer.NextAsync<byte[]>(opts: new NatsJSNextOpts { Expires = IdleWait }, cancellationToken: timeout.Token)
+                            .ConfigureAwait(false) is { } next)
+                    {
+                        messages.Add(next);
+                    }
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"Pulling from consumer {NodeName} took more than {(IdleWait + CallTimeout).TotalSeconds} s.");
+                }
             }
 
-            expected = await ApplyAsync(messages, index, expected, stoppingToken).ConfigureAwait(false);
+            if (messages.Count > 0)
+            {
+                expected = await ApplyAsync(messages, index, expected, stoppingToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    private static CancellationTokenSource Timeout(CancellationToken stoppingToken)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(IdleWait + CallTimeout);
+        return timeout;
     }
 
     private async Task<ulong> ApplyAsync(List<INatsJSMsg<byte[]>> messages, NodeIndex index, ulong expected, CancellationToken stoppingToken)
@@ -202,13 +224,10 @@ public sealed partial class StreamApplier : IAsyncDisposable
         }
 
         var outcomes = index.Apply(entries, (entry, e) => LogMalformed(_logger, entry.Subject, entry.Sequence, e.Message));
-        foreach (var message in messages)
-        {
-            await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
-        }
-
         if (entries.Count > 0)
         {
+            // Committed: searchable and reported before the acknowledgements, so a failure to acknowledge (NATS going
+            // away) never leaves a committed batch unseen; the consumer is put back after the index's sequence anyway.
             _applied(outcomes);
             Status.AppliedSequence = index.Applied;
             if (index.Applied > Status.StreamSequence)
@@ -217,6 +236,21 @@ public sealed partial class StreamApplier : IAsyncDisposable
             }
 
             Writes.Record([.. entries.Select((entry, i) => (entry.Sequence, outcomes[i]))], index.Applied);
+        }
+
+        using (var timeout = Timeout(stoppingToken))
+        {
+            try
+            {
+                foreach (var message in messages)
+                {
+                    await message.AckAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Acknowledging {messages.Count} messages to consumer {NodeName} took more than {(IdleWait + CallTimeout).TotalSeconds} s.");
+            }
         }
 
         return expected;
