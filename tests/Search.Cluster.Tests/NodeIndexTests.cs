@@ -34,6 +34,28 @@ public sealed class NodeIndexTests : IDisposable
     }
 
     [Fact]
+    public void WithinOneBatchMessagesOnOneIdApplyInStreamOrder()
+    {
+        using (var index = NodeIndex.Open(_indexPath))
+        {
+            Assert.Equal(
+                [ApplyOutcome.Added, ApplyOutcome.Updated, ApplyOutcome.Deleted, ApplyOutcome.Added, ApplyOutcome.Added],
+                index.Apply(
+                [
+                    Entry(1, Article("a", "eins")),
+                    Entry(2, Article("a", "zwei")),
+                    Entry(3, ArticleMessage.Tombstone("a")),
+                    Entry(4, Article("a", "drei")),
+                    Entry(5, Article("b", "vier")),
+                ], Fail));
+        }
+
+        using var searcher = Search.Core.Querying.ArticleSearcher.Open(_indexPath);
+        Assert.Equal(2, searcher.Count);
+        Assert.Equal("drei", searcher.GetArticle("a")?.Body);
+    }
+
+    [Fact]
     public void AMalformedMessageIsLoggedAndSkippedAndTheSequenceStillMovesPastIt()
     {
         var skipped = new List<(ulong Sequence, string Reason)>();

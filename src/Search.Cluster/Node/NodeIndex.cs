@@ -3,10 +3,10 @@ using Search.Core.Indexing;
 namespace Search.Cluster.Node;
 
 /// <summary>
-/// This node's index as a view of the stream: applies batches of messages with the indexer's own upserts and deletes,
-/// and commits each batch together with the stream sequence of its last message
-/// (<see cref="ArticleIndexWriter.StreamSequence"/>), so the index always holds exactly the stream up to
-/// <see cref="Applied"/>, whenever the process dies.
+/// This node's index as a view of the stream: applies batches of messages with the indexer's own upserts and deletes
+/// (the analysis on every core, the writes in stream order), and commits each batch together with the stream sequence
+/// of its last message (<see cref="ArticleIndexWriter.StreamSequence"/>), so the index always holds exactly the stream
+/// up to <see cref="Applied"/>, whenever the process dies.
 /// </summary>
 /// <remarks>
 /// The writer stays open between batches: in cluster mode the node is the only writer of its index (the command-line
@@ -58,9 +58,30 @@ public sealed class NodeIndex : IDisposable
         var outcomes = new ApplyOutcome[entries.Count];
         try
         {
-            for (var i = 0; i < entries.Count; i++)
+            var messages = entries.Select(entry => Read(entry, malformed)).ToArray();
+            // The analysis, most of an upsert's time, on every core; the writes in stream order (an id written twice in
+            // one batch: the later one wins), as the indexer's WriterPool does.
+            var prepared = new PreparedArticle?[messages.Length];
+            Parallel.For(0, messages.Length, i =>
             {
-                outcomes[i] = ApplyOne(writer, entries[i], malformed);
+                if (messages[i]?.Article is { } article)
+                {
+                    prepared[i] = writer.Prepare(article, sourceFile: null);
+                }
+            });
+            for (var i = 0; i < messages.Length; i++)
+            {
+                outcomes[i] = messages[i] switch
+                {
+                    null => ApplyOutcome.Skipped,
+                    { Article: null } tombstone => writer.Delete(tombstone.Id) ? ApplyOutcome.Deleted : ApplyOutcome.NotFound,
+                    _ => writer.Write(prepared[i]!) switch
+                    {
+                        UpsertOutcome.Added => ApplyOutcome.Added,
+                        UpsertOutcome.Updated => ApplyOutcome.Updated,
+                        _ => ApplyOutcome.Unchanged,
+                    },
+                };
             }
 
             writer.StreamSequence = entries[^1].Sequence;
@@ -86,30 +107,17 @@ public sealed class NodeIndex : IDisposable
         return outcomes;
     }
 
-    private static ApplyOutcome ApplyOne(ArticleIndexWriter writer, StreamEntry entry, Action<StreamEntry, FormatException> malformed)
+    private static ArticleMessage? Read(StreamEntry entry, Action<StreamEntry, FormatException> malformed)
     {
-        ArticleMessage message;
         try
         {
-            message = ArticleMessage.Read(entry.Subject, entry.Headers, entry.Body.Span);
+            return ArticleMessage.Read(entry.Subject, entry.Headers, entry.Body.Span);
         }
         catch (FormatException e)
         {
             malformed(entry, e);
-            return ApplyOutcome.Skipped;
+            return null;
         }
-
-        if (message.Article is null)
-        {
-            return writer.Delete(message.Id) ? ApplyOutcome.Deleted : ApplyOutcome.NotFound;
-        }
-
-        return writer.Upsert(message.Article) switch
-        {
-            UpsertOutcome.Added => ApplyOutcome.Added,
-            UpsertOutcome.Updated => ApplyOutcome.Updated,
-            _ => ApplyOutcome.Unchanged,
-        };
     }
 
     public void Dispose()
