@@ -228,14 +228,21 @@ public sealed partial class StreamApplier : IAsyncDisposable
         {
             // Committed: searchable and reported before the acknowledgements, so a failure to acknowledge (NATS going
             // away) never leaves a committed batch unseen; the consumer is put back after the index's sequence anyway.
-            _applied(outcomes);
-            Status.AppliedSequence = index.Applied;
-            if (index.Applied > Status.StreamSequence)
+            try
             {
-                Status.StreamSequence = index.Applied;
+                _applied(outcomes);
             }
+            finally
+            {
+                // Even when the refresh failed: the batch is committed, and its writers learn their outcomes.
+                Status.AppliedSequence = index.Applied;
+                if (index.Applied > Status.StreamSequence)
+                {
+                    Status.StreamSequence = index.Applied;
+                }
 
-            Writes.Record([.. entries.Select((entry, i) => (entry.Sequence, outcomes[i]))], index.Applied);
+                Writes.Record([.. entries.Select((entry, i) => (entry.Sequence, outcomes[i]))], index.Applied);
+            }
         }
 
         using (var timeout = Timeout(stoppingToken))
