@@ -9,7 +9,7 @@ public sealed record BulkLineResult
     /// <summary>The article id; null when the line was rejected.</summary>
     public string? Id { get; init; }
 
-    /// <summary><c>added</c>, <c>updated</c>, <c>unchanged</c> or <c>error</c>.</summary>
+    /// <summary><c>added</c>, <c>updated</c>, <c>unchanged</c> or <c>error</c>; in cluster mode also <c>superseded</c> or <c>accepted</c>.</summary>
     public required string Result { get; init; }
 
     /// <summary>Why the line was rejected, when <see cref="Result"/> is <c>error</c>.</summary>

@@ -17,4 +17,8 @@ public sealed record BulkWriteResponse
 
     /// <summary>One entry per non-empty input line, in order.</summary>
     public required IReadOnlyList<BulkLineResult> Lines { get; init; }
+
+    /// <summary>Cluster mode: lines stored in the cluster's log but not yet searchable on the node that answered (result
+    /// <c>accepted</c>); null when there are none.</summary>
+    public int? Accepted { get; init; }
 }

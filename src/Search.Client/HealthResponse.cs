@@ -8,4 +8,7 @@ public sealed record HealthResponse
 
     /// <summary>Articles in the index.</summary>
     public required int Articles { get; init; }
+
+    /// <summary>Cluster mode only: where the node stands in the replicated log; null on a single node.</summary>
+    public ClusterHealth? Cluster { get; init; }
 }

@@ -123,7 +123,8 @@ public sealed class NewsSearchClient
     }
 
     /// <summary>Deletes an article. Needs the admin key.</summary>
-    /// <returns>True when it was deleted, false when there was no article with that id.</returns>
+    /// <returns>True when it was deleted (in cluster mode also when the delete is stored in the log but the node that answered has
+    /// not applied it yet: 202), false when there was no article with that id.</returns>
     /// <exception cref="SearchApiException">Any error other than the article's 404, e.g. 401 or 403.</exception>
     public async Task<bool> DeleteArticleAsync(string id, CancellationToken cancellationToken = default)
     {

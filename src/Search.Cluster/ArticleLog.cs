@@ -89,9 +89,16 @@ public sealed class ArticleLog : IAsyncDisposable
     /// <see cref="NatsNoRespondersException"/> when no acknowledgement comes, <see cref="NatsJSApiException"/> when
     /// JetStream refuses it.
     /// </summary>
-    public async Task<ulong> PublishAsync(ArticleMessage message, CancellationToken cancellationToken = default)
+    public Task<ulong> PublishAsync(ArticleMessage message, CancellationToken cancellationToken = default) =>
+        PublishAsync(message, options: null, cancellationToken);
+
+    /// <summary>As <see cref="PublishAsync(ArticleMessage, CancellationToken)"/>, with JetStream's publish options, e.g.
+    /// retries while the stream has no responders (no leader: one is elected within seconds after a server dies).</summary>
+    public async Task<ulong> PublishAsync(ArticleMessage message, NatsJSPubOpts? options, CancellationToken cancellationToken)
     {
-        var ack = await JetStream.PublishAsync(ArticleSubjects.For(message.Id), message.Body(), headers: message.Headers(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(message);
+        var ack = await JetStream.PublishAsync(ArticleSubjects.For(message.Id), message.Body(), opts: options, headers: message.Headers(), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         ack.EnsureSuccess();
         return ack.Seq;
     }

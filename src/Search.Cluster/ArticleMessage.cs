@@ -61,6 +61,12 @@ public sealed record ArticleMessage(string Id, NewsArticle? Article)
             throw new FormatException($"The message on '{subject}' holds article '{article?.Id}', not '{id}'.");
         }
 
+        // What the indexer needs of every article; without it the node's writer would fail on the message every time.
+        if (article.Title is null || article.Body is null || !ArticleDate.IsValid(article.Date))
+        {
+            throw new FormatException($"The message on '{subject}' lacks a title or body, or its date '{article.Date}' is not YYYY-MM-DD or YYYY-MM.");
+        }
+
         return Upsert(article);
     }
 }

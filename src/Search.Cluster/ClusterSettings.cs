@@ -18,6 +18,25 @@ public sealed class ClusterSettings
     /// <summary>How many NATS servers keep each message (1, 3 or 5; 3 survives the loss of any one server).</summary>
     public int Replicas { get; set; } = 3;
 
+    /// <summary>
+    /// The most stream sequences a node may be behind the stream's last one and still answer <c>/health/ready</c> with
+    /// 200: a node catching up (new, or back after a restart) stays out of a load balancer's rotation until it is close.
+    /// </summary>
+    public int MaxReadyLag { get; set; } = 1000;
+
+    /// <summary>The most messages a node applies in one index commit: large enough that a node catching up commits
+    /// rarely (a commit costs a few milliseconds of fsync), small enough that a write waits little behind a batch.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Seconds a write waits for JetStream's acknowledgement before it answers 503 (NATS down, no quorum):
+    /// longer than the election of a new stream leader after one dies (about 5 s with nats-server 2.9), so losing one
+    /// server slows writes down but does not refuse them.</summary>
+    public double AckTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Seconds an acknowledged write waits for this node to apply it (read-your-writes) before it answers 202:
+    /// stored in the log, searchable once the node has caught up.</summary>
+    public double ApplyTimeoutSeconds { get; set; } = 5;
+
     /// <summary>True when cluster mode is on.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Nats);
 

@@ -1,8 +1,10 @@
+using NATS.Client.JetStream;
 using Search.Core.Documents;
 using Search.Tests.Shared;
 
 namespace Search.Cluster.Tests;
 
+[Collection(ClusterProcesses.Name)]
 public sealed class ArticleLogTests
 {
     private static NewsArticle Article(string id, string body = "Gespräche in Genf") => new(id, "Titel " + id, "2021-06", body);
@@ -37,7 +39,11 @@ public sealed class ArticleLogTests
         await log.PublishAsync(Article("vorher"));
 
         servers.Kill(0);
-        var sequence = await log.PublishAsync(Article("waehrenddessen"));
+        // When server 0 led the stream, the other two elect a new leader first (seconds); until then JetStream has no
+        // responders, and a message that met none was not stored, so it is sent again.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var sequence = await log.PublishAsync(ArticleMessage.Upsert(Article("waehrenddessen")),
+            new NatsJSPubOpts { RetryAttempts = int.MaxValue, RetryWaitBetweenAttempts = TimeSpan.FromMilliseconds(250) }, timeout.Token);
 
         Assert.Equal(2UL, sequence);
         Assert.Equal(2UL, await log.LastSequenceAsync());

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Search.Api.Contracts;
 using Search.Api.Hosting;
 using Search.Core.Documents;
-using Search.Core.Indexing;
 
 namespace Search.Api.Endpoints;
 
@@ -26,21 +25,24 @@ internal static class ArticleWriteEndpoints
         writes.MapPut("/{id}", PutArticle)
             .WithName("PutArticle")
             .WithSummary("Add or replace one article")
-            .WithDescription("Stores the article under the id in the URL. Durable and searchable once this returns. 201 when the id was new, 200 otherwise.")
+            .WithDescription("Stores the article under the id in the URL. Durable and searchable once this returns. 201 when the id was new, 200 otherwise. " +
+                "In cluster mode 202 when the cluster's log stored it but this node has not applied it yet (searchable once it has).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithBodySizeLimit(limits.MaxArticleBodyBytes);
         writes.MapDelete("/{id}", DeleteArticle)
             .WithName("DeleteArticle")
             .WithSummary("Delete one article")
-            .WithDescription("204 when deleted, 404 problem details when there was no such article.")
+            .WithDescription("204 when deleted, 404 problem details when there was no such article. " +
+                "In cluster mode 202 when the cluster's log stored the delete but this node has not applied it yet.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/", PostArticles)
             .WithName("PostArticles")
             .WithSummary("Add or replace many articles (NDJSON)")
             .WithDescription(
                 "The body is NDJSON (application/x-ndjson): one article per line with id, title, date, body and optionally caption, source, url. " +
-                $"At most {MaxBulkLines} lines. Valid lines are stored even when others are rejected; the response has one result per line.")
+                $"At most {MaxBulkLines} lines. Valid lines are stored even when others are rejected; the response has one result per line. " +
+                "In cluster mode 202 when some lines are stored in the cluster's log but not yet applied on this node (result accepted).")
             // The body is read line by line, not bound: to clients it is a stream of text, not one ArticleInput.
             .Accepts<Stream>("application/x-ndjson")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -48,8 +50,8 @@ internal static class ArticleWriteEndpoints
         return writes;
     }
 
-    internal static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ValidationProblem>> PutArticle(
-        ArticleStore store,
+    internal static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, Accepted<WriteResponse>, ValidationProblem>> PutArticle(
+        IArticleWrites store,
         [Description("The article id.")] string id,
         [FromBody] ArticleInput article,
         CancellationToken cancellationToken)
@@ -67,20 +69,29 @@ internal static class ArticleWriteEndpoints
         }
 
         var outcome = (await store.UpsertAsync([article.ToArticle(id)], cancellationToken).ConfigureAwait(false))[0];
-        var response = new WriteResponse(id, Name(outcome));
-        return outcome == UpsertOutcome.Added
-            ? TypedResults.Created($"/api/articles/{Uri.EscapeDataString(id)}", response)
-            : TypedResults.Ok(response);
+        var response = new WriteResponse(id, SearchMetrics.Name(outcome));
+        var location = $"/api/articles/{Uri.EscapeDataString(id)}";
+        return outcome switch
+        {
+            WriteOutcome.Added => TypedResults.Created(location, response),
+            WriteOutcome.Accepted => TypedResults.Accepted(location, response),
+            _ => TypedResults.Ok(response),
+        };
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(
-        ArticleStore store,
+    internal static async Task<Results<NoContent, Accepted, ProblemHttpResult>> DeleteArticle(
+        IArticleWrites store,
         [Description("The article id.")] string id,
         CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : ArticleEndpoints.NotFound(id);
+        await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false) switch
+        {
+            WriteOutcome.NotFound => ArticleEndpoints.NotFound(id),
+            WriteOutcome.Accepted => TypedResults.Accepted((string?)null),
+            _ => TypedResults.NoContent(),
+        };
 
-    internal static async Task<Results<Ok<BulkWriteResponse>, ValidationProblem>> PostArticles(
-        ArticleStore store,
+    internal static async Task<Results<Ok<BulkWriteResponse>, Accepted<BulkWriteResponse>, ValidationProblem>> PostArticles(
+        IArticleWrites store,
         HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -116,14 +127,18 @@ internal static class ArticleWriteEndpoints
         }
 
         var outcomes = articles.Count == 0 ? [] : await store.UpsertAsync([.. articles.Select(item => item.Article)], cancellationToken).ConfigureAwait(false);
-        lines.AddRange(articles.Select((item, i) => new BulkLineResult(item.Line, item.Article.Id, Name(outcomes[i]))));
+        lines.AddRange(articles.Select((item, i) => new BulkLineResult(item.Line, item.Article.Id, SearchMetrics.Name(outcomes[i]))));
         lines.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return TypedResults.Ok(new BulkWriteResponse(
-            outcomes.Count(outcome => outcome == UpsertOutcome.Added),
-            outcomes.Count(outcome => outcome == UpsertOutcome.Updated),
-            outcomes.Count(outcome => outcome == UpsertOutcome.Unchanged),
+        var accepted = outcomes.Count(outcome => outcome == WriteOutcome.Accepted);
+        var response = new BulkWriteResponse(
+            outcomes.Count(outcome => outcome == WriteOutcome.Added),
+            // A line superseded by another writer's later write to the id: the id was written, the later version stands.
+            outcomes.Count(outcome => outcome is WriteOutcome.Updated or WriteOutcome.Superseded),
+            outcomes.Count(outcome => outcome == WriteOutcome.Unchanged),
             lines.Count(line => line.Result == "error"),
-            lines));
+            lines,
+            accepted > 0 ? accepted : null);
+        return accepted > 0 ? TypedResults.Accepted((string?)null, response) : TypedResults.Ok(response);
     }
 
     private static (NewsArticle? Article, string? Error) ParseLine(string line)
@@ -148,6 +163,4 @@ internal static class ArticleWriteEndpoints
             ? (null, string.Join(" ", errors.Values.SelectMany(messages => messages)))
             : (input.ToArticle(input.Id!), null);
     }
-
-    private static string Name(UpsertOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
 using Search.Api.Contracts;
 using Search.Api.Hosting;
+using Search.Cluster.Node;
 using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;
@@ -9,11 +11,12 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (ArticleSearcher searcher) => TypedResults.Ok(new HealthResponse("ok", searcher.Count)))
+        app.MapGet("/health", (ArticleSearcher searcher, [FromServices] StreamApplier? node) =>
+                TypedResults.Ok(new HealthResponse("ok", searcher.Count, node is null ? null : Cluster(node.Status))))
             .WithName("Health")
             .WithTags("Service")
             .WithSummary("Service health")
-            .WithDescription("200 with the number of indexed articles while the service can search.");
+            .WithDescription("200 with the number of indexed articles while the service can search; in cluster mode also where this node stands in the replicated log.");
 
         // Probes for Kubernetes and load balancers (ASP.NET Core health checks, plain-text Healthy/Unhealthy): live while
         // the process answers, ready (200, else 503) once the index is open and warmed up. A prober is never rate limited.
@@ -23,4 +26,7 @@ internal static class HealthEndpoints
             .DisableRateLimiting();
         return app;
     }
+
+    private static ClusterHealth Cluster(NodeStatus status) =>
+        new(status.Node, (long)status.AppliedSequence, (long)status.StreamSequence, (long)status.Lag, status.Connected);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Search.Cluster.Node;
 using Search.Core.Errors;
 using Search.Core.Indexing;
 
@@ -7,10 +8,13 @@ namespace Search.Api.Errors;
 /// <summary>
 /// Turns errors the caller can fix into 400 problem details that name the parameter: queries beyond the engine's limits,
 /// bad cursors, and values ASP.NET Core could not bind (e.g. <c>page=abc</c>). A locked index is a 503 with Retry-After,
-/// a full disk a 507. Everything else stays a 500.
+/// so is a write the cluster's log did not acknowledge (cluster mode), a full disk a 507. Everything else stays a 500.
 /// </summary>
 internal sealed partial class SearchExceptionHandler(IProblemDetailsService problems, ILogger<SearchExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The code of a write that the cluster's log did not acknowledge (cluster mode).</summary>
+    public const string ClusterUnavailable = "cluster_unavailable";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (code, parameter, message) = exception switch
@@ -26,6 +30,16 @@ internal sealed partial class SearchExceptionHandler(IProblemDetailsService prob
             httpContext.Response.Headers.RetryAfter = "5";
             return await WriteProblem(httpContext, exception, StatusCodes.Status503ServiceUnavailable,
                 "The index cannot take writes right now.", unavailable.Message, "index_unavailable").ConfigureAwait(false);
+        }
+
+        if (exception is WriteNotAcknowledgedException notAcknowledged)
+        {
+            // Cluster mode: NATS is away or the stream has no quorum. Never a 500, and never an answer that claims the
+            // write is stored; retrying is safe, as every write is an upsert or delete by id.
+            LogRejected(logger, ClusterUnavailable, notAcknowledged.Message);
+            httpContext.Response.Headers.RetryAfter = "5";
+            return await WriteProblem(httpContext, exception, StatusCodes.Status503ServiceUnavailable,
+                "The cluster's log did not acknowledge the write.", notAcknowledged.Message, ClusterUnavailable).ConfigureAwait(false);
         }
 
         if (exception is IndexDiskFullException diskFull)

@@ -11,24 +11,29 @@ namespace Search.Api.Hosting;
 /// writes. While the CLI holds the index, a write fails with <see cref="Search.Core.Errors.IndexUnavailableException"/>;
 /// on a full disk with <see cref="IndexDiskFullException"/>, after rolling back so the index stays as of its last commit.
 /// </summary>
-internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearcher searcher, SearchMetrics metrics) : IDisposable
+internal sealed class ArticleStore(IOptions<SearchOptions> options, ArticleSearcher searcher, SearchMetrics metrics) : IArticleWrites, IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     /// <summary>Writes the articles in order, commits, and makes them visible to search before returning.</summary>
-    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<NewsArticle> articles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteOutcome>> UpsertAsync(IReadOnlyList<NewsArticle> articles, CancellationToken cancellationToken)
     {
         var outcomes = await WriteAsync(writer => articles.Select(article => writer.Upsert(article)).ToList(), articles.Count, cancellationToken).ConfigureAwait(false);
         metrics.Written(outcomes);
-        return outcomes;
+        return [.. outcomes.Select(outcome => outcome switch
+        {
+            UpsertOutcome.Added => WriteOutcome.Added,
+            UpsertOutcome.Updated => WriteOutcome.Updated,
+            _ => WriteOutcome.Unchanged,
+        })];
     }
 
-    /// <summary>Deletes the article; false when there was none.</summary>
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Deletes the article: <see cref="WriteOutcome.Deleted"/>, or <see cref="WriteOutcome.NotFound"/> when there was none.</summary>
+    public async Task<WriteOutcome> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var deleted = await WriteAsync(writer => writer.Delete(id), 1, cancellationToken).ConfigureAwait(false);
         metrics.Written(deleted ? "deleted" : "not_found");
-        return deleted;
+        return deleted ? WriteOutcome.Deleted : WriteOutcome.NotFound;
     }
 
     public void Dispose() => _turn.Dispose();

@@ -8,9 +8,20 @@ namespace Search.Api.Hosting;
 /// <summary>Opens the index at start-up, first indexing the seeds folder when there is no index yet.</summary>
 internal static partial class IndexStartup
 {
+    /// <param name="options">The index and seeds folders.</param>
+    /// <param name="logger">Where start-up is logged.</param>
+    /// <param name="cluster">Cluster mode: a missing index starts empty, not from the seeds; the node fills it from the
+    /// stream, which holds every article of the cluster and nothing else.</param>
     /// <exception cref="IndexUnavailableException">There is no index and no seeds folder to build one from, or the index is damaged.</exception>
-    public static ArticleSearcher Open(SearchOptions options, ILogger logger)
+    public static ArticleSearcher Open(SearchOptions options, ILogger logger, bool cluster = false)
     {
+        if (cluster && !ArticleSearcher.Exists(options.IndexPath))
+        {
+            LogEmptyNode(logger, options.IndexPath);
+            using var writer = ArticleIndexWriter.Open(options.IndexPath);
+            writer.Commit();
+        }
+
         // Only a missing index is built from the seeds; a damaged one is refused, never written over.
         if (!ArticleSearcher.Exists(options.IndexPath) && Directory.Exists(options.SeedsPath))
         {
@@ -63,6 +74,9 @@ internal static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogUnavailable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index at {IndexPath}; cluster mode starts it empty and fills it from the stream")]
+    private static partial void LogEmptyNode(ILogger logger, string indexPath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index at {IndexPath}; indexing {SeedsPath} first")]
     private static partial void LogIndexingSeeds(ILogger logger, string indexPath, string seedsPath);

@@ -43,14 +43,18 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         {
             ["201"] = new WriteResponse("bodensee-1", "added"),
             ["200"] = new WriteResponse("bodensee-1", "updated"),
+            ["202"] = new WriteResponse("bodensee-1", "accepted"),
         },
         ["PostArticles"] = new()
         {
             ["200"] = new BulkWriteResponse(1, 0, 0, 1, [
                 new BulkLineResult(1, "bodensee-1", "added"),
                 new BulkLineResult(2, null, "error", "id is required.")]),
+            ["202"] = new BulkWriteResponse(1, 0, 0, 0, [
+                new BulkLineResult(1, "bodensee-1", "added"),
+                new BulkLineResult(2, "strasse-1", "accepted")], Accepted: 1),
         },
-        ["Health"] = new() { ["200"] = new HealthResponse("ok", 28041) },
+        ["Health"] = new() { ["200"] = new HealthResponse("ok", 28041, new ClusterHealth("node-1", 28046, 28046, 0, Connected: true)) },
         ["Analyze"] = new()
         {
             ["200"] = new AnalyzeResponse("Ferngespräche in Genf", [
@@ -134,7 +138,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             return;
         }
 
-        if (ErrorDescription(status, limits) is { } description)
+        if ((status == "202" ? Accepted : ErrorDescription(status, limits)) is { } description)
         {
             editable.Description = description;
         }
@@ -181,6 +185,10 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
     };
 
+    private const string Accepted = "Cluster mode only: the cluster's log stored the write (acknowledged by a majority of its NATS servers, so it " +
+        "survives the loss of any one) but this node has not applied it within Search:Cluster:ApplyTimeoutSeconds; it becomes searchable here " +
+        "when the node has caught up (see /health's cluster.lag).";
+
     private static string? ErrorDescription(string status, SearchLimitsOptions limits) => status switch
     {
         "400" => "Bad input: problem details whose `errors` name each bad parameter, with a stable `code`.",
@@ -192,7 +200,9 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         "415" => "The body's Content-Type is not the one this endpoint takes: application/json for one article, application/x-ndjson for many.",
         "429" => string.Create(CultureInfo.InvariantCulture,
             $"This client sent more requests a minute than its budget: Search:Limits:RequestsPerMinute per IP address ({limits.RequestsPerMinute}), Search:Limits:RequestsPerMinutePerKey per API key ({limits.RequestsPerMinutePerKey}); 0 is off, the default. Wait Retry-After seconds."),
-        "503" => "The command-line indexer holds the index; try again after Retry-After seconds.",
+        "503" => "The command-line indexer holds the index (`index_unavailable`), or in cluster mode the cluster's log did not acknowledge " +
+            "the write in time (`cluster_unavailable`: NATS unreachable or without a quorum; it may or may not be stored, and sending it again is " +
+            "safe); try again after Retry-After seconds.",
         "507" => "The index's disk is full: the write was rolled back and the index stays as it was; free space, then retry.",
         _ => null,
     };
@@ -240,8 +250,14 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             "The request body must be application/json for PUT /api/articles/{id} and application/x-ndjson (one article per line) for POST /api/articles; send it with that Content-Type.",
             "unsupported_media_type")],
         (_, "429") => [Problem(429, "Too many requests.", "This client may send 600 requests a minute. Try again in 1 s (Retry-After).", "rate_limited")],
-        (_, "503") => [Problem(503, "The index cannot take writes right now.",
-            "The index at /srv/search/index-data is locked by another writer. Wait for the other indexer to finish, then run again.", "index_unavailable")],
+        (_, "503") =>
+        [
+            Problem(503, "The index cannot take writes right now.",
+                "The index at /srv/search/index-data is locked by another writer. Wait for the other indexer to finish, then run again.", "index_unavailable"),
+            Problem(503, "The cluster's log did not acknowledge the write.",
+                "The write was not acknowledged by the cluster's log within 10 s (no acknowledgement came: NATS unreachable or the stream without a quorum); it may or may not be stored. Writes are upserts and deletes by id: sending the request again is safe.",
+                "cluster_unavailable"),
+        ],
         (_, "507") => [Problem(507, "The index's disk is full; the write was not stored.",
             "No space left on the disk that holds the index at /srv/search/index-data. The index was left as of its last commit: nothing written after that commit was kept. Free space on that disk (or move the index to a larger one), then try again.", "disk_full")],
         _ => [],
@@ -294,7 +310,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
         **Errors** are `application/problem+json` with a stable `code` and the request's `traceId`: `invalid_parameter`, `invalid_cursor`,
         `prefix_too_short`, `too_many_clauses`, `too_many_expansions`, `invalid_article`, `too_many_articles` (400), `missing_or_invalid_key` (401),
         `read_key_cannot_write`, `writes_disabled` (403), `article_not_found` (404), `body_too_large` (413), `unsupported_media_type` (415),
-        `rate_limited` (429), `index_unavailable` (503), `disk_full` (507).
+        `rate_limited` (429), `index_unavailable`, `cluster_unavailable` (503), `disk_full` (507).
 
         **Limits** of this service (`Search:Limits`): `q` up to 1000 characters and {limits.MaxClauses} clauses; a prefix or wildcard
         word needs {limits.MinPrefixLength} characters before `*` or `?` and may match up to {limits.MaxTermExpansions:N0} words; fuzzy

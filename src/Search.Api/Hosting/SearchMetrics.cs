@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using Search.Cluster.Node;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
@@ -9,7 +10,8 @@ namespace Search.Api.Hosting;
 /// <summary>
 /// The service's own instruments, on the <see cref="MeterName"/> meter (exported at <c>/metrics</c> beside ASP.NET
 /// Core's <c>http.server.request.duration</c>): search latency by stage, hits per search, the index's articles and
-/// size, how long ago the served snapshot was last brought up to date, and writes by outcome.
+/// size, how long ago the served snapshot was last brought up to date, writes by outcome, and in cluster mode the
+/// stream's messages applied and how far the node is behind.
 /// </summary>
 internal sealed class SearchMetrics
 {
@@ -21,6 +23,7 @@ internal sealed class SearchMetrics
     private readonly Histogram<double> _duration;
     private readonly Histogram<int> _hits;
     private readonly Counter<long> _writes;
+    private readonly Counter<long> _applied;
     private long _lastRefresh = Stopwatch.GetTimestamp();
 
     public SearchMetrics(IMeterFactory meterFactory, IServiceProvider services, IOptions<SearchOptions> options)
@@ -39,6 +42,12 @@ internal sealed class SearchMetrics
         meter.CreateObservableGauge("search.index.size", () => FolderBytes(options.Value.IndexPath), "By", "Bytes of the index folder on disk.");
         meter.CreateObservableGauge("search.index.refresh.lag", () => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRefresh)).TotalSeconds, "s",
             "Seconds since the served snapshot was last brought up to date with the index on disk (about 1; grows while reopening fails).");
+        _applied = meter.CreateCounter<long>("search.cluster.applied", "{message}",
+            "Cluster mode: messages of the stream applied to this node's index, by outcome: added, updated, unchanged, deleted, not_found, skipped.");
+        meter.CreateObservableGauge("search.cluster.lag", () => services.GetService<StreamApplier>() is { } node
+                ? [new Measurement<long>((long)node.Status.Lag)]
+                : Array.Empty<Measurement<long>>(), "{sequence}",
+            "Cluster mode: stream sequences this node is behind the stream's last one (0 when caught up).");
     }
 
     /// <summary>Records one search: its engine time, its handler time and how many articles it found.</summary>
@@ -60,6 +69,18 @@ internal sealed class SearchMetrics
             Written(group.Key.ToString().ToLowerInvariant(), group.Count());
         }
     }
+
+    /// <summary>Counts the messages of one applied batch of the cluster's stream by outcome.</summary>
+    public void Applied(IEnumerable<ApplyOutcome> outcomes)
+    {
+        foreach (var group in outcomes.GroupBy(outcome => outcome))
+        {
+            _applied.Add(group.Count(), new KeyValuePair<string, object?>("outcome", group.Key == ApplyOutcome.NotFound ? "not_found" : group.Key.ToString().ToLowerInvariant()));
+        }
+    }
+
+    /// <summary>The name of a write's outcome, in metrics and in the API's answers: <c>added</c>, <c>not_found</c>, ….</summary>
+    public static string Name(WriteOutcome outcome) => outcome == WriteOutcome.NotFound ? "not_found" : outcome.ToString().ToLowerInvariant();
 
     /// <summary>Notes that the served snapshot is up to date with the index on disk as of now.</summary>
     public void Refreshed() => Interlocked.Exchange(ref _lastRefresh, Stopwatch.GetTimestamp());

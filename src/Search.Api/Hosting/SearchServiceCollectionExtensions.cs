@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Search.Api.Cluster;
+using Search.Cluster;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
@@ -7,7 +9,8 @@ namespace Search.Api.Hosting;
 internal static class SearchServiceCollectionExtensions
 {
     /// <summary>Registers the options (with the limits), the one shared <see cref="ArticleSearcher"/>, its refresher, its
-    /// warm-up in the background and the readiness check that waits for it.</summary>
+    /// warm-up in the background, the readiness check that waits for it, and the write path: the index itself, or in
+    /// cluster mode (<c>Search:Cluster:Nats</c>) the replicated log and this node's applier.</summary>
     public static IServiceCollection AddSearchEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
@@ -23,11 +26,13 @@ internal static class SearchServiceCollectionExtensions
         {
             var searcher = IndexStartup.Open(
                 provider.GetRequiredService<IOptions<SearchOptions>>().Value,
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IndexStartup).FullName!));
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IndexStartup).FullName!),
+                provider.GetRequiredService<IOptions<ClusterSettings>>().Value.Enabled);
             provider.GetRequiredService<IOptions<SearchLimitsOptions>>().Value.ApplyTo(searcher);
             return searcher;
         });
         services.AddSingleton<ArticleStore>();
+        services.AddSearchCluster(configuration);
         services.AddSingleton<SearchMetrics>();
         services.AddHostedService<IndexRefresher>();
         services.AddSingleton<IndexReadiness>();
