@@ -8,6 +8,7 @@ using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 using NATS.Client.ObjectStore;
 using NATS.Client.ObjectStore.Models;
+using Search.Core.Storage;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Indexing;
@@ -335,6 +336,8 @@ public sealed class IndexSnapshots
     {
         try
         {
+            // The index's segments are written with our codec, which is registered where indexes are opened.
+            ArticleCodec.Register();
             using var directory = new NIOFSDirectory(folder);
             if (!DirectoryReader.IndexExists(directory))
             {

@@ -49,6 +49,8 @@ internal sealed class PinnedCommit : IDisposable
         var fullPath = Path.GetFullPath(indexPath);
         for (var attempt = 1; ; attempt++)
         {
+            // The index's segments are written with our codec, which is registered where indexes are opened.
+            ArticleCodec.Register();
             using var directory = new NIOFSDirectory(fullPath);
             if (!System.IO.Directory.Exists(fullPath) || !DirectoryReader.IndexExists(directory))
             {

@@ -82,6 +82,26 @@ public sealed class ReplicationTests(TwoNodeCluster cluster) : IClassFixture<Two
         Assert.Equal(500, await fresh.SearchTotalAsync("neuling"));
     }
 
+    [Fact]
+    public async Task AFreshNodeRestoresTheNewestSnapshotAndReadsTheStreamOnFromItsSequence()
+    {
+        await GeneratedArticles.PublishAsync(cluster.Log, GeneratedArticles.Make("vorrat", 300));
+        var (one, _) = await cluster.WaitUntilBothCaughtUpAsync(Converge);
+        var snapshots = await IndexSnapshots.OpenAsync(cluster.Log.JetStream, replicas: 3);
+        var snapshot = await snapshots.PutAsync(cluster.One.IndexPath, cluster.One.Name);
+        Assert.Equal((ulong)one.AppliedSequence, snapshot.Sequence);
+        await GeneratedArticles.PublishAsync(cluster.Log, GeneratedArticles.Make("danach", 50));
+        var (after, _) = await cluster.WaitUntilBothCaughtUpAsync(Converge);
+
+        await using var fresh = await NodeProcess.StartAsync(cluster.Servers.Urls, "node-restored");
+        var health = await fresh.WaitUntilAppliedAsync((ulong)after.AppliedSequence, Converge);
+
+        Assert.True(fresh.Output.Contains($"Restored index snapshot {snapshot.Name}", StringComparison.Ordinal), fresh.Output);
+        Assert.Equal(after.Articles, health.Articles);
+        Assert.Equal(300, await fresh.SearchTotalAsync("vorrat"));
+        Assert.Equal(50, await fresh.SearchTotalAsync("danach"));
+    }
+
     private async Task<ArticleMessage> LastInLogAsync(string id)
     {
         var subject = ArticleSubjects.For(id);

@@ -10,12 +10,13 @@ internal static partial class IndexStartup
 {
     /// <param name="options">The index and seeds folders.</param>
     /// <param name="logger">Where start-up is logged.</param>
-    /// <param name="cluster">Cluster mode: a missing index starts empty, not from the seeds; the node fills it from the
-    /// stream, which holds every article of the cluster and nothing else.</param>
+    /// <param name="cluster">Cluster mode (or null): a missing index is restored from the newest snapshot, or else starts
+    /// empty, never from the seeds; the node fills it from the stream, which holds every article of the cluster and
+    /// nothing else.</param>
     /// <exception cref="IndexUnavailableException">There is no index and no seeds folder to build one from, or the index is damaged.</exception>
-    public static ArticleSearcher Open(SearchOptions options, ILogger logger, bool cluster = false)
+    public static ArticleSearcher Open(SearchOptions options, ILogger logger, Search.Cluster.ClusterSettings? cluster = null)
     {
-        if (cluster && !ArticleSearcher.Exists(options.IndexPath))
+        if (cluster is { Enabled: true } && !ArticleSearcher.Exists(options.IndexPath) && !Cluster.SnapshotRestore.TryRestore(options.IndexPath, cluster, logger))
         {
             LogEmptyNode(logger, options.IndexPath);
             using var writer = ArticleIndexWriter.Open(options.IndexPath);

@@ -27,7 +27,7 @@ internal static class SearchServiceCollectionExtensions
             var searcher = IndexStartup.Open(
                 provider.GetRequiredService<IOptions<SearchOptions>>().Value,
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IndexStartup).FullName!),
-                provider.GetRequiredService<IOptions<ClusterSettings>>().Value.Enabled);
+                provider.GetRequiredService<IOptions<ClusterSettings>>().Value);
             provider.GetRequiredService<IOptions<SearchLimitsOptions>>().Value.ApplyTo(searcher);
             return searcher;
         });
