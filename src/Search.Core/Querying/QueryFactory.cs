@@ -118,7 +118,9 @@ internal sealed class QueryFactory
                 continue;
             }
 
-            if (docFreq is not null && !clause.Excluded && PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, Analyze, docFreq) is { } apart)
+            // The index terms of a single word, analysed once for the checks below.
+            var wordTerms = !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } single] ? Analyze(single.Text) : null;
+            if (docFreq is not null && wordTerms is not null && PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, wordTerms, Analyze, docFreq) is { } apart)
             {
                 // "Beethovenjahr", which the articles write "Beethoven-Jahr": also the two words side by side.
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
@@ -137,11 +139,10 @@ internal sealed class QueryFactory
             else
             {
                 words.Add(built);
-                if (clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word])
+                if (wordTerms is not null)
                 {
-                    var terms = Analyze(word.Text);
-                    closeTogether.AddRange(terms);
-                    if (Uncommon(terms))
+                    closeTogether.AddRange(wordTerms);
+                    if (Uncommon(wordTerms))
                     {
                         uncommon.Add(built);
                     }

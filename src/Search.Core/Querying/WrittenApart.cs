@@ -21,12 +21,13 @@ internal static class WrittenApart
 
     /// <summary>The two words <paramref name="word"/> splits into ("Beethoven Jahr"), or null.</summary>
     /// <param name="word">A plain word as typed.</param>
+    /// <param name="terms">Its index terms, as the query analyzer made them.</param>
     /// <param name="analyze">The index terms of a text, as the query analyzer makes them.</param>
     /// <param name="docFreq">How many articles' bodies have a term.</param>
-    public static string? Parts(string word, Func<string, IReadOnlyList<string>> analyze, Func<Term, int> docFreq)
+    public static string? Parts(string word, IReadOnlyList<string> terms, Func<string, IReadOnlyList<string>> analyze, Func<Term, int> docFreq)
     {
-        if (word.Length < CompoundSplitter.MinCompoundLength || !word.All(char.IsLetter)
-            || analyze(word) is not [var whole] || Articles(docFreq, whole) > MaxArticles)
+        if (word.Length < CompoundSplitter.MinCompoundLength || terms is not [var whole] || Articles(docFreq, whole) > MaxArticles
+            || !word.All(char.IsLetter))
         {
             return null;
         }

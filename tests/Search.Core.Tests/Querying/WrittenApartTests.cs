@@ -39,7 +39,7 @@ public sealed class WrittenApartTests(WrittenApartFixture fixture) : IClassFixtu
             ["kandidat"] = 60, ["buch"] = 3,
         };
 
-        var split = WrittenApart.Parts(word, text => [text.ToLowerInvariant()], term => articles.GetValueOrDefault(term.Text, 0));
+        var split = WrittenApart.Parts(word, [word.ToLowerInvariant()], text => [text.ToLowerInvariant()], term => articles.GetValueOrDefault(term.Text, 0));
 
         Assert.Equal(parts, split);
     }
