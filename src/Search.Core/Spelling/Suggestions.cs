@@ -224,38 +224,60 @@ internal static class Suggestions
         return [.. found.OrderBy(c => c.Edits).ThenByDescending(c => c.Articles).ThenBy(c => c.Term, StringComparer.Ordinal).Select(c => c.Term)];
     }
 
-    // How an article writes the word: of the places the first articles that have it use it (the body's stored offsets),
-    // the form closest to what the user typed ("Bundestag" rather than "Bundestages" for "Bundestg").
+    /// <summary>The most articles whose places of a corrected word are read for the form closest to what was typed.</summary>
+    private const int WrittenFormArticles = 256;
+
+    // How an article writes the word: of the places the articles that have it use it (the body's stored offsets), the
+    // form closest to what the user typed ("Bundestag" rather than "Bundestages" for "Bundestg"), an umlaut typed and
+    // printed as another vowel counting two edits (TypoDistance). Articles are read in index order until a form one
+    // edit away turns up, at most WrittenFormArticles of them: a word's forms may share an index term with more
+    // frequent words ("Fähre" with "Fahrer" and "fahren", all "fahr"), so the first few articles need not print the one
+    // the reader meant ("Fährre" is "Fähre", not "Fahrer").
     private static string? WrittenForm(IndexReader reader, string term, string typed)
     {
-        var searcher = new IndexSearcher(reader);
         var bodyTerm = new Term(ArticleFields.Body, term);
         var fields = new HashSet<string> { ArticleFields.Body };
+        var lower = typed.ToLowerInvariant();
+        var umlauts = lower.Any(c => c is 'ä' or 'ö' or 'ü') ? lower.Select(c => c is 'ä' or 'ö' or 'ü').ToArray() : null;
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var hit in searcher.Search(new TermQuery(bodyTerm), 3).ScoreDocs)
+        var read = 0;
+        foreach (var leaf in reader.Leaves)
         {
-            var leaf = reader.Leaves[ReaderUtil.SubIndex(hit.Doc, reader.Leaves)];
             var postings = leaf.AtomicReader.GetTermPositionsEnum(bodyTerm);
-            if (postings is null || postings.Advance(hit.Doc - leaf.DocBase) != hit.Doc - leaf.DocBase)
+            if (postings is null)
             {
                 continue;
             }
 
-            var body = searcher.Doc(hit.Doc, fields).Get(ArticleFields.Body, CultureInfo.InvariantCulture) ?? string.Empty;
-            for (var i = postings.Freq; i > 0; i--)
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
             {
-                postings.NextPosition();
-                if (postings.StartOffset < 0 || postings.EndOffset > body.Length)
+                if (live is not null && !live.Get(doc))
                 {
-                    break;
+                    continue;
                 }
 
-                var written = body[postings.StartOffset..postings.EndOffset];
-                var distance = EditDistance(typed.ToLowerInvariant(), written.ToLowerInvariant());
-                if (distance < bestDistance)
+                var body = leaf.AtomicReader.Document(doc, fields).Get(ArticleFields.Body, CultureInfo.InvariantCulture) ?? string.Empty;
+                for (var i = postings.Freq; i > 0; i--)
                 {
-                    (best, bestDistance) = (written, distance);
+                    postings.NextPosition();
+                    if (postings.StartOffset < 0 || postings.EndOffset > body.Length)
+                    {
+                        break;
+                    }
+
+                    var written = body[postings.StartOffset..postings.EndOffset];
+                    var distance = TypoDistance.Distance(lower, written.ToLowerInvariant(), umlauts);
+                    if (distance < bestDistance)
+                    {
+                        (best, bestDistance) = (written, distance);
+                    }
+                }
+
+                if (bestDistance <= 1 || ++read >= WrittenFormArticles)
+                {
+                    return best;
                 }
             }
         }
