@@ -25,7 +25,7 @@ internal static class SuggestEndpoints
                 "Completions of the last word of q from the index's own words, for a search box: the words that start with it " +
                 "(Wirec → Wirecard, Masken → Maskenpflicht), folded as the index folds (Munch and Münch, Strasse and Straße alike), " +
                 "the words in the most articles first, each written as the articles write it (capitals, umlauts, ß). " +
-                "The words before the last stay as typed: q=Lukaschenko%20Prot gives \"Lukaschenko Proteste\". " +
+                "The words before the last stay as typed: q=Lukaschenko%20Prot gives \"Lukaschenko Protest\". " +
                 "When no word starts with a last word of 5+ letters, words that start one typo away complete it (Ministerpräsidnt → Ministerpräsidentenkonferenz). " +
                 "With month, year, source, from or to, only words that articles within them have, counted and ranked within them. " +
                 "q must end in the word being typed: after a space there is nothing to complete (400). " +
