@@ -97,8 +97,15 @@ internal static class Suggestions
                 continue;
             }
 
+            // A word the index knows stays when an article has it with the other words: the candidates, a walk over the
+            // term dictionary, are not needed then.
+            if (known > 0 && Together(new IndexSearcher(reader), indexTerm, others, every: true) > 0)
+            {
+                continue;
+            }
+
             var candidates = Candidates(reader, indexTerm, TypoDistance.TypedUmlauts(indexTerm, typed), typed.Length >= 8 ? 2 : 1, minArticles: 1);
-            var correction = known == 0 ? Agreed(reader, candidates, others) : AgreedOverTyped(reader, indexTerm, candidates, others);
+            var correction = known == 0 ? Agreed(reader, candidates, others) : AgreedOverTyped(reader, candidates, others);
             var at = suggestion.IndexOf(typed, from, StringComparison.Ordinal);
             if (correction is null || at < 0)
             {
@@ -138,8 +145,9 @@ internal static class Suggestions
             .First().candidate;
     }
 
-    // The candidate the other words agree with far more than with the word as typed, or null.
-    private static string? AgreedOverTyped(IndexReader reader, string typed, List<string> candidates, List<string> others)
+    // The candidate the other words agree with far more than with the word as typed (which no article has with every
+    // other word: DidYouMean checks that first), or null.
+    private static string? AgreedOverTyped(IndexReader reader, List<string> candidates, List<string> others)
     {
         if (candidates.Count == 0)
         {
@@ -147,11 +155,10 @@ internal static class Suggestions
         }
 
         var searcher = new IndexSearcher(reader);
-        var typedTogether = Together(searcher, typed, others, every: true);
         var (best, together) = candidates.Take(CandidatesInContext)
             .Select(candidate => (candidate, together: Together(searcher, candidate, others, every: true)))
             .MaxBy(c => c.together);
-        return typedTogether == 0 && together >= AgreementOverTyped ? best : null;
+        return together >= AgreementOverTyped ? best : null;
     }
 
     // The articles with the term and every (or any) of the other words, in the title or the body.
