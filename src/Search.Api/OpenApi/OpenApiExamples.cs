@@ -1,14 +1,15 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Search.Api.Contracts;
+using Search.Api.Limits;
 using Search.Core.Facets;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.OpenApi;
 
 /// <summary>
 /// Completes the OpenAPI document: an overview, the bearer keys, the 429 every endpoint may answer, and an example of
