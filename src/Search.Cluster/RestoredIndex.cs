@@ -33,7 +33,7 @@ internal static class RestoredIndex
             }
 
             var data = reader.IndexCommit.UserData;
-            var (analyzer, sequence) = (ArticleIndexWriter.ReadAnalyzerVersion(data), ArticleIndexWriter.ReadStreamSequence(data));
+            var (analyzer, sequence) = (IndexCommitData.ReadAnalyzerVersion(data), IndexCommitData.ReadStreamSequence(data));
             if (analyzer != ArticleFields.AnalyzerVersion || sequence != snapshot.Sequence || reader.NumDocs != snapshot.Articles)
             {
                 throw new InvalidDataException(
