@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -86,7 +85,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
     {
         var limits = context.ApplicationServices.GetRequiredService<IOptions<SearchLimitsOptions>>().Value;
         document.Info.Title = "German news search";
-        document.Info.Description = Overview(limits);
+        document.Info.Description = ApiOverview.Describe(limits);
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -139,7 +138,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             return;
         }
 
-        if ((status == "202" ? Accepted : ErrorDescription(status, limits)) is { } description)
+        if (ResponseDescriptions.For(status, limits) is { } description)
         {
             editable.Description = description;
         }
@@ -160,7 +159,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             {
                 media.Example = JsonSerializer.SerializeToNode(success, success.GetType(), Json);
             }
-            else if (ProblemExamples(operationId, status) is { Count: > 0 } problems)
+            else if (ProblemExamples.For(operationId, status) is { Count: > 0 } problems)
             {
                 media.Examples = problems.ToDictionary(
                     problem => problem["code"]?.GetValue<string>() ?? status,
@@ -185,144 +184,4 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
     {
         ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
     };
-
-    private const string Accepted = "Cluster mode only: the cluster's log stored the write (acknowledged by a majority of its NATS servers, so it " +
-        "survives the loss of any one) but this node has not applied it within Search:Cluster:ApplyTimeoutSeconds; it becomes searchable here " +
-        "when the node has caught up (see /health's cluster.lag).";
-
-    private static string? ErrorDescription(string status, SearchLimitsOptions limits) => status switch
-    {
-        "400" => "Bad input: problem details whose `errors` name each bad parameter, with a stable `code`.",
-        "401" => "No valid key: send `Authorization: Bearer <key>`. Reads need one only when Search:ReadKey is configured.",
-        "403" => "The key may not write (it is the read key), or no admin key is configured and the service is read-only.",
-        "404" => "There is no article with this id.",
-        "413" => string.Create(CultureInfo.InvariantCulture,
-            $"The request body is too large: at most {limits.MaxArticleBodyBytes:N0} bytes for one article, {limits.MaxBulkBodyBytes:N0} for a bulk request."),
-        "415" => "The body's Content-Type is not the one this endpoint takes: application/json for one article, application/x-ndjson for many.",
-        "429" => string.Create(CultureInfo.InvariantCulture,
-            $"This client sent more requests a minute than its budget: Search:Limits:RequestsPerMinute per IP address ({limits.RequestsPerMinute}), Search:Limits:RequestsPerMinutePerKey per API key ({limits.RequestsPerMinutePerKey}); 0 is off, the default. Wait Retry-After seconds."),
-        "503" => "The command-line indexer holds the index (`index_unavailable`), or in cluster mode the cluster's log did not acknowledge " +
-            "the write in time (`cluster_unavailable`: NATS unreachable or without a quorum; it may or may not be stored, and sending it again is " +
-            "safe); try again after Retry-After seconds.",
-        "507" => "The index's disk is full: the write was rolled back and the index stays as it was; free space, then retry.",
-        _ => null,
-    };
-
-    private static List<JsonObject> ProblemExamples(string operationId, string status) => (operationId, status) switch
-    {
-        ("Search", "400") =>
-        [
-            Validation("One or more parameters are invalid.", "invalid_parameter", new()
-            {
-                ["month"] = "month must be a month written YYYY-MM, e.g. 2021-12; got '2021-13'.",
-                ["size"] = "size must be between 1 and 100; got 0.",
-            }),
-            Query("prefix_too_short", "q: 'a*' needs at least 2 characters before *; a shorter prefix matches too many words."),
-            Query("too_many_expansions", "q: 'ge*' matches more than 10,000 different words in the index; make it more specific (a longer prefix before *)."),
-            Query("too_many_clauses", "q has 3,505 search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts 50 per field); at most 1,024 are allowed. Use fewer words."),
-        ],
-        ("Suggest", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new()
-        {
-            ["q"] = "q must end in the word being typed (a letter or digit), e.g. q=Wirec or q=Lukaschenko%20Prot; after a space or punctuation there is nothing to complete.",
-            ["size"] = "size must be between 1 and 20; got 50.",
-        })],
-        ("Analyze", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new()
-        {
-            ["text"] = "text is required: the words to analyse, e.g. text=Ferngespräche in Genf.",
-        })],
-        ("GetRelatedArticles", "400") => [Validation("One or more parameters are invalid.", "invalid_parameter", new() { ["size"] = "size must be between 1 and 50; got 0." })],
-        ("PutArticle", "400") => [Validation("The article is invalid.", "invalid_article", new()
-        {
-            ["title"] = "title is required.",
-            ["date"] = "date must be YYYY-MM-DD or YYYY-MM, e.g. 2021-12-09; got '2021-13'.",
-        })],
-        ("PostArticles", "400") => [Validation("One or more validation errors occurred.", "too_many_articles",
-            new() { ["body"] = "A bulk request may hold at most 10000 articles; split it into several requests." })],
-        (_, "401") => [Problem(401, "A valid key is required.", "This service needs a key to search: send Authorization: Bearer <key>.", "missing_or_invalid_key")],
-        (_, "403") =>
-        [
-            Problem(403, "Not allowed.", "The read key allows searching only; writes need the admin key.", "read_key_cannot_write"),
-            Problem(403, "Not allowed.", "This service is read-only: no admin key is configured. Set Search:AdminKey to allow writes.", "writes_disabled"),
-        ],
-        (_, "404") => [Problem(404, "Article not found.", "There is no article with id 'nope'. Ids come from the hits of /api/search.", "article_not_found")],
-        (_, "413") => [Problem(413, "The request body is too large.",
-            "This endpoint accepts request bodies of at most 33,554,432 bytes; split a bulk upload into several requests.", "body_too_large")],
-        (_, "415") => [Problem(415, "Unsupported Media Type",
-            "The request body must be application/json for PUT /api/articles/{id} and application/x-ndjson (one article per line) for POST /api/articles; send it with that Content-Type.",
-            "unsupported_media_type")],
-        (_, "429") => [Problem(429, "Too many requests.", "This client may send 600 requests a minute. Try again in 1 s (Retry-After).", "rate_limited")],
-        (_, "503") =>
-        [
-            Problem(503, "The index cannot take writes right now.",
-                "The index at /srv/search/index-data is locked by another writer. Wait for the other indexer to finish, then run again.", "index_unavailable"),
-            Problem(503, "The cluster's log did not acknowledge the write.",
-                "The write was not acknowledged by the cluster's log within 10 s (no acknowledgement came: NATS unreachable or the stream without a quorum); it may or may not be stored. Writes are upserts and deletes by id: sending the request again is safe.",
-                "cluster_unavailable"),
-        ],
-        (_, "507") => [Problem(507, "The index's disk is full; the write was not stored.",
-            "No space left on the disk that holds the index at /srv/search/index-data. The index was left as of its last commit: nothing written after that commit was kept. Free space on that disk (or move the index to a larger one), then try again.", "disk_full")],
-        _ => [],
-    };
-
-    private static JsonObject Problem(int status, string title, string detail, string code) => new()
-    {
-        ["type"] = status switch
-        {
-            401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-            403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-            413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-            415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-            429 => "https://tools.ietf.org/html/rfc6585#section-4",
-            _ => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-        },
-        ["title"] = title,
-        ["status"] = status,
-        ["detail"] = detail,
-        ["code"] = code,
-        ["traceId"] = "00-3c1e…-00",
-    };
-
-    private static JsonObject Query(string code, string message)
-    {
-        var problem = Validation("One or more parameters are invalid.", code, new() { ["q"] = message });
-        problem["detail"] = message;
-        return problem;
-    }
-
-    private static JsonObject Validation(string title, string code, Dictionary<string, string> errors)
-    {
-        var problem = new JsonObject
-        {
-            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-            ["title"] = title,
-            ["status"] = 400,
-            ["errors"] = new JsonObject(errors.Select(error => KeyValuePair.Create(error.Key, (JsonNode?)new JsonArray(error.Value)))),
-        };
-        problem["code"] = code;
-        problem["traceId"] = "00-3c1e…-00";
-        return problem;
-    }
-
-    private static string Overview(SearchLimitsOptions limits) => string.Create(CultureInfo.InvariantCulture, $"""
-        Full-text search over German news articles (Lucene with German analysis: umlauts and ß folded, inflections stemmed,
-        stopwords dropped), with snippets, facets and filters, plus writes behind an admin key.
-
-        **Errors** are `application/problem+json` with a stable `code` and the request's `traceId`: `invalid_parameter`, `invalid_cursor`,
-        `prefix_too_short`, `too_many_clauses`, `too_many_expansions`, `invalid_article`, `too_many_articles` (400), `missing_or_invalid_key` (401),
-        `read_key_cannot_write`, `writes_disabled` (403), `article_not_found` (404), `body_too_large` (413), `unsupported_media_type` (415),
-        `rate_limited` (429), `index_unavailable`, `cluster_unavailable` (503), `disk_full` (507).
-
-        **Limits** of this service (`Search:Limits`): `q` up to 1000 characters and {limits.MaxClauses} clauses; a prefix or wildcard
-        word needs {limits.MinPrefixLength} characters before `*` or `?` and may match up to {limits.MaxTermExpansions:N0} words; fuzzy
-        words (`word~`) allow at most 2 edits, keep their first {limits.FuzzyPrefixLength} character(s) and expand to the
-        {limits.MaxFuzzyExpansions} most similar words; a search that runs out of its {limits.QueryTimeBudgetMs} ms budget answers with
-        what it found so far and `"partial": true`; {RateLimit(limits)}.
-        """);
-
-    private static string RateLimit(SearchLimitsOptions limits) =>
-        limits.RequestsPerMinute <= 0 && limits.RequestsPerMinutePerKey <= 0
-            ? "no rate limit (the default; for a public endpoint set `Search:Limits:RequestsPerMinute` per IP address and `Search:Limits:RequestsPerMinutePerKey` per API key, and a client beyond its budget gets 429 with Retry-After)"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{(limits.RequestsPerMinute > 0 ? $"{limits.RequestsPerMinute} requests a minute per IP address" : "no limit per IP address")} (`Search:Limits:RequestsPerMinute`) and {(limits.RequestsPerMinutePerKey > 0 ? $"{limits.RequestsPerMinutePerKey} per API key" : "no limit per API key")} (`Search:Limits:RequestsPerMinutePerKey`); 429 with Retry-After beyond");
 }
