@@ -28,7 +28,7 @@ internal static class LoadCommand
         var queries = new Option<string>("--queries", "-q")
         {
             Description = "The peers' query file: one query per line, optionally <TAB>YYYY-MM",
-            DefaultValueFactory = _ => SharedFile(Path.Combine("peers", "queries", "de-news.tsv")),
+            DefaultValueFactory = _ => RepositoryFolders.SharedFile(Path.Combine("peers", "queries", "de-news.tsv")),
         };
         var clients = new Option<int>("--clients", "-c") { Description = "Concurrent closed-loop clients (one connection each)", DefaultValueFactory = _ => 8 };
         var duration = new Option<double>("--duration", "-d") { Description = "Seconds of the measured run", DefaultValueFactory = _ => 30 };
@@ -45,7 +45,7 @@ internal static class LoadCommand
         var api = new Option<string>("--api")
         {
             Description = "The API build to start with --index",
-            DefaultValueFactory = _ => Path.Combine(RepositoryRoot(), "src", "Search.Api", "bin", "Release", "net10.0", "Search.Api.dll"),
+            DefaultValueFactory = _ => Path.Combine(RepositoryFolders.Root(), "src", "Search.Api", "bin", "Release", "net10.0", "Search.Api.dll"),
         };
         var apiLog = new Option<string>("--api-log")
         {
@@ -279,35 +279,4 @@ internal static class LoadCommand
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    // ../shared beside the repository, or beside the folder of worktrees (/work/wt/x → /work/shared).
-    private static string SharedFile(string relative)
-    {
-        for (var folder = new DirectoryInfo(RepositoryRoot()).Parent; folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "shared", relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine("..", "shared", relative);
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
-                {
-                    return folder.FullName;
-                }
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

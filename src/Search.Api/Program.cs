@@ -3,6 +3,11 @@ using Search.Api.Contracts;
 using Search.Api.Endpoints;
 using Search.Api.Errors;
 using Search.Api.Hosting;
+using Search.Api.Limits;
+using Search.Api.Metrics;
+using Search.Api.OpenApi;
+using Search.Api.Security;
+using Search.Api.ServedIndex;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

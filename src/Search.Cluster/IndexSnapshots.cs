@@ -1,17 +1,11 @@
-using System.IO.Pipelines;
-using System.Runtime.ExceptionServices;
 using System.Text;
-using Lucene.Net.Index;
-using Lucene.Net.Store;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 using NATS.Client.ObjectStore;
 using NATS.Client.ObjectStore.Models;
-using Search.Core.Storage;
 using Search.Core.Documents;
 using Search.Core.Errors;
-using Search.Core.Indexing;
 
 namespace Search.Cluster;
 
@@ -38,9 +32,6 @@ public sealed class IndexSnapshots
     private const string RestoringFolder = ".restoring";
 
     private static readonly string MetaSubjects = $"$O.{BucketName}.M.";
-
-    // Enough to keep the object store busy while the other side reads or writes files; never the whole index.
-    private static readonly PipeOptions Buffering = new(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20, useSynchronizationContext: false);
 
     private readonly INatsJSContext _jetStream;
     private readonly int _replicas;
@@ -154,7 +145,7 @@ public sealed class IndexSnapshots
             Options = new MetaDataOptions { MaxChunkSize = ChunkSize },
         };
         var store = await EnsureStoreAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await UploadAsync(store, meta, commit, cancellationToken).ConfigureAwait(false);
+        var stored = await SnapshotTransfer.UploadAsync(store, meta, commit, cancellationToken).ConfigureAwait(false);
         await PruneAsync(cancellationToken).ConfigureAwait(false);
         return snapshot with { Size = stored.Size };
     }
@@ -182,15 +173,15 @@ public sealed class IndexSnapshots
     {
         var folder = Path.GetFullPath(indexPath);
         var staging = Path.Combine(folder, RestoringFolder);
-        var folderExisted = System.IO.Directory.Exists(folder);
+        var folderExisted = Directory.Exists(folder);
         if (folderExisted)
         {
-            if (System.IO.Directory.Exists(staging))
+            if (Directory.Exists(staging))
             {
-                System.IO.Directory.Delete(staging, recursive: true);
+                Directory.Delete(staging, recursive: true);
             }
 
-            if (System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
+            if (Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 throw new IndexUnavailableException(
                     $"The folder {folder} is not empty: a snapshot is restored only into a missing or empty index folder, never over an index or other files.");
@@ -207,12 +198,12 @@ public sealed class IndexSnapshots
                     continue;
                 }
 
-                System.IO.Directory.CreateDirectory(staging);
+                Directory.CreateDirectory(staging);
                 try
                 {
-                    await DownloadAsync(_store!, snapshot.Name, staging, cancellationToken).ConfigureAwait(false);
-                    Verify(staging, snapshot);
-                    MoveInto(staging, folder);
+                    await SnapshotTransfer.DownloadAsync(_store!, snapshot.Name, staging, cancellationToken).ConfigureAwait(false);
+                    RestoredIndex.Verify(staging, snapshot);
+                    RestoredIndex.MoveInto(staging, folder);
                     return snapshot;
                 }
                 catch (Exception e) when (e is InvalidDataException or NatsObjException)
@@ -221,159 +212,22 @@ public sealed class IndexSnapshots
                 }
                 finally
                 {
-                    if (System.IO.Directory.Exists(staging))
+                    if (Directory.Exists(staging))
                     {
-                        System.IO.Directory.Delete(staging, recursive: true);
+                        Directory.Delete(staging, recursive: true);
                     }
                 }
             }
         }
         finally
         {
-            if (!folderExisted && System.IO.Directory.Exists(folder) && !System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
+            if (!folderExisted && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
-                System.IO.Directory.Delete(folder);
+                Directory.Delete(folder);
             }
         }
 
         return null;
-    }
-
-    // The tar stream is written by one task and read by the object store's upload through a pipe of a few MB.
-    private static async Task<ObjectMetadata> UploadAsync(INatsObjStore store, ObjectMetadata meta, PinnedCommit commit, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pipe = new Pipe(Buffering);
-        var writing = Task.Run(
-            async () =>
-            {
-                Exception? failure = null;
-                try
-                {
-                    await using var output = pipe.Writer.AsStream(leaveOpen: true);
-                    await SnapshotArchive.WriteAsync(commit.Files, output, stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    failure = e; // the upload reads it from the pipe and fails with it
-                }
-
-                await pipe.Writer.CompleteAsync(failure).ConfigureAwait(false);
-            },
-            CancellationToken.None);
-        try
-        {
-            await using var input = pipe.Reader.AsStream(leaveOpen: true);
-            return await store.PutAsync(meta, input, leaveOpen: true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
-            await writing.ConfigureAwait(false);
-        }
-    }
-
-    // The object store's download writes into a pipe that the tar reader extracts from, file by file.
-    private static async Task DownloadAsync(INatsObjStore store, string name, string folder, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pipe = new Pipe(Buffering);
-        var extracting = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await using var input = pipe.Reader.AsStream(leaveOpen: true);
-                    await SnapshotArchive.ExtractAsync(input, folder, stop.Token).ConfigureAwait(false);
-                }
-                catch
-                {
-                    await stop.CancelAsync().ConfigureAwait(false); // no use downloading the rest
-                    throw;
-                }
-                finally
-                {
-                    await pipe.Reader.CompleteAsync().ConfigureAwait(false);
-                }
-            },
-            CancellationToken.None);
-        Exception? downloadFailure = null;
-        try
-        {
-            await using var output = pipe.Writer.AsStream(leaveOpen: true);
-            await store.GetAsync(name, output, leaveOpen: true, stop.Token).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            downloadFailure = e; // after the extraction has ended, so no task is left reading the pipe
-        }
-
-        await pipe.Writer.CompleteAsync(downloadFailure).ConfigureAwait(false);
-        Exception? extractFailure = null;
-        try
-        {
-            await extracting.ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            extractFailure = e;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        // An archive that does not read as one stops the download (which then fails as cancelled): report the archive.
-        var failure = extractFailure is not null && extractFailure != downloadFailure && downloadFailure is null or OperationCanceledException
-            ? extractFailure
-            : downloadFailure ?? extractFailure;
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
-    }
-
-    // Opens the restored index and checks it against what the snapshot's metadata promised.
-    private static void Verify(string folder, IndexSnapshot snapshot)
-    {
-        try
-        {
-            // The index's segments are written with our codec, which is registered where indexes are opened.
-            ArticleCodec.Register();
-            using var directory = new NIOFSDirectory(folder);
-            if (!DirectoryReader.IndexExists(directory))
-            {
-                throw new InvalidDataException("it holds no index commit");
-            }
-
-            using var reader = DirectoryReader.Open(directory);
-            foreach (var leaf in reader.Leaves)
-            {
-                leaf.AtomicReader.CheckIntegrity();
-            }
-
-            var data = reader.IndexCommit.UserData;
-            var (analyzer, sequence) = (ArticleIndexWriter.ReadAnalyzerVersion(data), ArticleIndexWriter.ReadStreamSequence(data));
-            if (analyzer != ArticleFields.AnalyzerVersion || sequence != snapshot.Sequence || reader.NumDocs != snapshot.Articles)
-            {
-                throw new InvalidDataException(
-                    $"the index holds {reader.NumDocs} articles up to sequence {sequence} with analyzer '{analyzer}', " +
-                    $"its metadata says {snapshot.Articles} up to {snapshot.Sequence} with '{snapshot.AnalyzerVersion}'");
-            }
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException)
-        {
-            // Damaged bytes fail in whatever way Lucene's parser stumbles (as ArticleSearcher.Open reports them).
-            throw new InvalidDataException($"it does not open as an index: {e.Message.Split('\n')[0]}", e);
-        }
-    }
-
-    // The commit point last: until it is in place, the folder holds no index.
-    private static void MoveInto(string staging, string folder)
-    {
-        var files = System.IO.Directory.GetFiles(staging).OrderBy(file => Path.GetFileName(file).StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)).ToList();
-        foreach (var file in files)
-        {
-            File.Move(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
     }
 
     private async Task PruneAsync(CancellationToken cancellationToken)

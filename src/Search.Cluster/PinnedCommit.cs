@@ -32,7 +32,7 @@ internal sealed class PinnedCommit : IDisposable
     /// <summary>Live articles of the commit.</summary>
     public int Articles { get; }
 
-    /// <summary>The stream sequence the commit holds (<see cref="ArticleIndexWriter.ReadStreamSequence"/>).</summary>
+    /// <summary>The stream sequence the commit holds (<see cref="IndexCommitData.ReadStreamSequence"/>).</summary>
     public ulong Sequence { get; }
 
     /// <summary>The analyzer version the commit was written with.</summary>
@@ -91,7 +91,7 @@ internal sealed class PinnedCommit : IDisposable
             }
 
             var userData = commit.UserData;
-            return new PinnedCommit(files, reader.NumDocs, ArticleIndexWriter.ReadStreamSequence(userData), ArticleIndexWriter.ReadAnalyzerVersion(userData));
+            return new PinnedCommit(files, reader.NumDocs, IndexCommitData.ReadStreamSequence(userData), IndexCommitData.ReadAnalyzerVersion(userData));
         }
     }
 

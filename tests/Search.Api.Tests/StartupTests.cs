@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Search.Api.Hosting;
+using Search.Api.ServedIndex;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;

@@ -1,4 +1,5 @@
-using Search.Api.Hosting;
+using Search.Api.Metrics;
+using Search.Api.Writes;
 using Search.Cluster;
 using Search.Cluster.Node;
 using Search.Core.Documents;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Search.Api.Hosting;
+using Search.Api.Metrics;
+using Search.Api.Writes;
 using Search.Cluster;
 using Search.Cluster.Node;
 using Search.Core.Querying;

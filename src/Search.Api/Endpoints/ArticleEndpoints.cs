@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Contracts;
-using Search.Api.Hosting;
+using Search.Api.Security;
 using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Search.Api.Contracts;
-using Search.Api.Hosting;
+using Search.Api.Limits;
+using Search.Api.Metrics;
+using Search.Api.Security;
+using Search.Api.Writes;
 using Search.Core.Documents;
 
 namespace Search.Api.Endpoints;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Search.Api.Contracts;
-using Search.Api.Hosting;
+using Search.Api.ServedIndex;
 using Search.Cluster.Node;
 using Search.Core.Querying;
 

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Search.Api.Contracts;
-using Search.Api.Hosting;
+using Search.Api.Security;
 using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;

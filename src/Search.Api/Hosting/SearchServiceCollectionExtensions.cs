@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Options;
 using Search.Api.Cluster;
+using Search.Api.Limits;
+using Search.Api.Metrics;
+using Search.Api.ServedIndex;
+using Search.Api.Writes;
 using Search.Cluster;
 using Search.Core.Indexing;
 using Search.Core.Querying;

@@ -1,10 +1,11 @@
 'use strict';
 
+// The search page. What it shares with the widget (elements, dates, fetching, the list of completions) is in
+// search-ui.js, which index.html loads first.
 (() => {
+  const { LAST_WORD, number, make, monthLabel, fillMeta, setMarked, fetchJson: fetchApi, completionList } = window.NewsSearchUi;
   const DEFAULT_SIZE = 10;
   const MAX_WINDOW = 10000; // the API answers page × size up to this; deeper lists need its cursor
-  const MONTHS = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
-  const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   const $ = (id) => document.getElementById(id);
   const el = {
     form: $('search-form'), q: $('q'), suggestions: $('suggestions'), error: $('error'), resultsView: $('results-view'),
@@ -23,7 +24,6 @@
     { key: 'source', list: $('source-facets'), reset: $('source-reset'), sort: 'count', label: (v) => v, title: (v) => v },
   ];
 
-  const number = new Intl.NumberFormat('de-DE');
   const millis = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
   let renderSeq = 0;
   let lastOpenedId = null;
@@ -74,50 +74,12 @@
   }
 
   // ---- helpers ---------------------------------------------------------------
-  function make(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function monthLabel(value, long) {
-    const match = /^(\d{4})-(\d{2})$/.exec(value);
-    if (!match) return value;
-    const names = long ? MONTH_NAMES : MONTHS;
-    return `${names[Number(match[2]) - 1] || match[2]} ${match[1]}`;
-  }
-
-  function dateNode(value) {
-    const time = make('time', 'date');
-    time.dateTime = value;
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    time.textContent = day ? `${Number(day[3])}. ${MONTH_NAMES[Number(day[2]) - 1]} ${day[1]}` : monthLabel(value, true);
-    return time;
-  }
-
-  function fillMeta(target, item) {
-    target.replaceChildren(dateNode(item.date));
-    if (item.source) target.append(' · ', make('span', 'source', item.source));
-  }
-
   function isPlainClick(event) {
     return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
   }
 
-  async function fetchJson(url, signal) {
-    let response;
-    try {
-      response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
-    } catch (error) {
-      if (error && error.name === 'AbortError') throw error;
-      throw new Error('Der Server ist nicht erreichbar. Bitte später erneut versuchen.');
-    }
-    const body = await response.json().catch(() => null);
-    if (response.ok && body) return body;
-    const messages = body && body.errors ? Object.values(body.errors).flat() : [];
-    if (!messages.length) messages.push((body && (body.detail || body.title)) || `Fehler ${response.status}`);
-    throw new Error(messages.join('\n'));
+  function fetchJson(url, signal) {
+    return fetchApi(url, { signal, unreachable: () => new Error('Der Server ist nicht erreichbar. Bitte später erneut versuchen.') });
   }
 
   function showError(error) {
@@ -196,8 +158,8 @@
     const li = make('li', 'hit');
     const heading = make('h3', 'hit-heading');
     const link = make('a', 'hit-title');
-    // Server-escaped HTML with <mark> only: a hit that matched in its title alone shows why.
-    if (typeof hit.titleHtml === 'string') link.innerHTML = hit.titleHtml; else link.textContent = hit.title;
+    // Marked: a hit that matched in its title alone shows why.
+    setMarked(link, hit.titleHtml, hit.title);
     link.href = stateUrl({ ...state, article: hit.id });
     link.dataset.id = hit.id;
     heading.append(link);
@@ -206,11 +168,11 @@
     li.append(heading, meta);
     if (hit.caption) {
       const caption = make('p', 'caption');
-      if (typeof hit.captionHtml === 'string') caption.innerHTML = hit.captionHtml; else caption.textContent = hit.caption;
+      setMarked(caption, hit.captionHtml, hit.caption);
       li.append(caption);
     }
     const snippet = make('p', 'snippet');
-    snippet.innerHTML = hit.snippet || ''; // server-escaped HTML with <mark> only
+    setMarked(snippet, hit.snippet || '');
     li.append(snippet);
     return li;
   }
@@ -287,130 +249,28 @@
   // ---- search as you type ----------------------------------------------------
   // While the reader types, the hits follow the box: the last word, still being typed, also matches as the start of
   // a word (prefix=last, kept in the URL so a reload shows the same; one history entry for the whole typing). A list
-  // under the box offers completions of the last word from /api/suggest within the page's filters. It is a WAI-ARIA
-  // combobox with manual selection: ArrowDown and ArrowUp move through the options (from the last to the first and
-  // back round) without changing the box; Enter or a click searches the active option as whole words, Enter without
-  // one the box; Escape closes the list (a second one empties the box, as in any search box); Tab, a click elsewhere
-  // and a search close it too.
+  // under the box offers completions of the last word from /api/suggest within the page's filters, a WAI-ARIA combobox
+  // (search-ui.js's completionList, with its keys); a chosen completion is searched as whole words.
   const TYPING_MS = 250;
   const SUGGEST_SIZE = 8;
-  const MAX_SUGGEST_LENGTH = 100; // /api/suggest refuses longer text
-  const LAST_WORD = /[\p{L}\p{Nd}]+$/u; // the word being typed, as the API splits it
   let typingTimer = 0;
-  let suggestController = null;
-  let suggestSeq = 0;
-  let activeOption = -1;
 
-  // A word lowercased with umlauts, ß and ae/oe/ue folded as the index folds it (Lucene's GermanNormalizationFilter),
-  // to see how much of a completion the reader typed: Strasse and Straße, Haeuser and Häuser alike.
-  function fold(word) {
-    let folded = '';
-    let state = 'other';
-    for (const c of word.toLowerCase()) {
-      if (c === 'e' && state === 'umlaut') { state = 'vowel'; continue; }
-      if (c === 'ä' || c === 'ö' || c === 'ü') { folded += c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'; state = 'vowel'; continue; }
-      folded += c === 'ß' ? 'ss' : c;
-      if (c === 'a' || c === 'o') state = 'umlaut';
-      else if (c === 'u') state = state === 'other' ? 'umlaut' : 'vowel';
-      else state = c === 'e' || c === 'i' || c === 'q' || c === 'y' ? 'vowel' : 'other';
-    }
-    return folded;
-  }
-
-  // A completion split into what the reader typed (plain) and what it adds (marked). A completion that does not start
-  // with the typed word (one typo away) has the whole word marked.
-  function splitCompletion(typed, text) {
-    const last = (LAST_WORD.exec(typed) || [''])[0];
-    const head = typed.slice(0, typed.length - last.length);
-    const start = text.startsWith(head) ? head.length : text.length - (LAST_WORD.exec(text) || [''])[0].length;
-    const word = text.slice(start);
-    const prefix = fold(last);
-    for (let end = 1; end <= word.length; end++) {
-      if (fold(word.slice(0, end)).startsWith(prefix)) return { plain: text.slice(0, start + end), marked: text.slice(start + end) };
-    }
-    return { plain: text.slice(0, start), marked: word };
-  }
-
-  function optionNode(typed, suggestion, index) {
-    const { plain, marked } = splitCompletion(typed, suggestion.text);
-    const option = make('li', 'option');
-    option.id = `suggestion-${index}`;
-    option.setAttribute('role', 'option');
-    option.setAttribute('aria-selected', 'false');
-    option.dataset.text = suggestion.text;
-    const text = make('span', 'option-text', plain);
-    if (marked) text.append(make('mark', null, marked));
-    option.append(text);
-    if (Number.isFinite(suggestion.articles)) {
-      const count = make('span', 'option-count', number.format(suggestion.articles));
-      count.setAttribute('aria-hidden', 'true');
-      option.append(count);
-    }
-    return option;
-  }
-
-  function options() {
-    return el.suggestions.querySelectorAll('[role="option"]');
-  }
-
-  function closeSuggestions() {
-    suggestSeq++;
-    if (suggestController) suggestController.abort();
-    suggestController = null;
-    activeOption = -1;
-    el.suggestions.hidden = true;
-    el.suggestions.replaceChildren();
-    el.q.setAttribute('aria-expanded', 'false');
-    el.q.removeAttribute('aria-activedescendant');
-  }
-
-  function showSuggestions(typed, suggestions) {
-    const usable = suggestions.filter((s) => s && typeof s.text === 'string' && s.text);
-    if (!usable.length) return closeSuggestions();
-    activeOption = -1;
-    el.suggestions.replaceChildren(...usable.map((s, i) => optionNode(typed, s, i)));
-    el.suggestions.hidden = false;
-    el.q.setAttribute('aria-expanded', 'true');
-    el.q.removeAttribute('aria-activedescendant');
-  }
-
-  // The list for the box's text; the answer to an older text is dropped (aborted when still on its way).
-  async function requestSuggestions(raw) {
-    const text = raw.trimStart();
-    if (!text || text.length > MAX_SUGGEST_LENGTH || !LAST_WORD.test(text)) return closeSuggestions();
-    const seq = ++suggestSeq;
-    if (suggestController) suggestController.abort();
-    const controller = new AbortController();
-    suggestController = controller;
-    const state = readState();
-    const params = new URLSearchParams({ q: text, size: String(SUGGEST_SIZE) });
-    FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
-    let data;
-    try {
-      data = await fetchJson('api/suggest?' + params, controller.signal);
-    } catch {
-      if (seq === suggestSeq) closeSuggestions(); // completions are extra: when they fail, the box works without them
-      return;
-    }
-    if (seq !== suggestSeq) return;
-    suggestController = null;
-    if (document.activeElement !== el.q) return;
-    showSuggestions(text, Array.isArray(data.suggestions) ? data.suggestions : []);
-  }
-
-  function setActive(index) {
-    const all = options();
-    activeOption = index;
-    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
-    el.q.setAttribute('aria-activedescendant', all[index].id);
-    all[index].scrollIntoView({ block: 'nearest' });
-  }
-
-  function moveActive(step) {
-    const count = options().length;
-    if (!count) return;
-    setActive(activeOption < 0 ? (step > 0 ? 0 : count - 1) : (activeOption + step + count) % count);
-  }
+  const completions = completionList({
+    input: el.q,
+    list: el.suggestions,
+    idPrefix: 'suggestion-',
+    load: (text, signal) => {
+      const state = readState();
+      const params = new URLSearchParams({ q: text, size: String(SUGGEST_SIZE) });
+      FACETS.forEach((f) => state[f.key].forEach((v) => params.append(f.key, v)));
+      return fetchJson('api/suggest?' + params, signal);
+    },
+    choose,
+    reopen: () => {
+      clearTimeout(typingTimer);
+      completions.request(el.q.value);
+    },
+  });
 
   // The hits for the box as it is now, the last word as a prefix when the reader is in the middle of it.
   function searchWhileTyping(raw) {
@@ -427,7 +287,7 @@
   // A search for chosen words, whole: it takes the place of the hits shown while typing, in the history too.
   function commit(q) {
     clearTimeout(typingTimer);
-    closeSuggestions();
+    completions.close();
     const changes = { q, page: 1, prefix: '' };
     if (history.state && history.state.typing) {
       history.replaceState(null, '', stateUrl({ ...readState(), article: '', ...changes }));
@@ -454,50 +314,9 @@
   el.q.addEventListener('input', () => {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
-      requestSuggestions(el.q.value);
+      completions.request(el.q.value);
       searchWhileTyping(el.q.value);
     }, TYPING_MS);
-  });
-
-  el.q.addEventListener('keydown', (event) => {
-    if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
-    const open = !el.suggestions.hidden;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        event.preventDefault();
-        if (open) {
-          moveActive(event.key === 'ArrowDown' ? 1 : -1);
-        } else {
-          clearTimeout(typingTimer);
-          requestSuggestions(el.q.value);
-        }
-        break;
-      case 'Enter':
-        if (open && activeOption >= 0) {
-          event.preventDefault();
-          choose(options()[activeOption].dataset.text);
-        }
-        break; // otherwise the form submits the box
-      case 'Escape':
-        if (open) {
-          event.preventDefault(); // the list closes; only an Escape without a list empties the box
-          closeSuggestions();
-        }
-        break;
-      case 'Tab':
-        closeSuggestions();
-        break;
-      default:
-    }
-  });
-
-  el.q.addEventListener('blur', closeSuggestions);
-  // A press on an option keeps the focus in the box, so the list is still there for the click.
-  el.suggestions.addEventListener('mousedown', (event) => event.preventDefault());
-  el.suggestions.addEventListener('click', (event) => {
-    const option = event.target.closest('[role="option"]');
-    if (option) choose(option.dataset.text);
   });
 
   FACETS.forEach((facet) => {
@@ -540,7 +359,7 @@
 
   window.addEventListener('popstate', async () => {
     clearTimeout(typingTimer);
-    closeSuggestions();
+    completions.close();
     const wasArticle = !el.article.hidden;
     await render();
     if (wasArticle && lastOpenedId && el.article.hidden) {

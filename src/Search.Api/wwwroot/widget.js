@@ -12,6 +12,10 @@
  *   data-article-url  link for a hit, {id} is replaced (default: the service's own article page)
  *   data-target       where hit links open (default _blank)
  * Pages that add the element later call window.NewsSearchWidget.mount(element).
+ * What the widget shares with the service's search page (dates, marked text, fetching, the list of completions) comes
+ * from search-ui.js beside this script, which it adds to the page with a script tag of its own (see search-ui.js for
+ * why not as a module); widgets are mounted once it has arrived, so an embedding page's CSP allows the service's
+ * origin in script-src as for this script.
  * Everything renders into a shadow root styled only by widget.css from the same service; theme it with the custom
  * properties --news-search-accent, --news-search-mark, --news-search-font or the parts (::part(input), ::part(hit),
  * ::part(suggestions), ::part(option) …).
@@ -25,30 +29,25 @@
 (() => {
   'use strict';
 
-  const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   const DEBOUNCE_MS = 300;
   const SUGGEST_SIZE = 6;
-  const MAX_SUGGEST_LENGTH = 100; // /api/suggest refuses longer text
-  const LAST_WORD = /[\p{L}\p{Nd}]+$/u; // the word being typed, as the API splits it
   const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
   const base = new URL('.', script && script.src ? script.src : location.href);
   const mounted = new WeakSet();
-  const number = new Intl.NumberFormat('de-DE');
+  const waiting = []; // elements to mount once search-ui.js has arrived
+  let ui = null; // window.NewsSearchUi, once it has arrived
   let widgets = 0;
 
-  function make(tag, className, text, part) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (part) node.setAttribute('part', part);
-    return node;
-  }
-
-  function formatDate(value) {
-    const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value || '');
-    if (!match) return value || '';
-    const month = MONTH_NAMES[Number(match[2]) - 1] || match[2];
-    return match[3] ? `${Number(match[3])}. ${month} ${match[1]}` : `${month} ${match[1]}`;
+  // search-ui.js from the service that served this script, unless the page has it already; then ready(it).
+  function loadShared(ready) {
+    if (window.NewsSearchUi) {
+      ready(window.NewsSearchUi);
+      return;
+    }
+    const tag = document.createElement('script');
+    tag.src = new URL('search-ui.js', base).href;
+    tag.addEventListener('load', () => ready(window.NewsSearchUi));
+    (document.head || document.documentElement).append(tag);
   }
 
   function intOption(text, fallback, min, max) {
@@ -66,36 +65,6 @@
     }
   }
 
-  // A word lowercased with umlauts, ß and ae/oe/ue folded as the index folds it (Lucene's GermanNormalizationFilter),
-  // to see how much of a completion the reader typed: Strasse and Straße, Haeuser and Häuser alike.
-  function fold(word) {
-    let folded = '';
-    let state = 'other';
-    for (const c of word.toLowerCase()) {
-      if (c === 'e' && state === 'umlaut') { state = 'vowel'; continue; }
-      if (c === 'ä' || c === 'ö' || c === 'ü') { folded += c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'; state = 'vowel'; continue; }
-      folded += c === 'ß' ? 'ss' : c;
-      if (c === 'a' || c === 'o') state = 'umlaut';
-      else if (c === 'u') state = state === 'other' ? 'umlaut' : 'vowel';
-      else state = c === 'e' || c === 'i' || c === 'q' || c === 'y' ? 'vowel' : 'other';
-    }
-    return folded;
-  }
-
-  // A completion split into what the reader typed (plain) and what it adds (marked). A completion that does not start
-  // with the typed word (one typo away) has the whole word marked.
-  function splitCompletion(typed, text) {
-    const last = (LAST_WORD.exec(typed) || [''])[0];
-    const head = typed.slice(0, typed.length - last.length);
-    const start = text.startsWith(head) ? head.length : text.length - (LAST_WORD.exec(text) || [''])[0].length;
-    const word = text.slice(start);
-    const prefix = fold(last);
-    for (let end = 1; end <= word.length; end++) {
-      if (fold(word.slice(0, end)).startsWith(prefix)) return { plain: text.slice(0, start + end), marked: text.slice(start + end) };
-    }
-    return { plain: text.slice(0, start), marked: word };
-  }
-
   // Whether the service answers at all. A network failure and a cross-origin refusal look the same to fetch (a
   // TypeError, by design), but a no-cors request needs no permission: it succeeds (with an opaque answer) whenever the
   // service is up. So when a search fails and this probe succeeds, the service refused this site.
@@ -108,27 +77,25 @@
     }
   }
 
-  async function fetchJson(url, signal) {
-    let response;
-    try {
-      response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal });
-    } catch (error) {
-      if (error && error.name === 'AbortError') throw error;
-      if (await serviceAnswers()) {
-        throw new Error(`Diese Seite (${location.origin}) darf die Nachrichtensuche nicht verwenden: der Dienst muss sie in Search:CorsOrigins erlauben.`);
-      }
-      throw new Error('Die Suche ist gerade nicht erreichbar.');
-    }
-    const body = await response.json().catch(() => null);
-    if (response.ok && body) return body;
-    const messages = body && body.errors ? Object.values(body.errors).flat() : [];
-    if (!messages.length) messages.push((body && (body.detail || body.title)) || `Fehler ${response.status}`);
-    throw new Error(messages.join(' '));
+  function fetchJson(url, signal) {
+    return ui.fetchJson(url, {
+      signal,
+      credentials: 'omit',
+      unreachable: async () => (await serviceAnswers()
+        ? new Error(`Diese Seite (${location.origin}) darf die Nachrichtensuche nicht verwenden: der Dienst muss sie in Search:CorsOrigins erlauben.`)
+        : new Error('Die Suche ist gerade nicht erreichbar.')),
+    });
   }
 
+  // Elements passed before search-ui.js has arrived are mounted when it has.
   function mount(host) {
     if (!(host instanceof Element) || mounted.has(host)) return;
+    if (!ui) {
+      waiting.push(host);
+      return;
+    }
     mounted.add(host);
+    const { LAST_WORD, number, make, fillMeta, setMarked, completionList } = ui;
     const options = {
       size: intOption(host.dataset.size, 5, 1, 20),
       placeholder: host.dataset.placeholder || 'Nachrichten durchsuchen …',
@@ -185,17 +152,14 @@
     let controller = null;
     let timer = 0;
     let current = { q: '', prefix: false, next: null, shown: 0 };
-    let suggestController = null;
-    let suggestSeq = 0;
-    let active = -1;
 
     function renderHit(hit) {
       const li = make('li', 'hit', null, 'hit');
       const heading = make('h3', 'hit-heading');
       const href = articleHref(options.articleUrl, hit.id);
       const title = make(href ? 'a' : 'span', 'hit-title', null, 'hit-title');
-      // Server-escaped HTML with <mark> only: a hit that matched in its title alone shows why.
-      if (typeof hit.titleHtml === 'string') title.innerHTML = hit.titleHtml; else title.textContent = hit.title;
+      // Marked: a hit that matched in its title alone shows why.
+      setMarked(title, hit.titleHtml, hit.title);
       if (href) {
         title.href = href;
         if (options.target) title.target = options.target;
@@ -203,17 +167,14 @@
       }
       heading.append(title);
       const meta = make('p', 'hit-meta', null, 'hit-meta');
-      const time = make('time', 'date', formatDate(hit.date));
-      time.dateTime = hit.date || '';
-      meta.append(time);
-      if (hit.source) meta.append(' · ', make('span', 'source', hit.source));
+      fillMeta(meta, hit);
       const snippet = make('p', 'snippet', null, 'snippet');
-      snippet.innerHTML = hit.snippet || ''; // server-escaped HTML: only <mark> is markup
+      setMarked(snippet, hit.snippet || '');
       li.append(heading, meta);
       // The widget shows no captions, except one with the words a hit was found by.
       if (typeof hit.captionHtml === 'string' && hit.captionHtml.includes('<mark>')) {
         const caption = make('p', 'caption', null, 'caption');
-        caption.innerHTML = hit.captionHtml;
+        setMarked(caption, hit.captionHtml);
         li.append(caption);
       }
       li.append(snippet);
@@ -266,7 +227,8 @@
           suggestion.hidden = true;
           more.hidden = true;
         }
-        error.textContent = failure && failure.message ? failure.message : String(failure);
+        // The problem's messages on one line.
+        error.textContent = failure && failure.messages ? failure.messages.join(' ') : failure && failure.message ? failure.message : String(failure);
         error.hidden = false;
       } finally {
         more.disabled = false;
@@ -284,78 +246,19 @@
     }
 
     // ---- the list of completions (a combobox) ----
-    function optionNode(typed, item, index) {
-      const { plain, marked } = splitCompletion(typed, item.text);
-      const option = make('li', 'option', null, 'option');
-      option.id = `${id}-option-${index}`;
-      option.setAttribute('role', 'option');
-      option.setAttribute('aria-selected', 'false');
-      option.dataset.text = item.text;
-      const text = make('span', 'option-text', plain);
-      if (marked) text.append(make('mark', null, marked));
-      option.append(text);
-      if (Number.isFinite(item.articles)) {
-        const count = make('span', 'option-count', number.format(item.articles));
-        count.setAttribute('aria-hidden', 'true');
-        option.append(count);
-      }
-      return option;
-    }
-
-    function optionNodes() {
-      return list.querySelectorAll('[role="option"]');
-    }
-
-    function closeList() {
-      suggestSeq++;
-      if (suggestController) suggestController.abort();
-      suggestController = null;
-      active = -1;
-      list.hidden = true;
-      list.replaceChildren();
-      input.setAttribute('aria-expanded', 'false');
-      input.removeAttribute('aria-activedescendant');
-    }
-
-    // The list for the box's text; the answer to an older text is dropped (aborted when still on its way).
-    async function suggest(raw) {
-      const text = raw.trimStart();
-      if (!text || text.length > MAX_SUGGEST_LENGTH || !LAST_WORD.test(text)) return closeList();
-      const seq = ++suggestSeq;
-      if (suggestController) suggestController.abort();
-      const request = new AbortController();
-      suggestController = request;
-      const params = new URLSearchParams({ q: text, size: String(SUGGEST_SIZE) });
-      let data;
-      try {
-        data = await fetchJson(new URL(`api/suggest?${params}`, base), request.signal);
-      } catch {
-        if (seq === suggestSeq) closeList(); // completions are extra: when they fail, the box works without them
-        return;
-      }
-      if (seq !== suggestSeq) return;
-      suggestController = null;
-      const items = (Array.isArray(data.suggestions) ? data.suggestions : []).filter((item) => item && typeof item.text === 'string' && item.text);
-      if (!items.length || root.activeElement !== input) return closeList();
-      active = -1;
-      list.replaceChildren(...items.map((item, i) => optionNode(text, item, i)));
-      list.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-      input.removeAttribute('aria-activedescendant');
-    }
-
-    function move(step) {
-      const all = optionNodes();
-      if (!all.length) return;
-      active = active < 0 ? (step > 0 ? 0 : all.length - 1) : (active + step + all.length) % all.length;
-      all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
-      input.setAttribute('aria-activedescendant', all[active].id);
-      all[active].scrollIntoView({ block: 'nearest' });
-    }
+    const completions = completionList({
+      input,
+      list,
+      idPrefix: `${id}-option-`,
+      parts: true,
+      load: (text, signal) => fetchJson(new URL(`api/suggest?${new URLSearchParams({ q: text, size: String(SUGGEST_SIZE) })}`, base), signal),
+      choose: commit,
+      reopen: () => completions.request(input.value),
+    });
 
     // A search for chosen words, whole.
     function commit(text) {
-      closeList();
+      completions.close();
       input.value = text;
       current.q = '';
       start(text, false);
@@ -368,47 +271,9 @@
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        suggest(input.value);
+        completions.request(input.value);
         start(input.value, true);
       }, DEBOUNCE_MS);
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
-      const open = !list.hidden;
-      switch (event.key) {
-        case 'ArrowDown':
-        case 'ArrowUp':
-          event.preventDefault();
-          if (open) {
-            move(event.key === 'ArrowDown' ? 1 : -1);
-          } else {
-            suggest(input.value);
-          }
-          break;
-        case 'Enter':
-          if (open && active >= 0) {
-            event.preventDefault();
-            commit(optionNodes()[active].dataset.text);
-          }
-          break; // otherwise the form submits the box
-        case 'Escape':
-          if (open) {
-            event.preventDefault(); // the list closes; only an Escape without a list empties the box
-            closeList();
-          }
-          break;
-        case 'Tab':
-          closeList();
-          break;
-        default:
-      }
-    });
-    input.addEventListener('blur', closeList);
-    // A press on an option keeps the focus in the box, so the list is still there for the click.
-    list.addEventListener('mousedown', (event) => event.preventDefault());
-    list.addEventListener('click', (event) => {
-      const option = event.target.closest('[role="option"]');
-      if (option) commit(option.dataset.text);
     });
     more.addEventListener('click', () => { if (current.next) search(current.q, current.next, current.prefix); });
     suggestionButton.addEventListener('click', () => commit(suggestionButton.textContent));
@@ -424,6 +289,10 @@
   }
 
   window.NewsSearchWidget = Object.freeze({ mount, apiBase: base.href });
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
-  else mountAll();
+  loadShared((shared) => {
+    ui = shared;
+    waiting.splice(0).forEach(mount);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+    else mountAll();
+  });
 })();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Search.Core.Analysis;
@@ -55,7 +54,7 @@ public sealed class CompoundSplitter
     private int _cachedSplits;
     private readonly ConcurrentDictionary<string, IReadOnlyList<(int Start, int Length)>>.AlternateLookup<ReadOnlySpan<char>> _splits;
 
-    private CompoundSplitter(Dictionary<string, WordCount> counts)
+    internal CompoundSplitter(Dictionary<string, WordCount> counts)
     {
         _counts = counts;
         _lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -78,13 +77,13 @@ public sealed class CompoundSplitter
     public static CompoundSplitter Learn(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var counters = new ConcurrentBag<Counter>();
-        Parallel.ForEach(texts, () => new Counter(), (text, _, counter) =>
+        var counters = new ConcurrentBag<CompoundWordCounter>();
+        Parallel.ForEach(texts, () => new CompoundWordCounter(), (text, _, counter) =>
         {
             counter.Add(text);
             return counter;
         }, counters.Add);
-        var total = new Counter();
+        var total = new CompoundWordCounter();
         foreach (var counter in counters)
         {
             total.Merge(counter);
@@ -156,7 +155,7 @@ public sealed class CompoundSplitter
             return known;
         }
 
-        var best = new Reading(Math.Log(Math.Max(1, CountOf(word))));
+        var best = new CompoundReading(Math.Log(Math.Max(1, CountOf(word))));
         var current = new List<(int Start, int Length)>(MaxParts);
         Search(word, 0, current, 0, ref best);
         IReadOnlyList<(int Start, int Length)> parts = best.Parts is null ? [] : best.Parts.ToArray();
@@ -169,7 +168,7 @@ public sealed class CompoundSplitter
     }
 
     // Depth-first over the readings of word[start..]: every known first part, then an optional linking element.
-    private void Search(ReadOnlySpan<char> word, int start, List<(int Start, int Length)> parts, double logSum, ref Reading best)
+    private void Search(ReadOnlySpan<char> word, int start, List<(int Start, int Length)> parts, double logSum, ref CompoundReading best)
     {
         var rest = word.Length - start;
         if (parts.Count > 0)
@@ -212,122 +211,4 @@ public sealed class CompoundSplitter
     }
 
     private static int Covered(List<(int Start, int Length)> parts) => parts.Sum(part => part.Length);
-
-    private struct Reading(double wholeWord)
-    {
-        private int _linking;
-
-        public List<(int Start, int Length)>? Parts { get; private set; }
-
-        /// <summary>The log of the geometric mean of the part counts.</summary>
-        public double Score { get; private set; }
-
-        // Only readings whose parts are more frequent than the whole word count. Fewest parts first, then fewest linking letters ("therapie + erfolge", not "therapie + er + folge"), then the mean.
-        public void Offer(List<(int Start, int Length)> parts, double logSum, int linking)
-        {
-            var score = logSum / parts.Count;
-            if (score <= wholeWord)
-            {
-                return;
-            }
-
-            var better = Parts is null
-                || parts.Count < Parts.Count
-                || (parts.Count == Parts.Count && (linking < _linking || (linking == _linking && score > Score + 1e-9)));
-            if (better)
-            {
-                Score = score;
-                _linking = linking;
-                Parts = [.. parts];
-            }
-        }
-    }
-
-    /// <summary>
-    /// Counts words: runs of letters, lowercased, as they come (a plain scan, several times faster than a token stream);
-    /// each distinct word is then folded once by the analyzer's own normalisation, and stopwords dropped, so the
-    /// dictionary holds the words the analyzer indexes before stemming.
-    /// </summary>
-    internal sealed class Counter
-    {
-        private const int MaxWordLength = 64;
-        private readonly Dictionary<string, WordCount> _counts = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, WordCount>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public Counter() => _lookup = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public void Add(string text)
-        {
-            Span<char> word = stackalloc char[MaxWordLength];
-            var i = 0;
-            while (i < text.Length)
-            {
-                if (!char.IsLetter(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && char.IsLetter(text[i]))
-                {
-                    i++;
-                }
-
-                var length = i - start;
-                // A letter run glued to digits or an apostrophe-free mid-word mark is still a word here; too short or
-                // too long runs are no compound parts.
-                if (length < MinPartLength - 1 || length > MaxWordLength)
-                {
-                    continue;
-                }
-
-                var lower = word[..length];
-                text.AsSpan(start, length).ToLowerInvariant(lower);
-                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, lower, out _);
-                count = new WordCount(count.Total + 1, count.Capitalized + (char.IsUpper(text[start]) ? 1 : 0));
-            }
-        }
-
-        public void Merge(Counter other)
-        {
-            foreach (var (word, count) in other._counts)
-            {
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, word, out _);
-                sum = new WordCount(sum.Total + count.Total, sum.Capitalized + count.Capitalized);
-            }
-        }
-
-        public CompoundSplitter ToSplitter()
-        {
-            var folded = new Dictionary<string, WordCount>(StringComparer.Ordinal);
-            foreach (var (word, count) in _counts)
-            {
-                if (GermanNewsAnalyzer.StopWords.Contains(word))
-                {
-                    continue;
-                }
-
-                var normal = Fold(word);
-                if (normal.Length < MinPartLength)
-                {
-                    continue;
-                }
-
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(folded, normal, out _);
-                sum = new WordCount(sum.Total + count.Total, sum.Capitalized + count.Capitalized);
-            }
-
-            return new(folded.Where(pair => pair.Value.Total >= MinCount).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
-        }
-
-        private static string Fold(string word) =>
-            // GermanNormalizationFilter only touches umlauts, ß and the spellings ae, oe, ue.
-            word.AsSpan().IndexOfAny("äöüß") < 0 && !word.Contains("ae", StringComparison.Ordinal)
-                && !word.Contains("oe", StringComparison.Ordinal) && !word.Contains("ue", StringComparison.Ordinal)
-                ? word
-                : GermanNewsAnalyzer.Fold(word);
-    }
-
-    private readonly record struct WordCount(int Total, int Capitalized);
 }

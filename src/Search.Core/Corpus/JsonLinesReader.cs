@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -48,7 +47,7 @@ public static class JsonLinesReader
                 }
 
                 lineNumber++;
-                if (gzipped && !lines.LineEnded && !EndsWithTrailerOf(path, text.BytesRead))
+                if (gzipped && !lines.LineEnded && !GzipTrailer.IsWhole(path, text.BytesRead))
                 {
                     // The last line was cut off together with the file: report the cut, not a half article.
                     failure = TruncatedGzip;
@@ -93,7 +92,7 @@ public static class JsonLinesReader
             }
         }
 
-        if (gzipped && !EndsWithTrailerOf(path, text.BytesRead))
+        if (gzipped && !GzipTrailer.IsWhole(path, text.BytesRead))
         {
             yield return CorpusRecord.Skipped(lineNumber == 0 ? path : $"{path}:{lineNumber + 1}", TruncatedGzip);
         }
@@ -121,79 +120,6 @@ public static class JsonLinesReader
         return !start.StartsWith("{"u8) && (firstLine.Contains((byte)0) || !Utf8.IsValid(firstLine))
             ? "binary file, not JSON Lines text"
             : null;
-    }
-
-    // .NET's GZipStream just stops at a truncated file. The last four bytes of a gzip file hold the uncompressed
-    // length modulo 2^32 of its last member, so comparing them with what was decompressed tells a cut-off file from
-    // a whole one. Files joined with cat hold several members: then the last member alone must match.
-    private static bool EndsWithTrailerOf(string path, long decompressedBytes)
-    {
-        using var file = File.OpenRead(path);
-        if (file.Length < 18)
-        {
-            return false;
-        }
-
-        var expected = Trailer(file);
-        return expected == (uint)decompressedBytes || LastMemberIsWhole(file, expected);
-    }
-
-    private static uint Trailer(FileStream file)
-    {
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-    }
-
-    // Tries each place a gzip member could start (magic bytes 1f 8b 08), last first: the file is whole when the
-    // member from there to the end decompresses to exactly the length its trailer records.
-    private static bool LastMemberIsWhole(FileStream file, uint expected)
-    {
-        var starts = new List<long>();
-        var buffer = new byte[1 << 16];
-        file.Seek(0, SeekOrigin.Begin);
-        long offset = 0;
-        int read;
-        while ((read = file.Read(buffer, 2, buffer.Length - 2)) > 0)
-        {
-            for (var i = 2; i < read + 2; i++)
-            {
-                if (buffer[i - 2] == 0x1f && buffer[i - 1] == 0x8b && buffer[i] == 0x08 && offset + i - 4 > 0)
-                {
-                    starts.Add(offset + i - 4);
-                }
-            }
-
-            buffer[0] = buffer[read];
-            buffer[1] = buffer[read + 1];
-            offset += read;
-        }
-
-        foreach (var start in Enumerable.Reverse(starts))
-        {
-            file.Seek(start, SeekOrigin.Begin);
-            try
-            {
-                using var member = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
-                long length = 0;
-                while ((read = member.Read(buffer)) > 0)
-                {
-                    length += read;
-                }
-
-                if ((uint)length == expected && file.Position == file.Length)
-                {
-                    return true;
-                }
-            }
-            catch (InvalidDataException)
-            {
-                // Not a member start after all: the magic bytes occurred inside compressed data.
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Parses one JSON line; <paramref name="location"/> names it in skip reasons.</summary>

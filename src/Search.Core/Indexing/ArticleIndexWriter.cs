@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
@@ -22,34 +20,27 @@ namespace Search.Core.Indexing;
 /// </summary>
 public sealed class ArticleIndexWriter : IDisposable
 {
-    /// <summary>The commit data key that records the analyzer version an index was built with.</summary>
-    internal const string AnalyzerKey = "analyzer";
-
-    /// <summary>The commit data key that records the last sequence of the cluster's stream the index holds.</summary>
-    internal const string StreamSequenceKey = "stream.sequence";
-
-    // Lucene.Net's own write.lock is not exclusive between processes on Linux (it opens the file with
-    // FileShare.Read, which .NET maps to a shared lock), so the writer also holds this file with FileShare.None:
-    // an exclusive lock that the kernel releases when the process dies, even by SIGKILL.
-    private const string ProcessLockFile = "writer.lock";
+    /// <summary>The commit data key that records the analyzer version an index was built with
+    /// (<see cref="IndexCommitData.AnalyzerKey"/>, named here too for the searcher that reads it).</summary>
+    internal const string AnalyzerKey = IndexCommitData.AnalyzerKey;
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly FileStream _processLock;
     // Fingerprints written in this session; an empty array marks an id deleted in this session.
     private readonly ConcurrentDictionary<string, byte[]> _writtenThisSession = new(StringComparer.Ordinal);
-    private DirectoryReader? _committed;
+    private CommittedArticles? _committed;
     private bool _closed;
 
-    private ArticleIndexWriter(FileStream processLock, LuceneDirectory directory, IndexWriter writer, DirectoryReader? committed, FileLedger ledger)
+    private ArticleIndexWriter(FileStream processLock, LuceneDirectory directory, IndexWriter writer, CommittedArticles? committed, FileLedger ledger)
     {
         _processLock = processLock;
         _directory = directory;
         _writer = writer;
         _committed = committed;
         Ledger = ledger;
-        StartedEmpty = committed is null || committed.NumDocs == 0;
-        StreamSequence = committed is null ? 0 : ReadStreamSequence(committed.IndexCommit.UserData);
+        StartedEmpty = committed is null || committed.Count == 0;
+        StreamSequence = committed is null ? 0 : IndexCommitData.ReadStreamSequence(committed.CommitData);
     }
 
     /// <summary>
@@ -88,29 +79,19 @@ public sealed class ArticleIndexWriter : IDisposable
         var fullPath = Path.GetFullPath(indexPath);
         ArticleCodec.Register();
         System.IO.Directory.CreateDirectory(fullPath);
-        var processLock = LockAgainstOtherWriters(fullPath);
+        var processLock = WriterLock.Acquire(fullPath);
         // Plain file reads rather than memory maps: merges stream through whole segments, and mapped pages would
         // count towards the indexer's resident memory.
         var directory = new NIOFSDirectory(fullPath);
-        DirectoryReader? committed = null;
+        CommittedArticles? committed = null;
         try
         {
-            if (IsFirstCommitCutShort(directory))
-            {
-                // Lucene's own file deleter would stumble over it too (even with OpenMode.CREATE); the left-over
-                // segment files are unreferenced and the writer deletes them when it opens.
-                directory.DeleteFile(IndexFileNames.SEGMENTS + "_1");
-                if (directory.ListAll().Contains(IndexFileNames.SEGMENTS_GEN))
-                {
-                    directory.DeleteFile(IndexFileNames.SEGMENTS_GEN);
-                }
-            }
-
+            CutShortFirstCommit.RemoveFrom(directory);
             if (!rebuild && DirectoryReader.IndexExists(directory))
             {
-                committed = DirectoryReader.Open(directory);
-                var analyzer = committed.IndexCommit.UserData.TryGetValue(AnalyzerKey, out var value) ? value : null;
-                if (analyzer != ArticleFields.AnalyzerVersion && committed.NumDocs > 0)
+                committed = new CommittedArticles(DirectoryReader.Open(directory));
+                var analyzer = IndexCommitData.ReadAnalyzerVersion(committed.CommitData);
+                if (analyzer != ArticleFields.AnalyzerVersion && committed.Count > 0)
                 {
                     throw new IndexUnavailableException(
                         $"The index at {fullPath} was built with analyzer '{analyzer ?? "unknown"}', but this indexer analyses text as " +
@@ -121,7 +102,7 @@ public sealed class ArticleIndexWriter : IDisposable
 
             var compoundsFile = Path.Combine(fullPath, CompoundSplitter.FileName);
             CompoundSplitter compounds;
-            if ((committed is null || committed.NumDocs == 0) && learnCompounds is not null)
+            if ((committed is null || committed.Count == 0) && learnCompounds is not null)
             {
                 compounds = learnCompounds();
                 compounds.Save(compoundsFile);
@@ -141,7 +122,7 @@ public sealed class ArticleIndexWriter : IDisposable
                 Codec = new ArticleCodec(),
             };
             var writer = new IndexWriter(directory, config);
-            var ledger = committed is null ? FileLedger.Empty() : FileLedger.FromCommitData(committed.IndexCommit.UserData);
+            var ledger = committed is null ? FileLedger.Empty() : FileLedger.FromCommitData(committed.CommitData);
             return new ArticleIndexWriter(processLock, directory, writer, committed, ledger);
         }
         catch (LockObtainFailedException e)
@@ -149,7 +130,7 @@ public sealed class ArticleIndexWriter : IDisposable
             committed?.Dispose();
             directory.Dispose();
             processLock.Dispose();
-            throw Locked(fullPath, e);
+            throw WriterLock.Locked(fullPath, e);
         }
         catch
         {
@@ -159,45 +140,6 @@ public sealed class ArticleIndexWriter : IDisposable
             throw;
         }
     }
-
-    // A process killed while it wrote the index's very first commit leaves segments_1 cut short, with no earlier
-    // commit to fall back on (for later commits Lucene falls back to the previous one by itself). Lucene still counts
-    // the folder as an index, so every later writer (even with --rebuild) would fail reading it; nothing was ever
-    // committed there, so the writer removes it and starts afresh. Any other unreadable commit is damage, and opening
-    // it fails as before.
-    private static bool IsFirstCommitCutShort(LuceneDirectory directory)
-    {
-        var commits = directory.ListAll().Where(file => file.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)).ToList();
-        if (commits is not ["segments_1"])
-        {
-            return false;
-        }
-
-        try
-        {
-            new SegmentInfos().Read(directory, commits[0]);
-            return false;
-        }
-        catch (EndOfStreamException)
-        {
-            return true;
-        }
-    }
-
-    private static FileStream LockAgainstOtherWriters(string fullPath)
-    {
-        try
-        {
-            return new FileStream(Path.Combine(fullPath, ProcessLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw Locked(fullPath, e);
-        }
-    }
-
-    private static IndexUnavailableException Locked(string fullPath, Exception inner) =>
-        new($"The index at {fullPath} is locked by another writer. Wait for the other indexer to finish, then run again.", inner);
 
     /// <summary>Adds the article, or replaces the one with the same id when its content differs.</summary>
     /// <param name="article">The article.</param>
@@ -260,24 +202,7 @@ public sealed class ArticleIndexWriter : IDisposable
     }
 
     /// <summary>The ids of the live articles that the last commit holds from <paramref name="sourceFile"/>.</summary>
-    public IReadOnlyList<string> CommittedIdsFrom(string sourceFile)
-    {
-        if (_committed is null)
-        {
-            return [];
-        }
-
-        var searcher = new IndexSearcher(_committed);
-        var ids = new List<string>();
-        var fields = new HashSet<string> { ArticleFields.Id };
-        var top = searcher.Search(new TermQuery(new Term(ArticleFields.SourceFile, sourceFile)), Math.Max(1, _committed.MaxDoc));
-        foreach (var hit in top.ScoreDocs)
-        {
-            ids.Add(searcher.Doc(hit.Doc, fields).Get(ArticleFields.Id, CultureInfo.InvariantCulture));
-        }
-
-        return ids;
-    }
+    public IReadOnlyList<string> CommittedIdsFrom(string sourceFile) => _committed?.IdsFrom(sourceFile) ?? [];
 
     /// <summary>
     /// Merges the index into at most <paramref name="maxSegments"/> segments and commits. A search sets up each query
@@ -307,26 +232,9 @@ public sealed class ArticleIndexWriter : IDisposable
     /// <summary>Makes everything written so far durable and visible to new readers, with the file ledger.</summary>
     public void Commit()
     {
-        _writer.SetCommitData(new Dictionary<string, string>
-        {
-            [AnalyzerKey] = ArticleFields.AnalyzerVersion,
-            [FileLedger.CommitKey] = Ledger.ToJson(),
-            [StreamSequenceKey] = StreamSequence.ToString(CultureInfo.InvariantCulture),
-        });
+        _writer.SetCommitData(IndexCommitData.Of(Ledger, StreamSequence));
         _writer.Commit();
     }
-
-    /// <summary>The stream sequence recorded in an index commit's data (0 when none).</summary>
-    public static ulong ReadStreamSequence(IDictionary<string, string>? commitData) =>
-        commitData is not null && commitData.TryGetValue(StreamSequenceKey, out var value)
-            && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            ? sequence
-            : 0;
-
-    /// <summary>The analyzer version recorded in an index commit's data (null when none): a snapshot of the index is
-    /// only usable by a node whose <see cref="ArticleFields.AnalyzerVersion"/> is the same.</summary>
-    public static string? ReadAnalyzerVersion(IDictionary<string, string>? commitData) =>
-        commitData is not null && commitData.TryGetValue(AnalyzerKey, out var value) ? value : null;
 
     /// <summary>Discards everything since the last commit and closes the writer; the index stays exactly as it was.</summary>
     public void Rollback()
@@ -387,34 +295,5 @@ public sealed class ArticleIndexWriter : IDisposable
         _processLock.Dispose();
     }
 
-    private byte[]? CommittedFingerprint(string id)
-    {
-        if (_committed is null)
-        {
-            return null;
-        }
-
-        var idTerm = new BytesRef(id);
-        foreach (var leaf in _committed.Leaves)
-        {
-            var reader = leaf.AtomicReader;
-            var terms = reader.GetTerms(ArticleFields.Id)?.GetEnumerator();
-            if (terms is null || !terms.SeekExact(idTerm))
-            {
-                continue;
-            }
-
-            var doc = terms.Docs(reader.LiveDocs, null, DocsFlags.NONE).NextDoc();
-            if (doc == DocIdSetIterator.NO_MORE_DOCS)
-            {
-                continue;
-            }
-
-            var bytes = new BytesRef();
-            reader.GetBinaryDocValues(ArticleFields.Fingerprint)?.Get(doc, bytes);
-            return bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray();
-        }
-
-        return null;
-    }
+    private byte[]? CommittedFingerprint(string id) => _committed?.Fingerprint(id);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Search.Core.Corpus;
 
@@ -11,8 +10,6 @@ namespace Search.Core.Indexing;
 /// </summary>
 public static class CorpusImporter
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     /// <summary>Indexes every article under <paramref name="paths"/> into <paramref name="indexPath"/>.</summary>
     /// <param name="paths">Files or folders to read.</param>
     /// <param name="indexPath">The index folder; created when missing.</param>
@@ -24,7 +21,7 @@ public static class CorpusImporter
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new ImportOptions();
-        var run = new Run(options, progress);
+        var run = new ImportRun(options, progress);
         var files = CorpusReader.FindFiles(paths, run.Skipped);
         var totalBytes = files.Sum(file => file.Size);
 
@@ -95,7 +92,7 @@ public static class CorpusImporter
         }
     }
 
-    private static ImportSummary ImportInto(ArticleIndexWriter writer, IReadOnlyList<InputFile> files, LearningPass learning, long totalBytes, Run run, string indexPath, ImportOptions options)
+    private static ImportSummary ImportInto(ArticleIndexWriter writer, IReadOnlyList<InputFile> files, LearningPass learning, long totalBytes, ImportRun run, string indexPath, ImportOptions options)
     {
         // A new index ends as one segment (written as one, or merged into one), and Lucene's merge policy never makes a
         // segment that large a compound file: packing it into one would only copy it once more, single-threaded, at the end.
@@ -148,7 +145,7 @@ public static class CorpusImporter
 
     // A new index, committed complete, merged into one segment (ImportOptions.MergeNewIndex) when its disk has room for
     // a second copy. The segments after it, and why it was not merged.
-    private static (int Segments, string? NotMerged) MergeIfNew(ArticleIndexWriter writer, string indexPath, ImportOptions options, Run run, long totalBytes)
+    private static (int Segments, string? NotMerged) MergeIfNew(ArticleIndexWriter writer, string indexPath, ImportOptions options, ImportRun run, long totalBytes)
     {
         var segments = writer.CommittedSegments();
         if (!options.MergeNewIndex || !writer.StartedEmpty || segments <= 1)
@@ -188,129 +185,4 @@ public static class CorpusImporter
         Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(file => new FileInfo(file).Length)
             : File.Exists(path) ? new FileInfo(path).Length : 0;
-
-    /// <summary>The bookkeeping of one import run.</summary>
-    private sealed class Run(ImportOptions options, IProgress<ImportProgress>? progress)
-    {
-        private readonly HashSet<string> _seenThisRun = new(StringComparer.Ordinal);
-        private TimeSpan _lastCommit;
-        private TimeSpan _lastProgress;
-        private long _bytesDone;
-        private int _articles;
-        private int _taken;
-
-        public Stopwatch Clock { get; } = Stopwatch.StartNew();
-
-        public List<CorpusRecord> Skipped { get; } = [];
-
-        public List<string> Repeated { get; } = [];
-
-        public int Deleted { get; private set; }
-
-        public int UnchangedFiles { get; private set; }
-
-        public int UnchangedInFiles { get; private set; }
-
-        /// <summary>Indexes one file; false when a strict run must stop.</summary>
-        public bool ImportFile(InputFile file, LearningPass learning, ArticleIndexWriter writer, WriterPool pool, long totalBytes)
-        {
-            if (!options.Rebuild && writer.Ledger.IsUnchanged(file.Path, file.Size, file.LastWriteUtcTicks, out var recorded))
-            {
-                UnchangedFiles++;
-                UnchangedInFiles += recorded;
-                _articles += recorded;
-                _bytesDone += file.Size;
-                return true;
-            }
-
-            // Until the whole file is written, the ledger must not vouch for it: after a crash it is read again.
-            writer.Ledger.Forget(file.Path);
-            var idsInFile = new HashSet<string>(StringComparer.Ordinal);
-            var hadProblems = false;
-            IEnumerable<CorpusRecord> records = learning.TryTake(file, out var read) ? Release(read) : CorpusReader.Read(file);
-            var bytesRead = read is null ? () => file.BytesRead : (Func<long>)(() => file.Size * _taken / read.Count);
-            foreach (var record in records)
-            {
-                if (record.Article is null)
-                {
-                    hadProblems = true;
-                    Skipped.Add(record);
-                    if (options.Strict)
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                var id = record.Article.Id;
-                if (!_seenThisRun.Add(id))
-                {
-                    Repeated.Add($"{id} (again at {record.Location}; the last one wins)");
-                }
-
-                idsInFile.Add(id);
-                pool.Post(record.Article, file.Path);
-                _articles++;
-                Report(_bytesDone + bytesRead(), totalBytes);
-                if (!options.Strict && Clock.Elapsed - _lastCommit >= options.CommitInterval)
-                {
-                    pool.Drain();
-                    writer.Commit();
-                    _lastCommit = Clock.Elapsed;
-                }
-            }
-
-            // Articles the file held before and no longer holds (unless another file of this run has them now).
-            foreach (var stale in writer.CommittedIdsFrom(file.Path).Where(id => !_seenThisRun.Contains(id)))
-            {
-                Deleted += writer.Delete(stale) ? 1 : 0;
-            }
-
-            // A file with problems is read (and reported) again next time, until it is fixed or removed.
-            if (!hadProblems)
-            {
-                writer.Ledger.Record(file.Path, file.Size, file.LastWriteUtcTicks, idsInFile.Count);
-            }
-
-            _bytesDone += file.Size;
-            return true;
-        }
-
-        // The records of a file the learning pass kept, each let go once taken, so memory frees up as the import goes on.
-        private IEnumerable<CorpusRecord> Release(List<CorpusRecord> records)
-        {
-            for (_taken = 0; _taken < records.Count; _taken++)
-            {
-                var record = records[_taken];
-                records[_taken] = null!;
-                yield return record;
-            }
-        }
-
-        public void PruneVanishedFiles(ArticleIndexWriter writer)
-        {
-            foreach (var path in writer.Ledger.Entries.Keys.Where(path => !File.Exists(path)).ToList())
-            {
-                foreach (var id in writer.CommittedIdsFrom(path).Where(id => !_seenThisRun.Contains(id)))
-                {
-                    Deleted += writer.Delete(id) ? 1 : 0;
-                }
-
-                writer.Ledger.Forget(path);
-            }
-        }
-
-        /// <summary>Tells that every article is written and the new index is being merged.</summary>
-        public void ReportMerging(long totalBytes) => progress?.Report(new ImportProgress(_articles, totalBytes, totalBytes, Clock.Elapsed, Merging: true));
-
-        private void Report(long bytesRead, long totalBytes)
-        {
-            if (progress is not null && Clock.Elapsed - _lastProgress >= ProgressInterval)
-            {
-                _lastProgress = Clock.Elapsed;
-                progress.Report(new ImportProgress(_articles, bytesRead, totalBytes, Clock.Elapsed));
-            }
-        }
-    }
 }

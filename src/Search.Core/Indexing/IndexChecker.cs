@@ -59,7 +59,7 @@ public static class IndexChecker
             Segments: reader.Leaves.Count,
             Articles: reader.NumDocs,
             DeletedNotMerged: reader.NumDeletedDocs,
-            AnalyzerVersion: userData.TryGetValue(ArticleIndexWriter.AnalyzerKey, out var analyzer) ? analyzer : null,
+            AnalyzerVersion: IndexCommitData.ReadAnalyzerVersion(userData),
             Files: FileLedger.FromCommitData(userData).Entries.Count,
             Months: CountMonths(reader),
             Problems: []);

@@ -1,4 +1,4 @@
-namespace Search.Api.Hosting;
+namespace Search.Api.Writes;
 
 /// <summary>What a write through the API did to one article, as the endpoints answer it.</summary>
 internal enum WriteOutcome

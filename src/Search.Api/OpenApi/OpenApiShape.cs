@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.OpenApi;
 
 /// <summary>
 /// Makes the OpenAPI document say exactly what the service takes, for generated clients and linters: the query switches

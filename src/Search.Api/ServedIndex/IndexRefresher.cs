@@ -1,6 +1,7 @@
+using Search.Api.Metrics;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.ServedIndex;
 
 /// <summary>Picks up what an indexer committed, about once a second, so new articles are searchable without a restart.</summary>
 internal sealed partial class IndexRefresher(ArticleSearcher searcher, SearchMetrics metrics, ILogger<IndexRefresher> logger) : BackgroundService

@@ -1,6 +1,6 @@
 using OpenTelemetry.Metrics;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Metrics;
 
 /// <summary>
 /// OpenTelemetry metrics exported for Prometheus at <c>/metrics</c>: ASP.NET Core's requests by route and status

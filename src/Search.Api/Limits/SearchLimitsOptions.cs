@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Limits;
 
 /// <summary>
 /// The <c>Search:Limits</c> configuration section: bounds that keep one expensive query, large body or busy client from

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using Search.Api.Hosting;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.ServedIndex;
 
 /// <summary>
 /// Warms the opened index up in the background while the service already answers, then marks it ready

@@ -1,6 +1,6 @@
 using Search.Core.Documents;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Writes;
 
 /// <summary>
 /// The write path behind <c>PUT</c>, <c>DELETE</c> and bulk <c>POST /api/articles</c>: on a single node the index itself

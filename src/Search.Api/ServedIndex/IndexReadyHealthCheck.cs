@@ -4,7 +4,7 @@ using Search.Cluster;
 using Search.Cluster.Node;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.ServedIndex;
 
 /// <summary>
 /// The readiness check behind <c>/health/ready</c>: healthy once the index is open and the warm-up at start has

@@ -3,8 +3,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Search.Api.Hosting;
+using Search.Api.Security;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Limits;
 
 /// <summary>
 /// Per-client rate limiting (429 with Retry-After; off by default, a budget per IP address and one per API key) and

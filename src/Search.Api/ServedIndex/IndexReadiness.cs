@@ -1,4 +1,4 @@
-namespace Search.Api.Hosting;
+namespace Search.Api.ServedIndex;
 
 /// <summary>Whether the service is ready for readers: its index is open and warmed up (<see cref="IndexWarmUp"/>).</summary>
 internal sealed class IndexReadiness

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using Search.Api.Hosting;
+using Search.Api.Metrics;
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Writes;
 
 /// <summary>
 /// The API's write path. Writes from this process take turns; each batch opens the index writer, commits and

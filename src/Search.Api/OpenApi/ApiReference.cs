@@ -1,6 +1,6 @@
 using Scalar.AspNetCore;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.OpenApi;
 
 /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and a browsable reference of it at <c>/scalar</c>.</summary>
 internal static class ApiReference

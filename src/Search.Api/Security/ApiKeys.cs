@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Search.Api.Hosting;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Security;
 
 /// <summary>
 /// Bearer keys from configuration: <c>Search:AdminKey</c> for writes, optional <c>Search:ReadKey</c> for reads.

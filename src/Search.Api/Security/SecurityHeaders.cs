@@ -1,4 +1,6 @@
-namespace Search.Api.Hosting;
+using Search.Api.OpenApi;
+
+namespace Search.Api.Security;
 
 internal static class SecurityHeaders
 {

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using Search.Api.Hosting;
+using Search.Api.Writes;
 using Search.Cluster.Node;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Metrics;
 
 /// <summary>
 /// The service's own instruments, on the <see cref="MeterName"/> meter (exported at <c>/metrics</c> beside ASP.NET

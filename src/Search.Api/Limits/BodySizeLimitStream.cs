@@ -1,4 +1,4 @@
-namespace Search.Api.Hosting;
+namespace Search.Api.Limits;
 
 /// <summary>
 /// A request body that fails with a 413 <see cref="BadHttpRequestException"/> as soon as more than the limit has been

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using Search.Api.Hosting;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.Security;
 
 /// <summary>CORS from <c>Search:CorsOrigins</c>: only listed origins may call the API from a browser; none by default.</summary>
 internal static class CrossOrigin

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.OpenApi;
 
 /// <summary>
 /// Adds <c>code</c> and <c>traceId</c> to the problem schemas as required strings: every problem this service answers

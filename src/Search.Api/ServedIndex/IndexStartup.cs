@@ -1,9 +1,10 @@
+using Search.Api.Hosting;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Api.Hosting;
+namespace Search.Api.ServedIndex;
 
 /// <summary>Opens the index at start-up, first indexing the seeds folder when there is no index yet.</summary>
 internal static partial class IndexStartup
