@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 
 namespace Search.Api.Tests;
 
-// Checks: the OpenAPI document has examples for /api/search (parameters, the 200 answer, each kind of 400), every
+// Checks: the OpenAPI document has examples for /api/search (parameters, the 200 answer, each kind of 400), the
+// /api/suggest example completes its example text as the service does, every
 // operation documents 429 with Retry-After, every error response has a problem details example, and writes name the
 // bearer scheme; the Scalar reference at /scalar answers 200, loads its bundle from this service and runs its one
 // inline script by nonce, while every other response keeps the strict Content-Security-Policy.
@@ -27,6 +28,24 @@ public partial class ApiReferenceTests(SearchApiFactory factory) : IClassFixture
         var badRequests = search.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("examples");
         Assert.Equal(["invalid_parameter", "prefix_too_short", "too_many_clauses", "too_many_expansions"],
             badRequests.EnumerateObject().Select(example => example.Name).Order());
+    }
+
+    [Fact]
+    public async Task TheSuggestExampleIsWhatTheServiceAnswersForItsExampleText()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var suggest = json.RootElement.GetProperty("paths").GetProperty("/api/suggest").GetProperty("get");
+        var q = suggest.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "q").GetProperty("example").GetString()!;
+        var example = suggest.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+
+        using var answer = JsonDocument.Parse(await _client.GetStringAsync("/api/suggest?q=" + Uri.EscapeDataString(q)));
+
+        Assert.Equal("Genf Gespr", q);
+        // The same completions (this fixture holds more articles than seeds/, so the counts differ).
+        Assert.Equal(example.GetProperty("query").GetString(), answer.RootElement.GetProperty("query").GetString());
+        Assert.Equal(Texts(example), Texts(answer.RootElement));
+
+        static List<string?> Texts(JsonElement response) => [.. response.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("text").GetString())];
     }
 
     [Fact]

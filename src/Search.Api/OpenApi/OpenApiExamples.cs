@@ -32,7 +32,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
             ["200"] = new SearchResponse("Genf Gespräche", 1, 1, 10, 26.16, [Hit],
                 new SearchFacets([new FacetCount("2021-12", 1)], [new FacetCount("2021", 1)], [])),
         },
-        ["Suggest"] = new() { ["200"] = new SuggestResponse("Genf Gespräche", [new SuggestionResponse("Genf Gespräche", 1)]) },
+        ["Suggest"] = new() { ["200"] = new SuggestResponse("Genf Gespr", [new SuggestionResponse("Genf Gespräche", 1)]) },
         ["GetArticle"] = new()
         {
             ["200"] = new ArticleResponse("bodensee-1", "Treffen am Bodensee", "2021-01-20", null, null, "https://example.org/bodensee-1",
@@ -64,6 +64,9 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
                 new AnalyzedTermResponse("genf", "Genf", 17, 21, 2, "word")]),
         },
     };
+
+    // What a reader has typed when /api/suggest completes it (the other operations' q is the whole words).
+    private static readonly JsonNode SuggestText = "Genf Gespr";
 
     private static readonly Dictionary<string, JsonNode> Parameters = new()
     {
@@ -107,7 +110,7 @@ internal sealed class OpenApiExamples : IOpenApiDocumentTransformer
 
             foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
             {
-                parameter.Example = parameter.Name is { } name && Parameters.TryGetValue(name, out var example) ? example.DeepClone() : null;
+                parameter.Example = parameter.Name is { } name && (id == "Suggest" && name == "q" ? SuggestText : Parameters.GetValueOrDefault(name)) is { } example ? example.DeepClone() : null;
             }
 
             if (operation.RequestBody is OpenApiRequestBody { Content: { } body } requestBody)
