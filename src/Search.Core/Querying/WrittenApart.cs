@@ -19,6 +19,11 @@ internal static class WrittenApart
     /// <summary>Each part must be in at least this many articles' bodies.</summary>
     public const int MinPartArticles = 10;
 
+    /// <summary>The rarer part must be in at most this many articles' bodies: the phrase of two words that common reads
+    /// the positions of every article with both ("Altersfalle" as "Alters Falle": 2 ms a search, where the word alone
+    /// takes 0.1), and two such common words side by side are rarely the compound the reader meant.</summary>
+    public const int MaxPartArticles = 1_000;
+
     /// <summary>The two words <paramref name="word"/> splits into ("Beethoven Jahr"), or null.</summary>
     /// <param name="word">A plain word as typed.</param>
     /// <param name="terms">Its index terms, as the query analyzer made them.</param>
@@ -45,7 +50,7 @@ internal static class WrittenApart
                 }
 
                 var articles = Math.Min(docFreq(new Term(ArticleFields.Body, leftTerm)), docFreq(new Term(ArticleFields.Body, rightTerm)));
-                if (articles >= MinPartArticles && articles > bestArticles)
+                if (articles >= MinPartArticles && articles <= MaxPartArticles && articles > bestArticles)
                 {
                     (best, bestArticles) = ($"{left} {right}", articles);
                 }
