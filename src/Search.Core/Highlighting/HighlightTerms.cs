@@ -45,8 +45,6 @@ internal sealed class HighlightTerms(IndexReader reader, Func<Term, int> docFreq
         return listed;
     }
 
-    protected override int VisitSomeWords(SomeWordsQuery query) => query.Words.Sum(Visit);
-
     protected override int VisitBestMatch(BestMatchQuery query) => query.Matches.Sum(Visit);
 
     protected override int VisitCombinedField(CombinedFieldQuery query) => query.Matches.Sum(Visit);

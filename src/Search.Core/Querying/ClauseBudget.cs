@@ -10,8 +10,6 @@ internal sealed class ClauseBudget(QueryLimits limits) : QueryVisitor<int>
 {
     protected override int VisitBoolean(BooleanQuery query) => query.Clauses.Sum(clause => Visit(clause.Query));
 
-    protected override int VisitSomeWords(SomeWordsQuery query) => query.Words.Sum(Visit);
-
     protected override int VisitBestMatch(BestMatchQuery query) => query.Matches.Sum(Visit);
 
     protected override int VisitCombinedField(CombinedFieldQuery query) => query.Matches.Count;

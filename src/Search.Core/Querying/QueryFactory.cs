@@ -162,7 +162,13 @@ internal sealed class QueryFactory
         if (words.Count > _weights.AllWordsUpTo)
         {
             // A longer query: an article may miss a word.
-            var some = new SomeWordsQuery(words, Math.Max(1, words.Count - _weights.MissingWords));
+            var some = new BooleanQuery(disableCoord: true);
+            foreach (var word in words)
+            {
+                some.Add(word, Occur.SHOULD);
+            }
+
+            some.MinimumNumberShouldMatch = Math.Max(1, words.Count - _weights.MissingWords);
             allWords = new BooleanQuery(disableCoord: true);
             foreach (var clause in query.Clauses)
             {

@@ -25,7 +25,6 @@ internal abstract class QueryVisitor<T>
         return query switch
         {
             BooleanQuery boolean => VisitBoolean(boolean),
-            SomeWordsQuery some => VisitSomeWords(some),
             BestMatchQuery word => VisitBestMatch(word),
             CombinedFieldQuery word => VisitCombinedField(word),
             CompoundPartQuery part => VisitCompoundPart(part),
@@ -43,9 +42,6 @@ internal abstract class QueryVisitor<T>
 
     /// <summary>Words and clauses combined: required, optional (with a minimum) and excluded.</summary>
     protected abstract T VisitBoolean(BooleanQuery query);
-
-    /// <summary>A longer query's words, of which an article must have all but one (or so many).</summary>
-    protected abstract T VisitSomeWords(SomeWordsQuery query);
 
     /// <summary>A phrase, prefix or fuzzy word in each field, scored by its best field (or a word's alternatives).</summary>
     protected abstract T VisitBestMatch(BestMatchQuery query);

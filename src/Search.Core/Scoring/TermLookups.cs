@@ -49,8 +49,6 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
         return resolved;
     }
 
-    protected override Query VisitSomeWords(SomeWordsQuery query) => new SomeWordsQuery(query.Words.Select(Visit), query.Minimum) { Boost = query.Boost };
-
     protected override Query VisitBoolean(BooleanQuery query)
     {
         var resolved = new BooleanQuery(query.CoordDisabled) { Boost = query.Boost, MinimumNumberShouldMatch = query.MinimumNumberShouldMatch };

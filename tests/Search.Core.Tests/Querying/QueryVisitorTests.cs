@@ -20,7 +20,7 @@ public class QueryVisitorTests(VariedCorpusFixture fixture) : IClassFixture<Vari
     // The kinds QueryFactory builds; the searcher adds the recency blend around them.
     private static readonly string[] FactoryKinds =
     [
-        nameof(BooleanQuery), nameof(SomeWordsQuery), nameof(BestMatchQuery), nameof(CombinedFieldQuery), nameof(CompoundPartQuery), nameof(TermQuery),
+        nameof(BooleanQuery), nameof(BestMatchQuery), nameof(CombinedFieldQuery), nameof(CompoundPartQuery), nameof(TermQuery),
         nameof(PhraseQuery), nameof(PrefixQuery), nameof(FuzzyQuery), nameof(ConstantScoreQuery), nameof(MatchAllDocsQuery),
     ];
 
@@ -121,8 +121,6 @@ public class QueryVisitorTests(VariedCorpusFixture fixture) : IClassFixture<Vari
         public HashSet<string> Seen { get; } = [];
 
         protected override int VisitBoolean(BooleanQuery query) => Saw(nameof(BooleanQuery)) + query.Clauses.Sum(clause => Visit(clause.Query));
-
-        protected override int VisitSomeWords(SomeWordsQuery query) => Saw(nameof(SomeWordsQuery)) + query.Words.Sum(Visit);
 
         protected override int VisitBestMatch(BestMatchQuery query) => Saw(nameof(BestMatchQuery)) + query.Matches.Sum(Visit);
 
