@@ -41,15 +41,22 @@ internal static class WrittenApart
         var bestArticles = 0;
         for (var at = CompoundSplitter.MinPartLength; at <= word.Length - CompoundSplitter.MinPartLength; at++)
         {
+            // The second word first, once for both first words: most ends of a word are no word of their own, and then
+            // neither first word needs analysing.
+            var right = word[at..];
+            if (analyze(right) is not [var rightTerm] || docFreq(new Term(ArticleFields.Body, rightTerm)) is var rightArticles && rightArticles < MinPartArticles)
+            {
+                continue;
+            }
+
             foreach (var left in word[at - 1] is 's' or 'S' ? new[] { word[..at], word[..(at - 1)] } : [word[..at]])
             {
-                var right = word[at..];
-                if (analyze(left) is not [var leftTerm] || analyze(right) is not [var rightTerm])
+                if (analyze(left) is not [var leftTerm])
                 {
                     continue;
                 }
 
-                var articles = Math.Min(docFreq(new Term(ArticleFields.Body, leftTerm)), docFreq(new Term(ArticleFields.Body, rightTerm)));
+                var articles = Math.Min(docFreq(new Term(ArticleFields.Body, leftTerm)), rightArticles);
                 if (articles >= MinPartArticles && articles <= MaxPartArticles && articles > bestArticles)
                 {
                     (best, bestArticles) = ($"{left} {right}", articles);
