@@ -64,28 +64,8 @@ internal static class SnapshotCommands
             return ExitCodes.IndexUnavailable;
         }
 
-        try
-        {
-            await using var connection = await ClusterConnection.OpenAsync(urls, ClusterOptions.ClientName).ConfigureAwait(false);
-            using var watch = new DisconnectWatch(connection, ClusterOptions.DisconnectLimit, cancellationToken);
-            try
-            {
-                return await PutAsync(connection, fullPath, replicas, keep, node, watch.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (watch.GaveUp)
-            {
-                return ClusterOptions.Unavailable(urls, ClusterOptions.Gone, "the snapshot was not put");
-            }
-        }
-        catch (IndexUnavailableException e)
-        {
-            Console.Error.WriteLine($"Error: {e.Message}");
-            return ExitCodes.IndexUnavailable;
-        }
-        catch (NatsException e)
-        {
-            return ClusterOptions.Unavailable(urls, e, "the snapshot was not put");
-        }
+        return await OnClusterAsync(urls, "the snapshot was not put",
+            (connection, token) => PutAsync(connection, fullPath, replicas, keep, node, token), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> PutAsync(NatsConnection connection, string fullPath, int replicas, int keep, string node, CancellationToken cancellationToken)
@@ -109,17 +89,25 @@ internal static class SnapshotCommands
     private static async Task<int> RunRestoreAsync(string indexPath, string urls, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(indexPath);
+        return await OnClusterAsync(urls, "the restore failed",
+            (connection, token) => RestoreAsync(connection, fullPath, urls, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Runs work on a connection to the cluster at urls, watched for the servers going away: an index it cannot use, no
+    // server, or one lost for ClusterOptions.DisconnectLimit end it with the exit code and message that say so.
+    private static async Task<int> OnClusterAsync(string urls, string failure, Func<NatsConnection, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
         try
         {
             await using var connection = await ClusterConnection.OpenAsync(urls, ClusterOptions.ClientName).ConfigureAwait(false);
             using var watch = new DisconnectWatch(connection, ClusterOptions.DisconnectLimit, cancellationToken);
             try
             {
-                return await RestoreAsync(connection, fullPath, urls, watch.Token).ConfigureAwait(false);
+                return await work(connection, watch.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (watch.GaveUp)
             {
-                return ClusterOptions.Unavailable(urls, ClusterOptions.Gone, "the restore failed");
+                return ClusterOptions.Unavailable(urls, ClusterOptions.Gone, failure);
             }
         }
         catch (IndexUnavailableException e)
@@ -129,7 +117,7 @@ internal static class SnapshotCommands
         }
         catch (NatsException e)
         {
-            return ClusterOptions.Unavailable(urls, e, "the restore failed");
+            return ClusterOptions.Unavailable(urls, e, failure);
         }
     }
 
