@@ -9,41 +9,126 @@ namespace Search.Core.Indexing;
 /// parsing was a tenth of a new index's CPU time on the real corpus, half of it in this pass). Only the files within the
 /// first <see cref="CorpusImporter.CompoundLearningArticles"/> articles are kept, so the memory this holds is bounded.
 /// </summary>
+/// <remarks>
+/// Files are read and their words counted a core's worth at a time, in parallel (reading one file after another and
+/// counting its words on both cores took 4.3 s of a 28 s import of the real corpus); the counts are added up in file
+/// order, so the dictionary is the same however the reads finish.
+/// </remarks>
 internal sealed class LearningPass
 {
     private readonly Dictionary<string, List<CorpusRecord>> _read = new(StringComparer.Ordinal);
 
     /// <summary>Learns the compound words of the first <paramref name="maxArticles"/> articles of <paramref name="files"/>.</summary>
-    public CompoundSplitter Learn(IReadOnlyList<InputFile> files, int maxArticles) =>
-        CompoundSplitter.Learn(Texts(files, maxArticles));
+    public CompoundSplitter Learn(IReadOnlyList<InputFile> files, int maxArticles)
+    {
+        CompoundWordCounter? total = null;
+        var articles = 0;
+        foreach (var read in Reads(files, maxArticles))
+        {
+            var counted = read;
+            if (articles + read.Articles > maxArticles)
+            {
+                // The file the limit falls in: only its first articles count.
+                counted = FileRead.Count(read.File, read.Records, maxArticles - articles);
+            }
+
+            articles += counted.Articles;
+            if (total is null)
+            {
+                total = counted.Words;
+            }
+            else
+            {
+                total.Merge(counted.Words);
+            }
+
+            if (read.Whole)
+            {
+                _read[read.File.Path] = read.Records;
+            }
+
+            if (articles >= maxArticles)
+            {
+                break;
+            }
+        }
+
+        return (total ?? new CompoundWordCounter()).ToSplitter();
+    }
 
     /// <summary>Takes the records of <paramref name="file"/> when this pass read all of it; each is handed out once.</summary>
     public bool TryTake(InputFile file, out List<CorpusRecord> records) => _read.Remove(file.Path, out records!);
 
-    // Title and body of each article, as before; a file is kept once it has been read to its end.
-    private IEnumerable<string> Texts(IReadOnlyList<InputFile> files, int maxArticles)
+    // Each file read and counted, in file order; up to a core's worth of files is read ahead. Leaving the loop early
+    // waits for the reads still under way, so that no file is being read once the pass has returned.
+    private static IEnumerable<FileRead> Reads(IReadOnlyList<InputFile> files, int maxArticles)
     {
-        var articles = 0;
-        foreach (var file in files)
+        var reading = new Queue<Task<FileRead>>();
+        var next = 0;
+        void ReadNext()
+        {
+            if (next < files.Count)
+            {
+                var file = files[next++];
+                reading.Enqueue(Task.Run(() => FileRead.Of(file, maxArticles)));
+            }
+        }
+
+        for (var i = 0; i < Environment.ProcessorCount; i++)
+        {
+            ReadNext();
+        }
+
+        try
+        {
+            while (reading.TryDequeue(out var task))
+            {
+                yield return task.GetAwaiter().GetResult();
+                ReadNext();
+            }
+        }
+        finally
+        {
+            Task.WhenAll(reading).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
+    }
+
+    // The records of one file up to maxArticles articles, and the words of those articles; Whole when the file ended
+    // within them.
+    private sealed record FileRead(InputFile File, List<CorpusRecord> Records, bool Whole, int Articles, CompoundWordCounter Words)
+    {
+        public static FileRead Of(InputFile file, int maxArticles)
         {
             var records = new List<CorpusRecord>();
+            var articles = 0;
             foreach (var record in CorpusReader.Read(file))
             {
                 records.Add(record);
-                if (record.Article is null)
+                if (record.Article is not null && ++articles == maxArticles)
                 {
-                    continue;
-                }
-
-                yield return record.Article.Title;
-                yield return record.Article.Body;
-                if (++articles == maxArticles)
-                {
-                    yield break;
+                    return Count(file, records, maxArticles) with { Whole = false };
                 }
             }
 
-            _read[file.Path] = records;
+            return Count(file, records, maxArticles);
+        }
+
+        // The words of the first maxArticles articles among records.
+        public static FileRead Count(InputFile file, List<CorpusRecord> records, int maxArticles)
+        {
+            var words = new CompoundWordCounter();
+            var articles = 0;
+            foreach (var record in records)
+            {
+                if (record.Article is not null && articles < maxArticles)
+                {
+                    words.Add(record.Article.Title);
+                    words.Add(record.Article.Body);
+                    articles++;
+                }
+            }
+
+            return new FileRead(file, records, Whole: true, articles, words);
         }
     }
 }
