@@ -5,6 +5,7 @@ using Search.Core.Completion;
 using Search.Core.Facets;
 using Search.Core.Paging;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Core.Scoring;
 using Search.Core.Snapshots;
 
@@ -64,6 +65,11 @@ internal sealed class SearchPipeline
         var hits = run.Rescorer is { } rescorer
             ? rescorer.Page(searcher, lookups, run.Collected.Rankings, page.After, page.Skip, request.Size)
             : run.Collected.Rankings[0].ScoreDocs.Skip(page.Skip).Cast<FieldDoc>().ToList();
+        if (AsTypedFirst.Applies(request, page, fuzzy, _queries.Weights))
+        {
+            hits = AsTypedFirst.Order(searcher, () => AsTypedFirst.Written(_queries, request.Query), hits, run.Collected.Facets.TotalHits, _queries.Weights.AsTypedFirstBelow);
+        }
+
         var shown = HitAssembly.Hits(searcher, request, query, hits, lookups.DocFreq, _writing);
         var facets = run.Collected.Facets;
         var next = page.Next(searcher.IndexReader, hits, facets.TotalHits);
