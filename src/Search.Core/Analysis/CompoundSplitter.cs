@@ -42,8 +42,8 @@ public sealed class CompoundSplitter
 
     private const int MaxParts = 4;
 
-    // Linking elements between parts, longest first; the empty one is tried too.
-    private static readonly string[] Links = ["ens", "es", "en", "er", "s", "n", "e", ""];
+    /// <summary>Linking elements between the parts of a compound, longest first; the empty one is tried too.</summary>
+    internal static readonly string[] Links = ["ens", "es", "en", "er", "s", "n", "e", ""];
 
     private readonly Dictionary<string, WordCount> _counts;
     private readonly Dictionary<string, WordCount>.AlternateLookup<ReadOnlySpan<char>> _lookup;

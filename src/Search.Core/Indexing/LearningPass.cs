@@ -25,21 +25,16 @@ internal sealed class LearningPass
         var articles = 0;
         foreach (var read in Reads(files, maxArticles))
         {
-            var counted = read;
-            if (articles + read.Articles > maxArticles)
-            {
-                // The file the limit falls in: only its first articles count.
-                counted = FileRead.Count(read.File, read.Records, maxArticles - articles);
-            }
-
-            articles += counted.Articles;
+            // In the file the limit falls in, only its first articles count.
+            var (words, counted) = articles + read.Articles > maxArticles ? CountWords(read.Records, maxArticles - articles) : (read.Words, read.Articles);
+            articles += counted;
             if (total is null)
             {
-                total = counted.Words;
+                total = words;
             }
             else
             {
-                total.Merge(counted.Words);
+                total.Merge(words);
             }
 
             if (read.Whole)
@@ -93,6 +88,24 @@ internal sealed class LearningPass
         }
     }
 
+    // The words of the first maxArticles articles among records, and how many articles that was.
+    private static (CompoundWordCounter Words, int Articles) CountWords(List<CorpusRecord> records, int maxArticles)
+    {
+        var words = new CompoundWordCounter();
+        var articles = 0;
+        foreach (var record in records)
+        {
+            if (record.Article is not null && articles < maxArticles)
+            {
+                words.Add(record.Article.Title);
+                words.Add(record.Article.Body);
+                articles++;
+            }
+        }
+
+        return (words, articles);
+    }
+
     // The records of one file up to maxArticles articles, and the words of those articles; Whole when the file ended
     // within them.
     private sealed record FileRead(InputFile File, List<CorpusRecord> Records, bool Whole, int Articles, CompoundWordCounter Words)
@@ -101,34 +114,19 @@ internal sealed class LearningPass
         {
             var records = new List<CorpusRecord>();
             var articles = 0;
+            var whole = true;
             foreach (var record in CorpusReader.Read(file))
             {
                 records.Add(record);
                 if (record.Article is not null && ++articles == maxArticles)
                 {
-                    return Count(file, records, maxArticles) with { Whole = false };
+                    whole = false;
+                    break;
                 }
             }
 
-            return Count(file, records, maxArticles);
-        }
-
-        // The words of the first maxArticles articles among records.
-        public static FileRead Count(InputFile file, List<CorpusRecord> records, int maxArticles)
-        {
-            var words = new CompoundWordCounter();
-            var articles = 0;
-            foreach (var record in records)
-            {
-                if (record.Article is not null && articles < maxArticles)
-                {
-                    words.Add(record.Article.Title);
-                    words.Add(record.Article.Body);
-                    articles++;
-                }
-            }
-
-            return new FileRead(file, records, Whole: true, articles, words);
+            var (words, counted) = CountWords(records, maxArticles);
+            return new FileRead(file, records, whole, counted, words);
         }
     }
 }

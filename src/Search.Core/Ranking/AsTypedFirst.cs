@@ -1,4 +1,3 @@
-using System.Buffers;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Documents;
@@ -21,25 +20,30 @@ namespace Search.Core.Ranking;
 /// </remarks>
 internal static class AsTypedFirst
 {
-    // Query syntax beyond plain words, and a question mark: such a query is no copy of an article's words.
-    private static readonly SearchValues<char> Operators = SearchValues.Create("\"-*~:()?");
-
     /// <summary>Whether the rule can apply to <paramref name="request"/>: ranked by relevance, its first page, as typed
-    /// (not the typo-tolerant retry), plain words without a question mark, and no month, year, source or date filter
-    /// (there a query has few matches because of the filter, not because its words are rare together; and reading the
-    /// few articles cost the month-filtered searches' p99 0.2-0.3 ms).</summary>
+    /// (not the typo-tolerant retry), and no month, year, source or date filter (there a query has few matches because of
+    /// the filter, not because its words are rare together; and reading the few articles cost the month-filtered
+    /// searches' p99 0.2-0.3 ms). Whether its text is plain words is decided by <see cref="Written"/>, only when the
+    /// matches are few.</summary>
     public static bool Applies(SearchRequest request, SearchPage page, bool fuzzy, RankingWeights weights) =>
         weights.AsTypedFirstBelow > 0 && request.Sort == SearchSort.Relevance && page.Skip == 0 && page.After is null && !fuzzy
-        && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null
-        && !request.Query.AsSpan().ContainsAny(Operators);
+        && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
 
-    /// <summary>The words of <paramref name="text"/> as typed, without stopwords and question words.</summary>
+    /// <summary>The words of <paramref name="text"/> as typed, without stopwords and question words; none when the text is
+    /// a question or uses syntax beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a
+    /// query is no copy of an article's words.</summary>
     public static IReadOnlyList<string> Written(QueryFactory queries, string text) =>
-    [
-        .. queries.Words(text).Select(word => word.Written)
-            .Where(word => !QueryFactory.QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.ToLowerInvariant())))
-            .Distinct(StringComparer.OrdinalIgnoreCase),
-    ];
+        text.Contains('?', StringComparison.Ordinal) || !QuerySyntax.Parse(text).All(IsPlainWord)
+            ? []
+            :
+            [
+                .. queries.Words(text).Select(word => word.Written)
+                    .Where(word => !QueryFactory.QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.ToLowerInvariant())))
+                    .Distinct(StringComparer.OrdinalIgnoreCase),
+            ];
+
+    private static bool IsPlainWord(QueryClause clause) =>
+        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null }];
 
     /// <summary>The hits of <paramref name="page"/> with the first that has every word of <paramref name="words"/> placed
     /// first, when the page holds all <paramref name="total"/> matches and they are fewer than <paramref name="below"/>;
@@ -64,14 +68,14 @@ internal static class AsTypedFirst
     }
 
     // Every word as typed, or written together with the next or the previous query word (the reader split a compound:
-    // "Wirtschafts Soziologie" for "Wirtschaftssoziologie", also with a linking letter or a hyphen).
+    // "Wirtschafts Soziologie" for "Wirtschaftssoziologie", also with a compound's linking element or a hyphen).
     private static bool HasEveryWord(NewsArticle article, IReadOnlyList<string> written)
     {
         var found = new bool[written.Count];
         for (var i = 0; i < written.Count; i++)
         {
             found[i] |= InArticle(article, written[i]);
-            if (i + 1 < written.Count && Links.Any(link => InArticle(article, written[i] + link + written[i + 1])))
+            if (i + 1 < written.Count && JoinedLinks.Any(link => InArticle(article, written[i] + link + written[i + 1])))
             {
                 found[i] = found[i + 1] = true;
             }
@@ -80,7 +84,7 @@ internal static class AsTypedFirst
         return found.All(has => has);
     }
 
-    private static readonly string[] Links = ["", "-", "s", "es", "n", "en", "e", "er"];
+    private static readonly string[] JoinedLinks = [.. CompoundSplitter.Links, "-"];
 
     private static bool InArticle(NewsArticle article, string word) =>
         Has(article.Title, word) || Has(article.Body, word) || (article.Caption is { } caption && Has(caption, word));

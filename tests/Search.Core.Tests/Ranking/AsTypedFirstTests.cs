@@ -10,7 +10,7 @@ namespace Search.Core.Tests.Ranking;
 // words written as one); with as many matches as the rule allows, or for a question, the score alone orders. The
 // fixture's article with other forms of the words outscores the one that prints them (its headline has them), so
 // each test also shows the score order the rule changes.
-public sealed class AsTypedFirstTests : IDisposable
+public sealed class AsTypedFirstTests
 {
     private readonly string _index;
 
@@ -28,10 +28,6 @@ public sealed class AsTypedFirstTests : IDisposable
         });
         _index = TestCorpus.CreateTempFolder("index");
         CorpusImporter.Import([corpus], _index);
-    }
-
-    public void Dispose()
-    {
     }
 
     [Fact]
@@ -63,6 +59,18 @@ public sealed class AsTypedFirstTests : IDisposable
     public void AQuestionIsOrderedByTheScoreAlone()
     {
         Assert.Equal(["andere-formen", "wie-getippt"], Ids("Kundenverkehrs Schwaben?", RankingWeights.Default));
+    }
+
+    [Theory]
+    [InlineData("\"Kundenverkehrs\" Schwaben")]
+    [InlineData("Kundenverkehrs \"in Schwaben\"")]
+    [InlineData("Kundenverkehrs | Laden Schwaben")]
+    public void AQueryUsingSyntaxBeyondPlainWordsIsOrderedByTheScoreAlone(string text)
+    {
+        var scoreOrder = Ids(text, RankingWeights.Default with { AsTypedFirstBelow = 0 });
+
+        Assert.Equal(2, scoreOrder.Length);
+        Assert.Equal(scoreOrder, Ids(text, RankingWeights.Default));
     }
 
     private string[] Ids(string text, RankingWeights weights)
