@@ -16,8 +16,9 @@ namespace Search.Core.Querying;
 /// (<see cref="CombinedFieldQuery"/>); it also matches where it is part of a compound ("Impfstoff" in
 /// "Impfstoffhersteller"), weighted below a whole-word match (<see cref="RankingWeights.CompoundPartWeight"/>), and two
 /// neighbouring words also match as the one word they make together (<see cref="Joined"/>). A query of up to
-/// <see cref="RankingWeights.AllWordsUpTo"/> words needs every word; a longer one may miss
-/// <see cref="RankingWeights.MissingWords"/> (<see cref="SearchQuery.AllWords"/> holds the strict form, which the searcher
+/// <see cref="RankingWeights.AllWordsUpTo"/> words needs every word; a longer one may miss words that carry less than
+/// half its weight (<see cref="WordCoverage"/>), or <see cref="RankingWeights.MissingWords"/> when its weights are not
+/// known (<see cref="SearchQuery.AllWords"/> holds the strict form, which the searcher
 /// applies when many articles have every word). Question words need not match (<see cref="QuestionWords"/>). Articles
 /// whose headline has the query words close together get a reward (<see cref="SearchQuery.Proximity"/>). Every query is
 /// held to <see cref="Limits"/>.
@@ -83,6 +84,8 @@ internal sealed class QueryFactory
         }
 
         var words = new List<Query>();
+        // Each word's weight for WordCoverage, when it is known (a plain word or two joined ones, read from the index).
+        var wordWeights = new List<double?>();
         var uncommon = new List<Query>();
         var query = new BooleanQuery(disableCoord: true);
         var closeTogether = new List<string>();
@@ -99,6 +102,7 @@ internal sealed class QueryFactory
                 words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
+                wordWeights.Add(pair.Count == 0 ? WeightOf(Analyze(joined.Text)) : pair.Sum(term => WeightOf([term])));
                 if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
                 {
                     uncommon.Add(words[^1]);
@@ -139,6 +143,7 @@ internal sealed class QueryFactory
             else
             {
                 words.Add(built);
+                wordWeights.Add(wordTerms is { Count: > 0 } && alternatives.Count == 1 ? WeightOf(wordTerms) : null);
                 if (wordTerms is not null)
                 {
                     closeTogether.AddRange(wordTerms);
@@ -158,6 +163,10 @@ internal sealed class QueryFactory
         // word no article has cannot be the one an article must have. Without the index at hand, every word is.
         bool Uncommon(IEnumerable<string> terms) => docFreq is null || articles <= 0 || terms.Any(term => docFreq(new Term(ArticleFields.Body, term)) is var articlesWith && articlesWith > 0 && articlesWith < _weights.CommonShare * articles);
 
+        // A word weighs as its most common form: BM25's idf of the articles that have it (WordCoverage).
+        double? WeightOf(IEnumerable<string> terms) => docFreq is null || articles <= 0 ? null
+            : WordCoverage.Weight(terms.Max(term => docFreq(new Term(ArticleFields.Body, term))), articles);
+
         BooleanQuery? allWords = null;
         if (words.Count > _weights.AllWordsUpTo)
         {
@@ -168,7 +177,29 @@ internal sealed class QueryFactory
                 some.Add(word, Occur.SHOULD);
             }
 
-            some.MinimumNumberShouldMatch = Math.Max(1, words.Count - _weights.MissingWords);
+            // Which words an article must have: those that carry a share of the query's weight, when that differs from
+            // a count of words; the typo-tolerant retry counts (a misspelt word has no weight of its own).
+            var sets = _weights.MatchedShare > 0 && fuzzyTerms is null && docFreq is not null && articles > 0 && wordWeights.All(weight => weight is not null)
+                ? WordCoverage.MinimalSets([.. wordWeights.Select(weight => weight!.Value)], _weights.MatchedShare, _weights.MissingWords)
+                : null;
+            some.MinimumNumberShouldMatch = sets is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, sets.Min(set => set.Length));
+            if (sets is not null)
+            {
+                var anySet = new BooleanQuery(disableCoord: true);
+                foreach (var set in sets)
+                {
+                    var every = new BooleanQuery(disableCoord: true);
+                    foreach (var word in set)
+                    {
+                        every.Add(words[word], Occur.MUST);
+                    }
+
+                    anySet.Add(every, Occur.SHOULD);
+                }
+
+                query.Add(new ConstantScoreQuery(anySet) { Boost = 0f }, Occur.MUST);
+            }
+
             allWords = new BooleanQuery(disableCoord: true);
             foreach (var clause in query.Clauses)
             {

@@ -3,12 +3,14 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Paging;
 using Search.Core.Querying;
+using Search.Core.Searching;
 
 namespace Search.Core.Ranking;
 
 /// <summary>
-/// When a query has only a few matches, all on the first page, and the best-scoring one does not print every query word
-/// exactly as typed, the first that does comes first (the others keep their order): a reader who copies words from an
+/// When a query has only a few articles with every word, leading the ranking and all on the first page (every match, or
+/// the few that come first when the query lets an article miss a word), and the best-scoring one does not print every
+/// query word exactly as typed, the first that does comes first (the others keep their order): a reader who copies words from an
 /// article ("Ruhestand Württembergs Auszeit") means the article that prints them so, not one with other forms of them
 /// that BM25 happens to prefer. With many matches the order is the score's alone: there the words are a topic, and other
 /// forms of them count as much.
@@ -46,17 +48,19 @@ internal static class AsTypedFirst
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null }];
 
     /// <summary>The hits of <paramref name="page"/> with the first that has every word of <paramref name="words"/> placed
-    /// first, when the page holds all <paramref name="total"/> matches and they are fewer than <paramref name="below"/>;
+    /// first, when the articles with every query word are fewer than <paramref name="below"/>, lead the ranking and are
+    /// all on the page (the query may let an article miss a word: those that do follow and are not considered);
     /// otherwise the page as it is.</summary>
-    public static IReadOnlyList<FieldDoc> Order(IndexSearcher searcher, Func<IReadOnlyList<string>> words, IReadOnlyList<FieldDoc> page, int total, int below)
+    public static IReadOnlyList<FieldDoc> Order(IndexSearcher searcher, Func<IReadOnlyList<string>> words, IReadOnlyList<FieldDoc> page, SearchRun run, int below)
     {
-        if (total >= below || page.Count != total || page.Count < 2 || words() is not { Count: >= 2 } written)
+        var total = run.WithEveryWord;
+        if (!run.EveryWordFirst || total >= below || total < 2 || page.Count < total || words() is not { Count: >= 2 } written)
         {
             return page;
         }
 
         // Read in score order until the first hit that has them: most often the first one, and then nothing moves.
-        for (var i = 0; i < page.Count; i++)
+        for (var i = 0; i < total; i++)
         {
             if (HasEveryWord(ArticleDocument.FromDocument(searcher.Doc(page[i].Doc)), written))
             {

@@ -69,7 +69,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         }
 
         var collected = collection.Collect(searcher, scored, page.Sort, rankings, facetFilters, request.Facets);
-        return new SearchRun(collected, rescorer, withEveryWord ?? collected.Facets.TotalHits);
+        return new SearchRun(collected, rescorer, withEveryWord ?? collected.Facets.TotalHits, EveryWordFirst: withEveryWord is null || first is not null);
     }
 
     // How many articles have every word of a query that lets an article miss one, under the request's filters, counted

@@ -7,7 +7,7 @@ using Search.Tests.Shared;
 namespace Search.Core.Tests.Ranking;
 
 // Checks: among a query's few matches, all on the page, the first that prints every word as typed comes first (or two
-// words written as one); with as many matches as the rule allows, or for a question, the score alone orders. The
+// words written as one), also among the few articles with every word of a query that lets an article miss one; with as many matches as the rule allows, or for a question, the score alone orders. The
 // fixture's article with other forms of the words outscores the one that prints them (its headline has them), so
 // each test also shows the score order the rule changes.
 public sealed class AsTypedFirstTests
@@ -25,6 +25,12 @@ public sealed class AsTypedFirstTests
             Article("zusammen", "Tagung in Bamberg", "Die Wirtschaftssoziologie tagt in Bamberg und spricht über Märkte, Preise und Vertrauen."),
             Article("zusammen-2", "Ein neues Fach", "Wer Wirtschaftssoziologie studiert, lernt, wie Märkte, Preise und Vertrauen zusammenhängen."),
             Article("getrennt", "Wirtschaft und Soziologie", "Wirtschaft und Soziologie: Die Soziologie fragt, wie Wirtschaft wirkt, und Wirtschaft fragt zurück."),
+            // Three words: two articles have every one (one as typed), two miss "Samstag".
+            Article("markt-formen", "Marktverkehr in Franken", "Der Marktverkehr in Franken ruht am Samstag. Marktverkehr bleibt in Franken verboten."),
+            Article("markt-getippt", "Ein Samstag im Dorf", "Wegen des Marktverkehrs bleibt die Straße in Franken am Samstag gesperrt. Danach kommt der Lieferant, "
+                + "die Regale werden gefüllt und am Abend wird die Kasse gezählt, wie an jedem anderen Tag der Woche auch."),
+            Article("markt-ohne-1", "Marktverkehr in Franken", "Der Marktverkehr in Franken wächst."),
+            Article("markt-ohne-2", "Franken", "In Franken nimmt der Marktverkehr zu, sagt der Verband."),
         });
         _index = TestCorpus.CreateTempFolder("index");
         CorpusImporter.Import([corpus], _index);
@@ -47,6 +53,20 @@ public sealed class AsTypedFirstTests
         Assert.Equal("getrennt", scoreOrder[0]);
         Assert.StartsWith("zusammen", ids[0], StringComparison.Ordinal);
         Assert.Equal("getrennt", ids[1]);
+    }
+
+    [Fact]
+    public void AmongFewArticlesWithEveryWordOfALongerQueryTheOneThatPrintsThemAsTypedComesFirst()
+    {
+        // Four matches, two with every word: the two that miss a word do not count against the rule's limit.
+        var weights = RankingWeights.Default with { AsTypedFirstBelow = 3 };
+
+        var scoreOrder = Ids("Marktverkehrs Franken Samstag", weights with { AsTypedFirstBelow = 0 });
+        var ids = Ids("Marktverkehrs Franken Samstag", weights);
+
+        Assert.Equal(["markt-formen", "markt-getippt"], scoreOrder[..2]);
+        Assert.Equal(["markt-getippt", "markt-formen"], ids[..2]);
+        Assert.Equal(["markt-ohne-1", "markt-ohne-2"], ids[2..].Order());
     }
 
     [Fact]
