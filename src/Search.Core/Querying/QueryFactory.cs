@@ -235,7 +235,9 @@ internal sealed class QueryFactory
 
         foreach (var word in optional.Select(clause => _words.Build(clause.Alternatives[0], false, fuzzyTerms: null, docFreq, Limits)).OfType<Query>())
         {
+            // In the strict form too: it replaces the query when many articles have every word, and should score alike.
             query.Add(word, Occur.SHOULD);
+            allWords?.Add(word, Occur.SHOULD);
         }
 
         if (words.Count == 0 && query.Clauses.Count > 0)

@@ -32,7 +32,9 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         };
         for (var i = 0; i < HarbourArticles; i++)
         {
-            articles.Add(new { id = $"harbour-{i:D3}", date = $"2020-{(i % 12) + 1:D2}-15", title = $"Hafenbericht {i}", body = "Bei Ebbe steht die Möwe am Deich. " + Filler(i % 7) });
+            // One asks why, in a long article: the question word is all that puts it first for "Warum …".
+            var why = i == 5 ? "Warum? " : string.Empty;
+            articles.Add(new { id = $"harbour-{i:D3}", date = $"2020-{(i % 12) + 1:D2}-15", title = $"Hafenbericht {i}", body = why + "Bei Ebbe steht die Möwe am Deich. " + Filler(i % 7) });
         }
 
         for (var i = 0; i < 40; i++)
@@ -103,6 +105,17 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
 
         Assert.Equal(WordMatchingFixture.HarbourArticles, result.Total);
         Assert.All(result.Hits, hit => Assert.StartsWith("harbour-", hit.Article.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void QuestionWordsStillScoreWhenManyArticlesHaveEveryWord()
+    {
+        using var searcher = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { MissingWordsBelow = 100 });
+
+        var result = searcher.Search(new SearchRequest("Warum Deich Möwe Ebbe", []));
+
+        Assert.Equal(WordMatchingFixture.HarbourArticles, result.Total);
+        Assert.Equal("harbour-005", result.Hits[0].Article.Id);
     }
 
     [Fact]
