@@ -16,9 +16,10 @@ namespace Search.Core.Querying;
 /// (<see cref="CombinedFieldQuery"/>); it also matches where it is part of a compound ("Impfstoff" in
 /// "Impfstoffhersteller"), weighted below a whole-word match (<see cref="RankingWeights.CompoundPartWeight"/>), and two
 /// neighbouring words also match as the one word they make together (<see cref="Joined"/>). A query of up to
-/// <see cref="RankingWeights.AllWordsUpTo"/> words needs every word; a longer one may miss words that carry less than
-/// half its weight (<see cref="WordCoverage"/>), or <see cref="RankingWeights.MissingWords"/> when its weights are not
-/// known (<see cref="SearchQuery.AllWords"/> holds the strict form, which the searcher
+/// <see cref="RankingWeights.AllWordsUpTo"/> words needs every word (unless one of two words is far heavier than the
+/// other: <see cref="RankingWeights.LighterWordShare"/>); a longer one may miss words that carry less than half its
+/// weight (<see cref="WordCoverage"/>), or <see cref="RankingWeights.MissingWords"/> when its weights are not known
+/// (<see cref="SearchQuery.AllWords"/> holds the strict form, which the searcher
 /// applies when many articles have every word). Question words need not match (<see cref="QuestionWords"/>). Articles
 /// whose headline has the query words close together get a reward (<see cref="SearchQuery.Proximity"/>). Every query is
 /// held to <see cref="Limits"/>.
@@ -168,7 +169,11 @@ internal sealed class QueryFactory
             : WordCoverage.Weight(terms.Max(term => docFreq(new Term(ArticleFields.Body, term))), articles);
 
         BooleanQuery? allWords = null;
-        if (words.Count > _weights.AllWordsUpTo)
+        var weighed = fuzzyTerms is null && docFreq is not null && articles > 0 && wordWeights.All(weight => weight is not null);
+        // Two words, one uncommon and far heavier than the other: the lighter may be missing, as in a longer query.
+        var lighterOptional = _weights.LighterWordShare > 0 && words.Count == 2 && weighed && uncommon.Count > 0
+            && wordWeights.Max(weight => weight!.Value) >= _weights.LighterWordShare * wordWeights.Sum(weight => weight!.Value);
+        if (words.Count > _weights.AllWordsUpTo || lighterOptional)
         {
             // A longer query: an article may miss a word.
             var some = new BooleanQuery(disableCoord: true);
@@ -179,8 +184,9 @@ internal sealed class QueryFactory
 
             // Which words an article must have: those that carry a share of the query's weight, when that differs from
             // a count of words; the typo-tolerant retry counts (a misspelt word has no weight of its own).
-            var sets = _weights.MatchedShare > 0 && fuzzyTerms is null && docFreq is not null && articles > 0 && wordWeights.All(weight => weight is not null)
-                ? WordCoverage.MinimalSets([.. wordWeights.Select(weight => weight!.Value)], _weights.MatchedShare, _weights.MissingWords)
+            var share = lighterOptional ? _weights.LighterWordShare : _weights.MatchedShare;
+            var sets = share > 0 && weighed
+                ? WordCoverage.MinimalSets([.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords)
                 : null;
             some.MinimumNumberShouldMatch = sets is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, sets.Min(set => set.Length));
             if (sets is not null)

@@ -1,7 +1,7 @@
 namespace Search.Core.Querying;
 
 /// <summary>A search: the words, the filters, the order and which page.</summary>
-/// <param name="Query">The words to find (a query of up to two words needs all; see <see cref="Ranking.RankingWeights.AllWordsUpTo"/>). Empty lists every article, newest first.</param>
+/// <param name="Query">The words to find (a query of two words needs both unless one is far rarer, a longer one its heavier words; see <see cref="Ranking.RankingWeights"/>). Empty lists every article, newest first.</param>
 /// <param name="Months">Only articles from these months (<c>YYYY-MM</c>, any of them); empty for all months.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="Size">Hits per page, 1 to <see cref="MaxSize"/>.</param>

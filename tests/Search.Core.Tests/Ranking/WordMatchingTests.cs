@@ -64,7 +64,8 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
     private static string Filler(int sentences) => string.Concat(Enumerable.Repeat("Die Leute gingen spazieren und redeten über das Wetter. ", sentences));
 }
 
-// Checks how many of a query's words an article needs and in which order the matches come: two words need both; three
+// Checks how many of a query's words an article needs and in which order the matches come: two words need both, unless
+// one is far rarer; three
 // words whose articles rarely have them all also find articles that miss one, with the few that have all first; three
 // words that many articles have together need all three; words in many articles do not match on their own, nor does a
 // pair of them that the corpus also writes as one word ("zu Hause", Zuhause); question
@@ -78,6 +79,22 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Nebel", []));
 
         Assert.Equal(["coast-all", "coast-two-1"], result.Hits.Select(hit => hit.Article.Id).Order());
+    }
+
+    [Fact]
+    public void OfTwoWordsTheLighterMayBeMissingWhenTheOtherIsUncommonAndFarHeavier()
+    {
+        // Leuchtturm (5 articles) weighs over three times Deich (over 200): articles with Leuchtturm alone match too,
+        // after the one with both; articles with Deich alone do not.
+        var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Deich", [], 1, 100));
+        using var strict = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { LighterWordShare = 0 });
+        var strictIds = strict.Search(new SearchRequest("Leuchtturm Deich", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+
+        var ids = result.Hits.Select(hit => hit.Article.Id).ToList();
+        Assert.Equal(["harbour-lighthouse"], strictIds);
+        Assert.Equal("harbour-lighthouse", ids[0]);
+        Assert.Contains("coast-two-1", ids);
+        Assert.DoesNotContain("harbour-common-only", ids);
     }
 
     [Fact]
