@@ -103,7 +103,7 @@ internal sealed class QueryFactory
                 words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
-                wordWeights.Add(pair.Count == 0 ? WeightOf(Analyze(joined.Text)) : pair.Sum(term => WeightOf([term])));
+                wordWeights.Add(pair.Count == 0 ? WeightOf(Analyze(joined.Text)) : pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term])));
                 if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
                 {
                     uncommon.Add(words[^1]);
@@ -188,21 +188,27 @@ internal sealed class QueryFactory
             var sets = share > 0 && weighed
                 ? WordCoverage.MinimalSets([.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords)
                 : null;
-            some.MinimumNumberShouldMatch = sets is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, sets.Min(set => set.Length));
-            if (sets is not null)
+            var anySet = sets is null ? null : new BooleanQuery(disableCoord: true);
+            foreach (var set in sets ?? [])
             {
-                var anySet = new BooleanQuery(disableCoord: true);
-                foreach (var set in sets)
+                var every = new BooleanQuery(disableCoord: true);
+                foreach (var word in set)
                 {
-                    var every = new BooleanQuery(disableCoord: true);
-                    foreach (var word in set)
-                    {
-                        every.Add(words[word], Occur.MUST);
-                    }
-
-                    anySet.Add(every, Occur.SHOULD);
+                    every.Add(words[word], Occur.MUST);
                 }
 
+                anySet!.Add(every, Occur.SHOULD);
+            }
+
+            // The sets repeat the words' terms: when they would take the query past its clause limit, the count decides.
+            if (anySet is not null && new ClauseBudget(Limits).Visit(anySet) + words.Sum(new ClauseBudget(Limits).Visit) * 2 > Limits.MaxClauses)
+            {
+                (sets, anySet) = (null, null);
+            }
+
+            some.MinimumNumberShouldMatch = sets is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, sets.Min(set => set.Length));
+            if (anySet is not null)
+            {
                 query.Add(new ConstantScoreQuery(anySet) { Boost = 0f }, Occur.MUST);
             }
 
