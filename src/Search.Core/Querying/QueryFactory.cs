@@ -185,28 +185,8 @@ internal sealed class QueryFactory
             // Which words an article must have: those that carry a share of the query's weight, when that differs from
             // a count of words; the typo-tolerant retry counts (a misspelt word has no weight of its own).
             var share = lighterOptional ? _weights.LighterWordShare : _weights.MatchedShare;
-            var sets = share > 0 && weighed
-                ? WordCoverage.MinimalSets([.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords)
-                : null;
-            var anySet = sets is null ? null : new BooleanQuery(disableCoord: true);
-            foreach (var set in sets ?? [])
-            {
-                var every = new BooleanQuery(disableCoord: true);
-                foreach (var word in set)
-                {
-                    every.Add(words[word], Occur.MUST);
-                }
-
-                anySet!.Add(every, Occur.SHOULD);
-            }
-
-            // The sets repeat the words' terms: when they would take the query past its clause limit, the count decides.
-            if (anySet is not null && new ClauseBudget(Limits).Visit(anySet) + words.Sum(new ClauseBudget(Limits).Visit) * 2 > Limits.MaxClauses)
-            {
-                (sets, anySet) = (null, null);
-            }
-
-            some.MinimumNumberShouldMatch = sets is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, sets.Min(set => set.Length));
+            var (anySet, smallest) = share > 0 && weighed ? Coverage(words, [.. wordWeights.Select(weight => weight!.Value)], share) : (null, 0);
+            some.MinimumNumberShouldMatch = anySet is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, smallest);
             if (anySet is not null)
             {
                 query.Add(new ConstantScoreQuery(anySet) { Boost = 0f }, Occur.MUST);
@@ -288,6 +268,32 @@ internal sealed class QueryFactory
         }
 
         return new SearchQuery(query, proximity) { AllWords = allWords };
+    }
+
+    // The words an article must have, as a query (any of WordCoverage's sets, each with every one of its words), and the
+    // size of the smallest set; no query when the sets come to a count of words, or would take the query past its
+    // clause limit (they repeat the words' terms).
+    private (BooleanQuery? AnySet, int Smallest) Coverage(List<Query> words, double[] weights, float share)
+    {
+        if (WordCoverage.MinimalSets(weights, share, _weights.MissingWords) is not { } sets)
+        {
+            return (null, 0);
+        }
+
+        var anySet = new BooleanQuery(disableCoord: true);
+        foreach (var set in sets)
+        {
+            var every = new BooleanQuery(disableCoord: true);
+            foreach (var word in set)
+            {
+                every.Add(words[word], Occur.MUST);
+            }
+
+            anySet.Add(every, Occur.SHOULD);
+        }
+
+        var budget = new ClauseBudget(Limits);
+        return budget.Visit(anySet) + (words.Sum(budget.Visit) * 2) > Limits.MaxClauses ? (null, 0) : (anySet, sets.Min(set => set.Length));
     }
 
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>

@@ -81,7 +81,7 @@ public sealed record RankingWeights
     /// its idf (<see cref="Querying.WordCoverage"/>), instead of all words but <see cref="MissingWords"/>: it may miss
     /// two light words, and not the one heavy word. 0: words are counted. Measured against 0 (same judgments): dev
     /// −0.001, own +0.008, heldout 0.000, blind +0.006, fresh +0.002; known items unchanged; 0.3 to 0.55 alike; 0.6 dev
-    /// −0.014, 0.7 dev −0.040. With <see cref="AllWordsUpTo"/> 1 too (two-word queries may miss
+    /// −0.013, 0.7 dev −0.040. With <see cref="AllWordsUpTo"/> 1 too (two-word queries may miss
     /// their lighter word): topics +0.006 to +0.016, but body-hard known items −0.008, compounds −0.010 (not kept).</summary>
     public float MatchedShare { get; init; } = 0.5f;
 
