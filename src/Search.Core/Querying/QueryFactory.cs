@@ -271,8 +271,8 @@ internal sealed class QueryFactory
     }
 
     // The words an article must have, as a query (any of WordCoverage's sets, each with every one of its words), and the
-    // size of the smallest set; no query when the sets come to a count of words, or would take the query past its
-    // clause limit (they repeat the words' terms).
+    // size of the smallest set; no query when the sets come to a count of words. As a filter it costs no clauses of the
+    // budget (ClauseBudget): it repeats the words' terms, which a search looks up once (TermLookups).
     private (BooleanQuery? AnySet, int Smallest) Coverage(List<Query> words, double[] weights, float share)
     {
         if (WordCoverage.MinimalSets(weights, share, _weights.MissingWords) is not { } sets)
@@ -292,8 +292,7 @@ internal sealed class QueryFactory
             anySet.Add(every, Occur.SHOULD);
         }
 
-        var budget = new ClauseBudget(Limits);
-        return budget.Visit(anySet) + (words.Sum(budget.Visit) * 2) > Limits.MaxClauses ? (null, 0) : (anySet, sets.Min(set => set.Length));
+        return (anySet, sets.Min(set => set.Length));
     }
 
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>

@@ -1,3 +1,5 @@
+using Search.Core.Documents;
+
 namespace Search.Core.Querying;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal static class WordCoverage
     /// <summary>The weight of a word that <paramref name="articles"/> of <paramref name="allArticles"/> have: BM25's idf, 0
     /// for a word no article has.</summary>
     public static double Weight(int articles, int allArticles) =>
-        articles <= 0 ? 0 : Math.Log(1 + ((allArticles - articles + 0.5) / (articles + 0.5)));
+        articles <= 0 ? 0 : ArticleSimilarity.Idf(articles, allArticles);
 
     private static double Weight(IReadOnlyList<double> weights, int set)
     {

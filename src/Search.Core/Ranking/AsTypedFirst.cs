@@ -3,7 +3,6 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Paging;
 using Search.Core.Querying;
-using Search.Core.Searching;
 
 namespace Search.Core.Ranking;
 
@@ -48,19 +47,18 @@ internal static class AsTypedFirst
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null }];
 
     /// <summary>The hits of <paramref name="page"/> with the first that has every word of <paramref name="words"/> placed
-    /// first, when the articles with every query word are fewer than <paramref name="below"/>, lead the ranking and are
-    /// all on the page (the query may let an article miss a word: those that do follow and are not considered);
-    /// otherwise the page as it is.</summary>
-    public static IReadOnlyList<FieldDoc> Order(IndexSearcher searcher, Func<IReadOnlyList<string>> words, IReadOnlyList<FieldDoc> page, SearchRun run, int below)
+    /// first, when the <paramref name="leading"/> articles with every query word that lead the ranking (every match, or the
+    /// few a query that lets an article miss a word puts first; 0 when they do not lead) are fewer than
+    /// <paramref name="below"/> and all on the page; otherwise the page as it is.</summary>
+    public static IReadOnlyList<FieldDoc> Order(IndexSearcher searcher, Func<IReadOnlyList<string>> words, IReadOnlyList<FieldDoc> page, int leading, int below)
     {
-        var total = run.WithEveryWord;
-        if (!run.EveryWordFirst || total >= below || total < 2 || page.Count < total || words() is not { Count: >= 2 } written)
+        if (leading >= below || leading < 2 || page.Count < leading || words() is not { Count: >= 2 } written)
         {
             return page;
         }
 
         // Read in score order until the first hit that has them: most often the first one, and then nothing moves.
-        for (var i = 0; i < total; i++)
+        for (var i = 0; i < leading; i++)
         {
             if (HasEveryWord(ArticleDocument.FromDocument(searcher.Doc(page[i].Doc)), written))
             {

@@ -151,9 +151,8 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     {
         // Leuchtturm weighs more than Deich and Möwe together (RankingWeights.MatchedShare): it alone is enough, they are not.
         var result = fixture.Searcher.Search(new SearchRequest("Deich Möwe Leuchtturm", [], 1, 100));
-        var counted = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { MatchedShare = 0 });
+        using var counted = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { MatchedShare = 0 });
         var countedIds = counted.Search(new SearchRequest("Deich Möwe Leuchtturm", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
-        counted.Dispose();
 
         var ids = result.Hits.Select(hit => hit.Article.Id).ToList();
         Assert.Contains("coast-two-1", ids);
