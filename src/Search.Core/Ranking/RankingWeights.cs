@@ -60,9 +60,13 @@ public sealed record RankingWeights
     /// Measured: 2 costs title known items 0.013.</summary>
     public int ProximitySlop { get; init; } = 4;
 
-    /// <summary>The word two query words make together ("Masken Pflicht": Maskenpflicht) weighs this many times one word.
-    /// Measured: 2 0.000 / +0.002 / +0.002, compound known items −0.004; 4 0.000 / −0.002 / −0.001.</summary>
-    public float JoinedWeight { get; init; } = 3f;
+    /// <summary>The word two query words make together ("Masken Pflicht": Maskenpflicht) weighs this many times one word
+    /// (by its own idf, which is already above the two words'). Measured against 3 (its value until 2026-12-06, set on
+    /// the compound known items alone), same judgments: dev +0.001, own +0.007, heldout +0.007, blind +0.017 (H08
+    /// "Webasto erster Corona Fall" 0.27 → 0.55: "Corona-Fälle" outweighed "Webasto"), fresh +0.001; 10 topics better,
+    /// 4 worse; compound known items −0.021 (0.851 → 0.830; seeds 41-43 −0.018), other kinds unchanged. 0.5 and 0.75
+    /// alike on the topics (within 0.005), compounds −0.035 and −0.030.</summary>
+    public float JoinedWeight { get; init; } = 1f;
 
     /// <summary>The score a word one or two edits away adds in the typo-tolerant retry (word scores are about 1-30).
     /// Measured: 0.1 −0.006 on the held-out topics, nothing else.</summary>
