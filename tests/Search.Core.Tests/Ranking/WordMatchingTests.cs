@@ -52,6 +52,14 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         articles.Add(new { id = "home-word-1", date = "2020-11-22", title = "Ein Zuhause", body = "Das Zuhause der Möwe ist der Deich." });
         articles.Add(new { id = "home-word-2", date = "2020-11-22", title = "Ein Zuhause", body = "Ein Zuhause am Wasser." });
 
+        // A word in 30 articles: lighter than Leuchtturm (5), though not by three times.
+        for (var i = 0; i < 30; i++)
+        {
+            articles.Add(new { id = $"boat-{i:D2}", date = "2020-11-23", title = $"Kutterbericht {i}", body = "Der Kutter lief am Morgen aus." });
+        }
+
+        articles.Add(new { id = "boat-lighthouse", date = "2020-11-23", title = "Heimkehr", body = "Der Kutter fuhr am Leuchtturm vorbei." });
+
         // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty).
         for (var i = 0; i < 400; i++)
         {
@@ -84,7 +92,7 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     [Fact]
     public void OfTwoWordsTheLighterMayBeMissingWhenTheOtherIsUncommonAndFarHeavier()
     {
-        // Leuchtturm (5 articles) weighs over three times Deich (over 200): articles with Leuchtturm alone match too,
+        // Leuchtturm (5 articles) weighs far more than Deich (over 200): articles with Leuchtturm alone match too,
         // after the one with both; articles with Deich alone do not.
         var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Deich", [], 1, 100));
         using var strict = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { LighterWordShare = 0 });
@@ -95,6 +103,21 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         Assert.Equal("harbour-lighthouse", ids[0]);
         Assert.Contains("coast-two-1", ids);
         Assert.DoesNotContain("harbour-common-only", ids);
+    }
+
+    [Fact]
+    public void OfTwoWordsTheLighterMayBeMissingWhenTheOtherIsUncommonAndClearlyHeavierThoughNotThreeTimes()
+    {
+        // Leuchtturm (6 articles) against Kutter (31): about one and a half times its weight.
+        using var threeTimes = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { LighterWordShare = 0.75f });
+        var threeTimesIds = threeTimes.Search(new SearchRequest("Leuchtturm Kutter", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+
+        var ids = fixture.Searcher.Search(new SearchRequest("Leuchtturm Kutter", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+
+        Assert.Equal(["boat-lighthouse"], threeTimesIds);
+        Assert.Equal("boat-lighthouse", ids[0]);
+        Assert.Contains("coast-all", ids);
+        Assert.DoesNotContain("boat-00", ids);
     }
 
     [Fact]
