@@ -197,8 +197,11 @@ internal static class Suggestions
         { new TermQuery(new Term(ArticleFields.Body, CompoundPartMarkFilter.PartTerm(term))), Occur.SHOULD },
     };
 
-    // The index terms within `edits` of `term`, fewest edits first, then in the most articles (at least minArticles); a
-    // vowel typed as an umlaut and spelt otherwise counts two edits (TypoDistance: "Fährre" is Fähre, not führe).
+    // The index terms within `edits` of `term` that begin with its first letter, fewest edits first, then in the most
+    // articles (at least minArticles); a vowel typed as an umlaut and spelt otherwise counts two edits (TypoDistance:
+    // "Fährre" is Fähre, not führe). When no such term is near, the terms one edit away that may differ in the first
+    // letter ("Sverev": Zverev): the first letter is kept fixed first, as it is seldom the one mistyped and a fixed
+    // prefix makes the walk over the term dictionary short.
     private static List<string> Candidates(IndexReader reader, string term, bool[]? typedUmlauts, int edits, int minArticles)
     {
         var terms = MultiFields.GetTerms(reader, ArticleFields.Body);
@@ -207,9 +210,15 @@ internal static class Suggestions
             return [];
         }
 
+        var found = Candidates(terms, term, typedUmlauts, edits, prefixLength: 1, minArticles);
+        return found.Count > 0 ? found : Candidates(terms, term, typedUmlauts, edits: 1, prefixLength: 0, minArticles);
+    }
+
+    private static List<string> Candidates(Terms terms, string term, bool[]? typedUmlauts, int edits, int prefixLength, int minArticles)
+    {
         var atts = new AttributeSource();
-        LevenshteinCache.Prime(atts, term, edits, prefixLength: 1, transpositions: true);
-        var candidates = new FuzzyTermsEnum(terms, atts, new Term(ArticleFields.Body, term), edits, prefixLength: 1, transpositions: true);
+        LevenshteinCache.Prime(atts, term, edits, prefixLength, transpositions: true);
+        var candidates = new FuzzyTermsEnum(terms, atts, new Term(ArticleFields.Body, term), edits, prefixLength, transpositions: true);
         var found = new List<(string Term, int Edits, int Articles)>();
         while (candidates.MoveNext())
         {

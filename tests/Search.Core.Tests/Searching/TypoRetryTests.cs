@@ -13,6 +13,9 @@ public sealed class TypoRetryFixture() : IndexedArticlesFixture("typos", Article
             new { id = "rat-5", date = "2020-01-14", title = "Sitzung", body = "Der Forschungsrat tagt am Freitag." },
             new { id = "art-1", date = "2020-02-10", title = "Kunst", body = "Eine neue Forschungsart wird erprobt." },
             new { id = "amt-1", date = "2020-03-10", title = "Behörde", body = "Das Forschungsamt zieht um." },
+            new { id = "tennis-1", date = "2020-04-10", title = "Tennis", body = "Alexander Zverev gewinnt in Köln." },
+            new { id = "tennis-2", date = "2020-04-11", title = "Tennis", body = "Alexander Zverev verliert in Wien." },
+            new { id = "history-1", date = "2020-04-12", title = "Geschichte", body = "Alexander der Große zog nach Osten." },
         ];
 }
 
@@ -25,6 +28,15 @@ public sealed class TypoRetryTests(TypoRetryFixture fixture) : IClassFixture<Typ
 
         Assert.True(result.Fuzzy);
         Assert.Contains(result.Hits, hit => hit.Article.Id == "rat-1");
+    }
+
+    [Fact]
+    public void AWordMistypedInItsFirstLetterIsCorrected()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Alexander Sverev", []));
+
+        Assert.Equal("Alexander Zverev", result.DidYouMean);
+        Assert.Equal(["tennis-1", "tennis-2"], result.Hits.Select(hit => hit.Article.Id).Order());
     }
 
     [Fact]
