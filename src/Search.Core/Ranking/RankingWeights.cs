@@ -12,7 +12,10 @@ namespace Search.Core.Ranking;
 /// (40), our own tuning topics (30) and the held-out topics (30) of <c>bench/relevance</c> (in that order: dev / own /
 /// held), and MRR@10 of the known items (seeds 21-23 of the generator, 900 queries per kind), on the real corpus,
 /// 2026-12-06. The held-out topics were scored blind once, then used for one change (<see cref="MissingWordsBelow"/>);
-/// the blind figure of these weights is on the 30 topics of <c>adhoc-blind-topics.tsv</c> (bench/RESULTS.md).
+/// the blind figure of these weights is on the 30 topics of <c>adhoc-blind-topics.tsv</c> (bench/RESULTS.md). Each
+/// figure was measured at the other weights of its day; the weights were swept again once <see cref="JoinedWeight"/> and
+/// <see cref="LighterWordShare"/> took their present values (bench/results/2026-12-06.md, "Weights set on the
+/// generator"), and the unseen figure of the whole is on the 30 topics of <c>adhoc-late-topics.tsv</c>.
 /// </remarks>
 public sealed record RankingWeights
 {
