@@ -94,11 +94,9 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     {
         // Leuchtturm (5 articles) weighs far more than Deich (over 200): articles with Leuchtturm alone match too,
         // after the one with both; articles with Deich alone do not.
-        var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Deich", [], 1, 100));
-        using var strict = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { LighterWordShare = 0 });
-        var strictIds = strict.Search(new SearchRequest("Leuchtturm Deich", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+        var ids = Ids("Leuchtturm Deich");
+        var strictIds = Ids("Leuchtturm Deich", RankingWeights.Default with { LighterWordShare = 0 });
 
-        var ids = result.Hits.Select(hit => hit.Article.Id).ToList();
         Assert.Equal(["harbour-lighthouse"], strictIds);
         Assert.Equal("harbour-lighthouse", ids[0]);
         Assert.Contains("coast-two-1", ids);
@@ -109,10 +107,9 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     public void OfTwoWordsTheLighterMayBeMissingWhenTheOtherIsUncommonAndClearlyHeavierThoughNotThreeTimes()
     {
         // Leuchtturm (6 articles) against Kutter (31): about one and a half times its weight.
-        using var threeTimes = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { LighterWordShare = 0.75f });
-        var threeTimesIds = threeTimes.Search(new SearchRequest("Leuchtturm Kutter", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+        var threeTimesIds = Ids("Leuchtturm Kutter", RankingWeights.Default with { LighterWordShare = 0.75f });
 
-        var ids = fixture.Searcher.Search(new SearchRequest("Leuchtturm Kutter", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+        var ids = Ids("Leuchtturm Kutter");
 
         Assert.Equal(["boat-lighthouse"], threeTimesIds);
         Assert.Equal("boat-lighthouse", ids[0]);
@@ -173,11 +170,9 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     public void AnArticleWithTheOneRareWordOfALongerQueryMatchesWithoutItsCommonWords()
     {
         // Leuchtturm weighs more than Deich and Möwe together (RankingWeights.MatchedShare): it alone is enough, they are not.
-        var result = fixture.Searcher.Search(new SearchRequest("Deich Möwe Leuchtturm", [], 1, 100));
-        using var counted = ArticleSearcher.Open(fixture.IndexPath, RankingWeights.Default with { MatchedShare = 0 });
-        var countedIds = counted.Search(new SearchRequest("Deich Möwe Leuchtturm", [], 1, 100)).Hits.Select(hit => hit.Article.Id).ToList();
+        var ids = Ids("Deich Möwe Leuchtturm");
+        var countedIds = Ids("Deich Möwe Leuchtturm", RankingWeights.Default with { MatchedShare = 0 });
 
-        var ids = result.Hits.Select(hit => hit.Article.Id).ToList();
         Assert.Contains("coast-two-1", ids);
         Assert.DoesNotContain("coast-two-1", countedIds);
         Assert.Contains("harbour-lighthouse", ids);
@@ -241,4 +236,19 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         Assert.Equal("coast-all", byPage[0]);
         Assert.Equal(byPage, byCursor);
     }
+
+    // The ids of the first 100 hits of a query, ranked by the engine's weights or by a variant of them.
+    private List<string> Ids(string query, RankingWeights? weights = null)
+    {
+        if (weights is null)
+        {
+            return Ids(fixture.Searcher, query);
+        }
+
+        using var searcher = ArticleSearcher.Open(fixture.IndexPath, weights);
+        return Ids(searcher, query);
+    }
+
+    private static List<string> Ids(ArticleSearcher searcher, string query) =>
+        [.. searcher.Search(new SearchRequest(query, [], 1, 100)).Hits.Select(hit => hit.Article.Id)];
 }
