@@ -24,7 +24,8 @@ internal static partial class SearchEndpoints
                 "Ranked full-text search over title, body and caption with German analysis (umlauts, ß, inflections, stopwords, " +
                 "compound parts: Impfstoff finds Impfstoffhersteller, ranked below articles that say Impfstoff; and two words the compound they make: " +
                 "Masken Pflicht finds Maskenpflicht, Ausgang Sperre Ausgangssperre). " +
-                "Words weigh by their rarity (idf): a query of two words needs both unless one is uncommon and weighs more than 1.2 times the other; " +
+                "Words weigh by their rarity (idf): a query of two words needs both unless one is uncommon and weighs more than 1.2 times the other " +
+                "(when fewer than 10 articles have both, those come first and the articles with only the heavier, uncommon word follow); " +
                 "a longer one also finds articles that miss words carrying less than half its weight when fewer than 1000 articles have them all " +
                 "(the fewer than 10 that have them all first); question words (warum, wann, gibt, dass …) need not match. Web-search syntax: \"exact phrase\", -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
                 "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +

@@ -173,7 +173,9 @@ internal sealed class QueryFactory
         // Two words, one uncommon and far heavier than the other: the lighter may be missing, as in a longer query.
         var lighterOptional = _weights.LighterWordShare > 0 && words.Count == 2 && weighed && uncommon.Count > 0
             && wordWeights.Max(weight => weight!.Value) >= _weights.LighterWordShare * wordWeights.Sum(weight => weight!.Value);
-        if (words.Count > _weights.AllWordsUpTo || lighterOptional)
+        // Two words of about equal weight, few articles with both: the others with the heavier (uncommon) one follow.
+        var oneOfTwo = !lighterOptional && Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow) > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
+        if (words.Count > _weights.AllWordsUpTo || lighterOptional || oneOfTwo)
         {
             // A longer query: an article may miss a word.
             var some = new BooleanQuery(disableCoord: true);
@@ -267,7 +269,11 @@ internal sealed class QueryFactory
                 $"q has {count:N0} search terms (each word is looked up in title, body and caption, whole and as a compound part; a fuzzy word~ counts {Limits.MaxFuzzyExpansions} per field); at most {Limits.MaxClauses:N0} are allowed. Use fewer words."));
         }
 
-        return new SearchQuery(query, proximity) { AllWords = allWords };
+        return new SearchQuery(query, proximity)
+        {
+            AllWords = allWords,
+            StrictFrom = allWords is null ? 0 : oneOfTwo ? Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow) : _weights.MissingWordsBelow,
+        };
     }
 
     // The words an article must have, as a query (any of WordCoverage's sets, each with every one of its words), and the

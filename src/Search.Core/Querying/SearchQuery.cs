@@ -17,6 +17,10 @@ internal sealed record SearchQuery(Query Matching, Query? Proximity)
     /// excluded ones), which come first when they are few (<see cref="Ranking.AllWordsFirstQuery"/>); otherwise null.</summary>
     public Query? AllWords { get; init; }
 
+    /// <summary>When <see cref="AllWords"/> is set: from this many articles with every word on, only they match (the
+    /// matching query is replaced by <see cref="AllWords"/>); 0: never.</summary>
+    public int StrictFrom { get; init; }
+
     /// <summary>True for empty text: every article matches, newest first.</summary>
     public bool Browsing => Matching is MatchAllDocsQuery;
 

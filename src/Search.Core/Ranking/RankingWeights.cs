@@ -104,6 +104,13 @@ public sealed record RankingWeights
     /// and score more articles).</summary>
     public float LighterWordShare { get; init; } = 0.55f;
 
+    /// <summary>A two-word query that fewer articles than this have both words of also lists, after those, the articles
+    /// with only its heavier word, when that word is uncommon (<see cref="CommonShare"/>): "Thyssenkrupp Stellenabbau" (4
+    /// articles with both) goes on with the other articles on Thyssenkrupp instead of ending after 4; 0: two words need
+    /// both. The articles with both come first and keep their order, so a top 10 only gains articles below them. At most
+    /// <see cref="AllWordsFirstBelow"/>.</summary>
+    public int OneOfTwoWordsBelow { get; init; } = 10;
+
     /// <summary>A longer query lets an article miss a word unless this many articles or more have every word; 0: always.
     /// Measured: 100 −0.016 on the held-out topics ("Beerdigung Corona Regeln" found funerals mentioned in passing
     /// beside the Corona rules); 0 changes nothing on these sets, and scores more matches.</summary>

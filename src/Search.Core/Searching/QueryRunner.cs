@@ -30,8 +30,8 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         int? withEveryWord = null;
         if (query.AllWords is not null)
         {
-            var (docs, count) = WithAllWords(searcher, lookups.Resolve(query.AllWords), request, facetFilters, Math.Max(weights.MissingWordsBelow, weights.AllWordsFirstBelow), weights.AllWordsFirstBelow);
-            if (weights.MissingWordsBelow > 0 && count >= weights.MissingWordsBelow)
+            var (docs, count) = WithAllWords(searcher, lookups.Resolve(query.AllWords), request, facetFilters, Math.Max(query.StrictFrom, weights.AllWordsFirstBelow), weights.AllWordsFirstBelow);
+            if (query.StrictFrom > 0 && count >= query.StrictFrom)
             {
                 query = query with { Matching = query.AllWords, AllWords = null };
             }

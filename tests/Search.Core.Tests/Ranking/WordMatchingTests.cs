@@ -60,6 +60,14 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 
         articles.Add(new { id = "boat-lighthouse", date = "2020-11-23", title = "Heimkehr", body = "Der Kutter fuhr am Leuchtturm vorbei." });
 
+        // Two words of about equal weight that 12 articles have together, and one of them alone once.
+        for (var i = 0; i < 12; i++)
+        {
+            articles.Add(new { id = $"seal-both-{i:D2}", date = "2020-11-24", title = $"Wattbericht {i}", body = "Ein Seehund liegt auf der Sandbank." });
+        }
+
+        articles.Add(new { id = "seal-alone", date = "2020-11-24", title = "Im Watt", body = "Ein Seehund schwimmt vorbei." });
+
         // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty).
         for (var i = 0; i < 400; i++)
         {
@@ -73,7 +81,7 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 }
 
 // Checks how many of a query's words an article needs and in which order the matches come: two words need both, unless
-// one is far rarer; three
+// one is far rarer or few articles have both (then those come first); three
 // words whose articles rarely have them all also find articles that miss one, with the few that have all first; three
 // words that many articles have together need all three; words in many articles do not match on their own, nor does a
 // pair of them that the corpus also writes as one word ("zu Hause", Zuhause); question
@@ -82,11 +90,25 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<WordMatchingFixture>
 {
     [Fact]
-    public void TwoWordsFindOnlyArticlesWithBoth()
+    public void TwoWordsThatManyArticlesHaveTogetherFindOnlyArticlesWithBoth()
     {
-        var result = fixture.Searcher.Search(new SearchRequest("Leuchtturm Nebel", []));
+        // Seehund and Sandbank weigh about the same, and 12 articles have both.
+        var ids = Ids("Seehund Sandbank");
 
-        Assert.Equal(["coast-all", "coast-two-1"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.Equal(12, ids.Count);
+        Assert.All(ids, id => Assert.StartsWith("seal-both-", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TwoWordsThatFewArticlesHaveTogetherComeFirstThenTheArticlesWithTheHeavierWordAlone()
+    {
+        // Nebel (4 articles) weighs a little more than Leuchtturm (6); two articles have both.
+        var ids = Ids("Leuchtturm Nebel");
+        var strictIds = Ids("Leuchtturm Nebel", RankingWeights.Default with { OneOfTwoWordsBelow = 0 });
+
+        Assert.Equal(["coast-all", "coast-two-1"], strictIds.Order());
+        Assert.Equal(["coast-all", "coast-two-1"], ids.Take(2).Order());
+        Assert.Equal(["coast-one", "coast-two-3"], ids.Skip(2).Order());
     }
 
     [Fact]
@@ -95,7 +117,7 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         // Leuchtturm (5 articles) weighs far more than Deich (over 200): articles with Leuchtturm alone match too,
         // after the one with both; articles with Deich alone do not.
         var ids = Ids("Leuchtturm Deich");
-        var strictIds = Ids("Leuchtturm Deich", RankingWeights.Default with { LighterWordShare = 0 });
+        var strictIds = Ids("Leuchtturm Deich", RankingWeights.Default with { LighterWordShare = 0, OneOfTwoWordsBelow = 0 });
 
         Assert.Equal(["harbour-lighthouse"], strictIds);
         Assert.Equal("harbour-lighthouse", ids[0]);
@@ -107,7 +129,7 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     public void OfTwoWordsTheLighterMayBeMissingWhenTheOtherIsUncommonAndClearlyHeavierThoughNotThreeTimes()
     {
         // Leuchtturm (6 articles) against Kutter (31): about one and a half times its weight.
-        var threeTimesIds = Ids("Leuchtturm Kutter", RankingWeights.Default with { LighterWordShare = 0.75f });
+        var threeTimesIds = Ids("Leuchtturm Kutter", RankingWeights.Default with { LighterWordShare = 0.75f, OneOfTwoWordsBelow = 0 });
 
         var ids = Ids("Leuchtturm Kutter");
 
