@@ -19,13 +19,13 @@ internal static class AdhocCommand
     public static Command Create(Option<string[]> corpus)
     {
         var index = BenchIndex.IndexOption("search-relevance-index");
-        var topics = new Option<string>("--topics", "-t") { Description = "Topics: TSV lines 'id<TAB>query<TAB>description'", Required = true };
+        var topics = new Option<string[]>("--topics", "-t") { Description = "Topics: TSV lines 'id<TAB>query<TAB>description'; repeat for more files, scored as one set (ids must differ)", Required = true };
         var qrels = new Option<string[]>("--qrels", "-j") { Description = "Graded judgments: TSV lines 'topic<TAB>article<TAB>grade' (0, 1, 2); repeat for more files", Required = true };
-        var runs = new Option<string[]>("--runs", "-r") { Description = "Other runs to score beside ours: JSON Lines files of run-relevance.sh, or folders of them", DefaultValueFactory = _ => [] };
+        var runs = new Option<string[]>("--runs", "-r") { Description = "Other runs to score beside ours: JSON Lines files of run-relevance.sh, or folders of them; files of the same name (one per topic set) make one run", DefaultValueFactory = _ => [] };
         var baseline = new Option<string?>("--baseline", "-b") { Description = "The run every difference is taken against (default: the best run other than ours)" };
         var name = new Option<string>("--name", "-n") { Description = "Our run's name in the tables", DefaultValueFactory = _ => "ours" };
         var write = new Option<string?>("--write", "-w") { Description = "Write our top 10s to this file, in the peers' format (for make_pool.py and score.py)" };
-        var kinds = new Option<string?>("--kinds", "-k") { Description = "TSV lines 'topic<TAB>kind': adds mean nDCG@10 per kind" };
+        var kinds = new Option<string[]>("--kinds", "-k") { Description = "TSV lines 'topic<TAB>kind': adds mean nDCG@10 per kind; repeat for more files", DefaultValueFactory = _ => [] };
         var perTopic = new Option<bool>("--per-topic") { Description = "Also print every run's nDCG@10 on every topic" };
         var noOurs = new Option<bool>("--no-ours") { Description = "Score the run files only (no index is built or searched)" };
         var set = new Option<string[]>("--set", "-s") { Description = "Rank by a variant of the weights: Name=value, a property of RankingWeights; repeat for more", DefaultValueFactory = _ => [] };
@@ -36,16 +36,16 @@ internal static class AdhocCommand
         };
         command.SetAction(parsed => Run(
             parsed.GetRequiredValue(corpus), parsed.GetRequiredValue(index), parsed.GetRequiredValue(topics), parsed.GetRequiredValue(qrels),
-            parsed.GetRequiredValue(runs), parsed.GetValue(baseline), parsed.GetRequiredValue(name), parsed.GetValue(write), parsed.GetValue(kinds),
+            parsed.GetRequiredValue(runs), parsed.GetValue(baseline), parsed.GetRequiredValue(name), parsed.GetValue(write), parsed.GetRequiredValue(kinds),
             parsed.GetValue(perTopic), parsed.GetValue(noOurs), parsed.GetRequiredValue(set)));
         return command;
     }
 
-    private static int Run(string[] corpus, string indexPath, string topicsPath, string[] qrelsPaths, string[] runPaths, string? baselineName,
-        string ourName, string? writePath, string? kindsPath, bool perTopic, bool noOurs, string[] settings)
+    private static int Run(string[] corpus, string indexPath, string[] topicsPaths, string[] qrelsPaths, string[] runPaths, string? baselineName,
+        string ourName, string? writePath, string[] kindsPaths, bool perTopic, bool noOurs, string[] settings)
     {
         var runFiles = RunFile.Expand(runPaths);
-        var missing = new[] { topicsPath }.Concat(qrelsPaths).Concat(runFiles).Concat(kindsPath is null ? [] : [kindsPath])
+        var missing = topicsPaths.Concat(qrelsPaths).Concat(runFiles).Concat(kindsPaths)
             .Concat(noOurs ? [] : corpus).Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
         if (missing.Count > 0)
         {
@@ -61,10 +61,10 @@ internal static class AdhocCommand
         try
         {
             weights = WeightSettings.Apply(settings);
-            topics = TopicFile.Read(topicsPath);
+            topics = TopicFile.Read(topicsPaths);
             judgments = Judgments.Read(qrelsPaths);
-            ranked = [.. runFiles.Select(RunFile.Read)];
-            kinds = kindsPath is null ? [] : File.ReadLines(kindsPath).Where(line => line.Contains('\t', StringComparison.Ordinal))
+            ranked = [.. runFiles.Select(RunFile.Read).GroupBy(run => run.Name).Select(RunFile.Merge)];
+            kinds = kindsPaths.SelectMany(File.ReadLines).Where(line => line.Contains('\t', StringComparison.Ordinal))
                 .Select(line => line.Split('\t')).ToDictionary(columns => columns[0], columns => columns[1], StringComparer.Ordinal);
         }
         catch (FormatException e)
@@ -118,6 +118,18 @@ internal static class AdhocCommand
             return writePath is null ? BadArguments : Success;
         }
 
+        if (topicsPaths.Length > 1)
+        {
+            // Pooled over several sets, a run of some sets only (ours at an older commit) would score 0 on the others.
+            var partial = ranked.Where(run => judged.Any(topic => !run.Top.ContainsKey(topic.Id))).ToList();
+            foreach (var run in partial)
+            {
+                Console.Error.WriteLine($"Note: run '{run.Name}' answers {judged.Count(topic => run.Top.ContainsKey(topic.Id))} of the {judged.Count} judged topics; it is left out of the pooled tables.");
+            }
+
+            ranked = [.. ranked.Except(partial)];
+        }
+
         var scores = ranked.Select(run => RunScores.Of(run, judged, judgments)).ToList();
         var baseline = baselineName is null
             ? scores.Skip(noOurs ? 0 : 1).DefaultIfEmpty(scores[0]).MaxBy(run => run.Ndcg)!
@@ -128,7 +140,7 @@ internal static class AdhocCommand
             return BadArguments;
         }
 
-        Console.WriteLine(AdhocReport.Summary(TopicSetName(topicsPath), judged, judgments, scores, baseline));
+        Console.WriteLine(AdhocReport.Summary(string.Join(" + ", topicsPaths.Select(TopicSetName)), judged, judgments, scores, baseline));
         if (kinds.Count > 0)
         {
             Console.WriteLine(AdhocReport.PerKind(judged, kinds, scores));

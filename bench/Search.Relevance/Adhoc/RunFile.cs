@@ -42,4 +42,20 @@ internal static class RunFile
 
         return new RankedRun(Name(path), top);
     }
+
+    /// <summary>Runs of one name, read from one file per topic set, as one run.</summary>
+    /// <exception cref="FormatException">Two of them answer the same topic.</exception>
+    public static RankedRun Merge(IGrouping<string, RankedRun> runs)
+    {
+        var top = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (topic, ids) in runs.SelectMany(run => run.Top))
+        {
+            if (!top.TryAdd(topic, ids))
+            {
+                throw new FormatException($"two files of run '{runs.Key}' answer topic '{topic}': give each topic set's runs once.");
+            }
+        }
+
+        return new RankedRun(runs.Key, top);
+    }
 }
