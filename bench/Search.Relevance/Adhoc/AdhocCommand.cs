@@ -64,8 +64,7 @@ internal static class AdhocCommand
             topics = TopicFile.Read(topicsPaths);
             judgments = Judgments.Read(qrelsPaths);
             ranked = [.. runFiles.Select(RunFile.Read).GroupBy(run => run.Name).Select(RunFile.Merge)];
-            kinds = kindsPaths.SelectMany(File.ReadLines).Where(line => line.Contains('\t', StringComparison.Ordinal))
-                .Select(line => line.Split('\t')).ToDictionary(columns => columns[0], columns => columns[1], StringComparer.Ordinal);
+            kinds = KindFile.Read(kindsPaths);
         }
         catch (FormatException e)
         {

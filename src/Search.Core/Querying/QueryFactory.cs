@@ -174,7 +174,9 @@ internal sealed class QueryFactory
         var lighterOptional = _weights.LighterWordShare > 0 && words.Count == 2 && weighed && uncommon.Count > 0
             && wordWeights.Max(weight => weight!.Value) >= _weights.LighterWordShare * wordWeights.Sum(weight => weight!.Value);
         // Two words of about equal weight, few articles with both: the others with the heavier (uncommon) one follow.
-        var oneOfTwo = !lighterOptional && Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow) > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
+        // Capped so that the articles with both words always come first (AllWordsFirstBelow).
+        var oneOfTwoBelow = Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow);
+        var oneOfTwo = !lighterOptional && oneOfTwoBelow > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
         if (words.Count > _weights.AllWordsUpTo || lighterOptional || oneOfTwo)
         {
             // A longer query: an article may miss a word.
@@ -272,7 +274,7 @@ internal sealed class QueryFactory
         return new SearchQuery(query, proximity)
         {
             AllWords = allWords,
-            StrictFrom = allWords is null ? 0 : oneOfTwo ? Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow) : _weights.MissingWordsBelow,
+            StrictFrom = allWords is null ? 0 : oneOfTwo ? oneOfTwoBelow : _weights.MissingWordsBelow,
         };
     }
 

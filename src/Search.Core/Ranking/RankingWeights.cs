@@ -110,7 +110,9 @@ public sealed record RankingWeights
     /// with only its heavier word, when that word is uncommon (<see cref="CommonShare"/>): "Thyssenkrupp Stellenabbau" (4
     /// articles with both) goes on with the other articles on Thyssenkrupp instead of ending after 4; 0: two words need
     /// both. The articles with both come first and keep their order, so a top 10 only gains articles below them. At most
-    /// <see cref="AllWordsFirstBelow"/>.</summary>
+    /// <see cref="AllWordsFirstBelow"/>. Measured against 0 (2026-12-07, same judgments): late +0.010 (L19 0.62 → 0.94, 5
+    /// articles judged), the top 10s of the other 190 topics unchanged; known items: 392 of 4,500 queries gain articles
+    /// after their last one, none changes order, MRR unchanged.</summary>
     public int OneOfTwoWordsBelow { get; init; } = 10;
 
     /// <summary>A longer query lets an article miss a word unless this many articles or more have every word; 0: always.
