@@ -40,7 +40,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
                 withEveryWord = count;
                 if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance)
                 {
-                    first = docs;
+                    first = NotTooLong(searcher, docs);
                 }
             }
         }
@@ -70,6 +70,31 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
 
         var collected = collection.Collect(searcher, scored, page.Sort, rankings, facetFilters, request.Facets);
         return new SearchRun(collected, rescorer, withEveryWord ?? collected.Facets.TotalHits, EveryWordFirst: withEveryWord is null || first is not null);
+    }
+
+    // The articles of docs whose body is at most AllWordsFirstLongest times the average body: a digest many times longer
+    // than an article (a month's live blog) has any few words somewhere, which says nothing about what it is about.
+    private int[] NotTooLong(IndexSearcher searcher, int[] docs)
+    {
+        if (weights.AllWordsFirstLongest <= 0)
+        {
+            return docs;
+        }
+
+        var statistics = searcher.CollectionStatistics(ArticleFields.Body);
+        if (statistics.DocCount <= 0 || statistics.SumTotalTermFreq <= 0)
+        {
+            return docs;
+        }
+
+        var longest = weights.AllWordsFirstLongest * statistics.SumTotalTermFreq / (double)statistics.DocCount;
+        var leaves = searcher.IndexReader.Leaves;
+        return [.. docs.Where(doc =>
+        {
+            var leaf = leaves[Lucene.Net.Index.ReaderUtil.SubIndex(doc, leaves)];
+            var norms = leaf.AtomicReader.GetNormValues(ArticleFields.Body);
+            return norms is null || ArticleSimilarity.Length(norms.Get(doc - leaf.DocBase)) <= longest;
+        })];
     }
 
     // How many articles have every word of a query that lets an article miss one, under the request's filters, counted

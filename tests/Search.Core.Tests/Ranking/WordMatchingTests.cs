@@ -7,7 +7,7 @@ namespace Search.Core.Tests.Ranking;
 /// Made-up articles for how many of a query's words an article needs: a coast whose words rarely meet
 /// (Leuchtturm, Nebel, Sturmflut), a harbour where many articles have all of Deich, Möwe and Ebbe (110, "many" for a
 /// threshold of 100 in place of <see cref="RankingWeights.MissingWordsBelow"/>), and "Deich" and "Möwe" common enough
-/// that they alone make no match.
+/// that they alone make no match, and a month's digest that has Kormoran, Seegras and Priel among hundreds of sentences.
 /// </summary>
 public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFixture("matching", Articles())
 {
@@ -18,7 +18,7 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         var articles = new List<object>
         {
             // Every word once, in a long article: the one article with all three.
-            new { id = "coast-all", date = "2020-10-01", title = "Ein Tag an der Küste", body = "Am Morgen lag Nebel über dem Leuchtturm. " + Filler(40) + " Für die Nacht war eine Sturmflut angekündigt." },
+            new { id = "coast-all", date = "2020-10-01", title = "Ein Tag an der Küste", body = "Am Morgen lag Nebel über dem Leuchtturm. " + Filler(24) + " Für die Nacht war eine Sturmflut angekündigt." },
             // Two of the three, each many times: they score more than the article with all three.
             new { id = "coast-two-1", date = "2020-10-02", title = "Leuchtturm im Nebel", body = "Der Leuchtturm verschwand im Nebel. Nebel, Nebel und wieder Nebel rund um den Leuchtturm. Der Leuchtturm blinkt." },
             new { id = "coast-two-2", date = "2020-10-03", title = "Sturmflut am Leuchtturm", body = "Die Sturmflut erreichte den Leuchtturm. Nach der Sturmflut stand der Leuchtturm noch. Sturmflut!" },
@@ -68,10 +68,16 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 
         articles.Add(new { id = "seal-alone", date = "2020-11-24", title = "Im Watt", body = "Ein Seehund schwimmt vorbei." });
 
-        // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty).
+        // A month's digest, more than eight times as long as an article (AllWordsFirstLongest): the one article with
+        // Kormoran, Seegras and Priel, each once among hundreds of sentences.
+        articles.Add(new { id = "digest", date = "2020-12-31", title = "Der Monat im Rückblick", body = Filler(150) + "Ein Kormoran. " + Filler(150) + "Viel Seegras. " + Filler(150) + "Ein Priel." });
+        articles.Add(new { id = "wadden-two", date = "2020-12-30", title = "Kormorane am Priel", body = "Der Kormoran fischt im Priel. Kormoran um Kormoran am Priel." });
+
+        // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty), each a few
+        // sentences: coast-all is long beside them, and the digest more than eight times their average.
         for (var i = 0; i < 400; i++)
         {
-            articles.Add(new { id = $"town-{i:D3}", date = "2020-12-01", title = $"Stadtbericht {i}", body = Filler(2) });
+            articles.Add(new { id = $"town-{i:D3}", date = "2020-12-01", title = $"Stadtbericht {i}", body = Filler(10) });
         }
 
         return articles;
@@ -86,7 +92,7 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 // words that many articles have together need all three; words in many articles do not match on their own, nor does a
 // pair of them that the corpus also writes as one word ("zu Hause", Zuhause); question
 // words need not match; a misspelt word of a longer query is still corrected; the scores shown leave out what puts the
-// all-word articles first; pages and cursors agree.
+// all-word articles first; a digest is not put first for having every word; pages and cursors agree.
 public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<WordMatchingFixture>
 {
     [Fact]
@@ -152,6 +158,17 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         // Without the all-words article first, the ones with two words scored more: the score shown is the query's own.
         Assert.True(result.Hits[0].Score < result.Hits.Skip(1).Max(hit => hit.Score));
         Assert.All(result.Hits, hit => Assert.True(hit.Score < 100, $"{hit.Article.Id} shows {hit.Score}"));
+    }
+
+    [Fact]
+    public void ADigestManyTimesLongerThanAnArticleIsNotPutFirstForHavingEveryWord()
+    {
+        var ids = Ids("Kormoran Seegras Priel");
+        var uncappedIds = Ids("Kormoran Seegras Priel", RankingWeights.Default with { AllWordsFirstLongest = 0 });
+
+        Assert.Equal(["digest", "wadden-two"], uncappedIds);
+        // Still a match, ranked by its score: far below the article that is about two of the words.
+        Assert.Equal(["wadden-two", "digest"], ids);
     }
 
     [Fact]
