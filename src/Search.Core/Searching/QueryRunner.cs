@@ -73,7 +73,10 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     }
 
     // The articles of docs whose body is at most AllWordsFirstLongest times the average body: a digest many times longer
-    // than an article (a month's live blog) has any few words somewhere, which says nothing about what it is about.
+    // than an article (a month's live blog) has any few words somewhere, which says nothing about what it is about. The
+    // run still counts it among the articles with every word, so AsTypedFirst may move it up when it scores among them
+    // and prints the words as typed (a reader who copied them from it): making the rule skip such queries instead cost
+    // body-hard known items 0.008 and compounds 0.005: the 45 articles of the real corpus that long have most words.
     private int[] NotTooLong(IndexSearcher searcher, int[] docs)
     {
         if (weights.AllWordsFirstLongest <= 0)
