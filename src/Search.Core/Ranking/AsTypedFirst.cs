@@ -71,7 +71,7 @@ internal static class AsTypedFirst
 
     // Every word as typed, or written together with the next or the previous query word (the reader split a compound:
     // "Wirtschafts Soziologie" for "Wirtschaftssoziologie", also with a compound's linking element or a hyphen).
-    private static bool HasEveryWord(NewsArticle article, IReadOnlyList<string> written)
+    internal static bool HasEveryWord(NewsArticle article, IReadOnlyList<string> written)
     {
         var found = new bool[written.Count];
         for (var i = 0; i < written.Count; i++)

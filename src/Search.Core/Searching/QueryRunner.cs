@@ -22,8 +22,10 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     /// <see cref="Run"/>); off only to compare against in tests.</summary>
     public bool PreFilter { get; set; } = true;
 
-    /// <summary>Runs <paramref name="query"/> for <paramref name="request"/>'s <paramref name="page"/>.</summary>
-    public SearchRun Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, SearchPage page)
+    /// <summary>Runs <paramref name="query"/> for <paramref name="request"/>'s <paramref name="page"/>; <paramref name="written"/>
+    /// gives the query's words as the reader meant them (<see cref="AsTypedFirst.Written"/>), read only when an article
+    /// with every word scores far below the best.</summary>
+    public SearchRun Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, SearchPage page, Func<IReadOnlyList<string>> written)
     {
         var facetFilters = FacetFilters.Of(request);
         int[]? first = null;
@@ -55,6 +57,11 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
 
         // Each term looked up once per search, through one enumerator per segment and field (TermLookups).
         scored = lookups.Resolve(scored);
+        if (first is not null && weights.AllWordsFirstNear > 0)
+        {
+            first = NearTheBest(searcher, scored, request, facetFilters, first, written);
+        }
+
         if (first is not null)
         {
             scored = new AllWordsFirstQuery(scored, first);
@@ -70,6 +77,43 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
 
         var collected = collection.Collect(searcher, scored, page.Sort, rankings, facetFilters, request.Facets);
         return new SearchRun(collected, rescorer, withEveryWord ?? collected.Facets.TotalHits, EveryWordFirst: withEveryWord is null || first is not null);
+    }
+
+    // The articles of first that score at least AllWordsFirstNear of the best article without every word, or print every
+    // word as typed (a reader who copied them from it); null when none does. Four long articles that mention a blood
+    // donation once beside "mangels" are no answer to "Blutspenden Mangel" ahead of the Red Cross's appeals. The scores
+    // are those of the query's best ProximityRescorer.Window matches under the request's filters: an article with every
+    // word that is not among them scores less than the best other.
+    private int[]? NearTheBest(IndexSearcher searcher, Query scored, SearchRequest request, FacetFilters facetFilters, int[] first, Func<IReadOnlyList<string>> written)
+    {
+        var isFirst = first.ToHashSet();
+        var top = searcher.Search(filters.Restrict(scored, request), ProximityRescorer.Window).ScoreDocs
+            .Where(hit => InDateRange(searcher, hit.Doc, facetFilters))
+            .ToList();
+        var bestOther = top.FirstOrDefault(hit => !isFirst.Contains(hit.Doc))?.Score;
+        if (bestOther is null)
+        {
+            return first;
+        }
+
+        var scores = top.ToDictionary(hit => hit.Doc, hit => hit.Score);
+        IReadOnlyList<string>? words = null;
+        int[] near = [.. first.Where(doc => (scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther)
+            || (words ??= written()).Count >= 2 && AsTypedFirst.HasEveryWord(ArticleDocument.FromDocument(searcher.Doc(doc)), words))];
+        return near.Length == 0 ? null : near;
+    }
+
+    private static bool InDateRange(IndexSearcher searcher, int doc, FacetFilters facetFilters)
+    {
+        if (facetFilters.FromKey == long.MinValue && facetFilters.ToKey == long.MaxValue)
+        {
+            return true;
+        }
+
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[Lucene.Net.Index.ReaderUtil.SubIndex(doc, leaves)];
+        var date = leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort)?.Get(doc - leaf.DocBase);
+        return date is null || (date >= facetFilters.FromKey && date <= facetFilters.ToKey);
     }
 
     // The articles of docs whose body is at most AllWordsFirstLongest times the average body: a digest many times longer

@@ -58,9 +58,9 @@ internal sealed class SearchPipeline
         var completions = typing is { } word ? Completer.Expansions(searcher.Completions, word.Last, PrefixCompletions) : null;
         // Made with the index at hand, which knows the words two query words make together (QueryFactory.Joined).
         var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq, searcher.IndexReader.NumDocs, completions);
-        var run = _runner.Run(searcher, lookups, query, request, page);
+        var run = _runner.Run(searcher, lookups, query, request, page, () => AsTypedFirst.Written(_queries, request.Query));
         (run, query, var didYouMean, var fuzzy) = _typos.Apply(request, query, run, searcher.IndexReader, lookups.DocFreq, typing, completions,
-            tolerant => _runner.Run(searcher, lookups, tolerant, request, page));
+            (tolerant, text) => _runner.Run(searcher, lookups, tolerant, request, page, () => AsTypedFirst.Written(_queries, text)));
 
         var hits = run.Rescorer is { } rescorer
             ? rescorer.Page(searcher, lookups, run.Collected.Rankings, page.After, page.Skip, request.Size)

@@ -30,10 +30,11 @@ internal sealed class TypoRetry(QueryFactory queries)
     /// <param name="typing">The words before the word being typed and that word, with <see cref="SearchRequest.PrefixLast"/>:
     /// spelling is then about the words before it only.</param>
     /// <param name="completions">The completions the word being typed also matches.</param>
-    /// <param name="retry">Runs another form of the query.</param>
+    /// <param name="retry">Runs another form of the query, given with the text it was made from (the words the reader
+    /// meant).</param>
     /// <returns>The run and query whose hits to show, the did-you-mean, and whether they come from the retry.</returns>
     public (SearchRun Run, SearchQuery Query, string? DidYouMean, bool Fuzzy) Apply(SearchRequest request, SearchQuery query, SearchRun run,
-        IndexReader reader, Func<Term, int> docFreq, (string Head, string Last)? typing, IReadOnlyList<string>? completions, Func<SearchQuery, SearchRun> retry)
+        IndexReader reader, Func<Term, int> docFreq, (string Head, string Last)? typing, IReadOnlyList<string>? completions, Func<SearchQuery, string, SearchRun> retry)
     {
         if (!request.Typos || query.Browsing || run.WithEveryWord >= FewHits)
         {
@@ -51,7 +52,7 @@ internal sealed class TypoRetry(QueryFactory queries)
         var tolerant = didYouMean is not null || (run.WithEveryWord == 0 && fuzzyTerms.Count > 0) ? TypoTolerant(retryText, fuzzyTerms, docFreq, reader.NumDocs, completions) : null;
         if (tolerant is not null && !tolerant.Equals(query))
         {
-            var retried = retry(tolerant);
+            var retried = retry(tolerant, retryText);
             if (retried.WithEveryWord > run.WithEveryWord)
             {
                 return (retried, tolerant, didYouMean, true);

@@ -73,6 +73,14 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         articles.Add(new { id = "digest", date = "2020-12-31", title = "Der Monat im Rückblick", body = Filler(150) + "Ein Kormoran. " + Filler(150) + "Viel Seegras. " + Filler(150) + "Ein Priel." });
         articles.Add(new { id = "wadden-two", date = "2020-12-30", title = "Kormorane am Priel", body = "Der Kormoran fischt im Priel. Kormoran um Kormoran am Priel." });
 
+        // Bernstein, Sammler and suchen: one article has all three, once each in a long text; three are about amber
+        // collectors and lack "suchen".
+        articles.Add(new { id = "amber-passing", date = "2020-12-29", title = "Ein Wochenende am Meer", body = Filler(10) + "Manche suchen dort Muscheln. " + Filler(10) + "Ein Sammler zeigte uns einen Bernstein. " + Filler(10) });
+        for (var i = 0; i < 3; i++)
+        {
+            articles.Add(new { id = $"amber-about-{i}", date = "2020-12-28", title = $"Am Strand {i}", body = "Der Bernstein ist das Gold der Ostsee. Bernstein, Bernstein, Bernstein: jeder Sammler kennt ihn. Ein Sammler findet Bernstein nach dem Sturm, mancher Sammler jeden Tag Bernstein." });
+        }
+
         // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty), each a few
         // sentences: coast-all is long beside them, and the digest more than eight times their average.
         for (var i = 0; i < 400; i++)
@@ -92,7 +100,8 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 // words that many articles have together need all three; words in many articles do not match on their own, nor does a
 // pair of them that the corpus also writes as one word ("zu Hause", Zuhause); question
 // words need not match; a misspelt word of a longer query is still corrected; the scores shown leave out what puts the
-// all-word articles first; a digest is not put first for having every word; pages and cursors agree.
+// all-word articles first; a digest, or an article that has every word only in passing, is not put first for having
+// every word, unless it prints them as typed; pages and cursors agree.
 public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<WordMatchingFixture>
 {
     [Fact]
@@ -169,6 +178,28 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         Assert.Equal(["digest", "wadden-two"], uncappedIds);
         // Still a match, ranked by its score: far below the article that is about two of the words.
         Assert.Equal(["wadden-two", "digest"], ids);
+    }
+
+    [Fact]
+    public void AnArticleThatHasEveryWordOnlyInPassingDoesNotComeBeforeTheArticlesAboutTheTopic()
+    {
+        // A question (no words copied from an article): the one article with all three words scores less than half
+        // of the articles about amber collectors, which lack "suchen".
+        var ids = Ids("Warum suchen Sammler Bernstein?");
+        var alwaysFirstIds = Ids("Warum suchen Sammler Bernstein?", RankingWeights.Default with { AllWordsFirstNear = 0 });
+
+        Assert.Equal("amber-passing", alwaysFirstIds[0]);
+        Assert.Equal(["amber-about-0", "amber-about-1", "amber-about-2"], ids.Take(3).Order());
+        Assert.Contains("amber-passing", ids);
+    }
+
+    [Fact]
+    public void AnArticleThatPrintsEveryWordAsTypedStillComesFirstThoughItScoresLess()
+    {
+        // The same words as plain words: a reader who copied them from the article means that article.
+        var ids = Ids("suchen Sammler Bernstein");
+
+        Assert.Equal("amber-passing", ids[0]);
     }
 
     [Fact]
