@@ -13,7 +13,8 @@ namespace Search.Core.Searching;
 /// one or two edits away ("Rundfunkbeitrages" finds "Rundfunkbeitrags"), unless filters narrowed the search: then only
 /// the words the index hardly knows, since well-known words found nothing because of the filters, not because of their
 /// spelling. When little was found and there is a suggestion, the suggestion is searched with the same tolerance for the
-/// words the index still hardly knows. The retry's hits are kept when more articles have every word. The rule depends
+/// words the index still hardly knows. The retry's hits are kept when more articles have every word, unless the retry
+/// finds fewer than <see cref="FewHits"/> articles where the search as typed found more. The rule depends
 /// only on the query, its filters and the index, so every page agrees.
 /// </summary>
 internal sealed class TypoRetry(QueryFactory queries)
@@ -53,7 +54,11 @@ internal sealed class TypoRetry(QueryFactory queries)
         if (tolerant is not null && !tolerant.Equals(query))
         {
             var retried = retry(tolerant, retryText);
-            if (retried.WithEveryWord > run.WithEveryWord)
+            // A retry that itself finds fewer than FewHits articles does not replace a search that found more: "Was regelt
+            // das Lieferkettengesetz?" has no article with both words but 15 with the heavier one, and the retry's one
+            // article with both words (regelt~ matching another word) would have replaced them.
+            var found = retried.Collected.Facets.TotalHits;
+            if (retried.WithEveryWord > run.WithEveryWord && (found >= FewHits || found >= run.Collected.Facets.TotalHits))
             {
                 return (retried, tolerant, didYouMean, true);
             }

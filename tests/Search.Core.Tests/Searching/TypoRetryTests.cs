@@ -16,6 +16,11 @@ public sealed class TypoRetryFixture() : IndexedArticlesFixture("typos", Article
             new { id = "tennis-1", date = "2020-04-10", title = "Tennis", body = "Alexander Zverev gewinnt in Köln." },
             new { id = "tennis-2", date = "2020-04-11", title = "Tennis", body = "Alexander Zverev verliert in Wien." },
             new { id = "history-1", date = "2020-04-12", title = "Geschichte", body = "Alexander der Große zog nach Osten." },
+            // Lieferkettengesetz in five articles, "regelt" in fifteen others; only one article has the law beside
+            // "regeln", one edit from "regelt".
+            .. Enumerable.Range(0, 4).Select(i => new { id = $"law-{i}", date = "2020-05-10", title = "Wirtschaft", body = "Das Lieferkettengesetz kommt im Sommer." }),
+            new { id = "law-rules", date = "2020-05-11", title = "Wirtschaft", body = "Das Lieferkettengesetz soll die Pflichten der Firmen regeln." },
+            .. Enumerable.Range(0, 15).Select(i => new { id = $"city-{i:D2}", date = "2020-05-12", title = "Stadt", body = "Die Stadt regelt den Verkehr." }),
         ];
 }
 
@@ -37,6 +42,20 @@ public sealed class TypoRetryTests(TypoRetryFixture fixture) : IClassFixture<Typ
 
         Assert.Equal("Alexander Zverev", result.DidYouMean);
         Assert.Equal(["tennis-1", "tennis-2"], result.Hits.Select(hit => hit.Article.Id).Order());
+    }
+
+    [Fact]
+    public void ARetryThatFindsFewerArticlesThanTheSearchAsTypedDoesNotReplaceIt()
+    {
+        // No article has both words, so the query is retried with edits; the retry's one article with both ("regeln")
+        // does not replace the five with the heavier word. CommonShare makes both words uncommon in this small index.
+        using var searcher = ArticleSearcher.Open(fixture.IndexPath, Search.Core.Ranking.RankingWeights.Default with { CommonShare = 0.6f });
+
+        var result = searcher.Search(new SearchRequest("regelt Lieferkettengesetz", []));
+
+        Assert.False(result.Fuzzy);
+        Assert.Equal(5, result.Total);
+        Assert.All(result.Hits, hit => Assert.StartsWith("law-", hit.Article.Id, StringComparison.Ordinal));
     }
 
     [Fact]
