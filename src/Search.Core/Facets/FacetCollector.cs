@@ -12,7 +12,7 @@ namespace Search.Core.Facets;
 internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, bool countFacets = true) : ICollector
 {
     // Doc values are only read when a filter or the counting needs them.
-    private readonly bool _readDates = filters.FromKey != long.MinValue || filters.ToKey != long.MaxValue;
+    private readonly bool _readDates = filters.HasDateRange;
     private readonly bool _readMonths = countFacets || filters.Months.Count > 0 || filters.Years.Count > 0;
     private readonly bool _readSources = countFacets || filters.Sources.Count > 0;
     private readonly bool _anyMonth = filters.Months.Count == 0;
@@ -58,8 +58,7 @@ internal sealed class FacetCollector(ICollector ranking, FacetFilters filters, b
     {
         if (_readDates)
         {
-            var date = _segment!.Dates?.Get(doc) ?? 0;
-            if (date < filters.FromKey || date > filters.ToKey)
+            if (!filters.InDateRange(_segment!.Dates?.Get(doc) ?? 0))
             {
                 return;
             }

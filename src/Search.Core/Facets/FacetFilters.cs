@@ -15,6 +15,12 @@ internal sealed record FacetFilters(
     public static bool Restricts(SearchRequest request) =>
         request.Months.Count > 0 || request.Years.Count > 0 || request.Sources.Count > 0 || request.From is not null || request.To is not null;
 
+    /// <summary>True when the articles must fall in a date range (<c>from</c> or <c>to</c>).</summary>
+    public bool HasDateRange => FromKey != long.MinValue || ToKey != long.MaxValue;
+
+    /// <summary>True when an article of date sort key <paramref name="dateKey"/> falls in the date range.</summary>
+    public bool InDateRange(long dateKey) => dateKey >= FromKey && dateKey <= ToKey;
+
     /// <summary>The filters of <paramref name="request"/>; a date range by month ends with the month's last day.</summary>
     public static FacetFilters Of(SearchRequest request) => new(
         request.Months.ToHashSet(StringComparer.Ordinal),

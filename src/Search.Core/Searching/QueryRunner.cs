@@ -105,15 +105,15 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
 
     private static bool InDateRange(IndexSearcher searcher, int doc, FacetFilters facetFilters)
     {
-        if (facetFilters.FromKey == long.MinValue && facetFilters.ToKey == long.MaxValue)
+        if (!facetFilters.HasDateRange)
         {
             return true;
         }
 
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[Lucene.Net.Index.ReaderUtil.SubIndex(doc, leaves)];
-        var date = leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort)?.Get(doc - leaf.DocBase);
-        return date is null || (date >= facetFilters.FromKey && date <= facetFilters.ToKey);
+        var dates = leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort);
+        return dates is null || facetFilters.InDateRange(dates.Get(doc - leaf.DocBase));
     }
 
     // The articles of docs whose body is at most AllWordsFirstLongest times the average body: a digest many times longer
@@ -165,10 +165,10 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
                 continue;
             }
 
-            var dates = facetFilters.FromKey != long.MinValue || facetFilters.ToKey != long.MaxValue ? leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort) : null;
+            var dates = facetFilters.HasDateRange ? leaf.AtomicReader.GetNumericDocValues(ArticleFields.DateSort) : null;
             for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
             {
-                if (dates is not null && dates.Get(doc) is var date && (date < facetFilters.FromKey || date > facetFilters.ToKey))
+                if (dates is not null && !facetFilters.InDateRange(dates.Get(doc)))
                 {
                     continue;
                 }
