@@ -125,10 +125,12 @@ internal sealed class QueryFactory
 
             // The index terms of a single word, analysed once for the checks below.
             var wordTerms = !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } single] ? Analyze(single.Text) : null;
+            IReadOnlyList<string>? apartTerms = null;
             if (docFreq is not null && wordTerms is not null && PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, wordTerms, Analyze, docFreq) is { } apart)
             {
                 // "Beethovenjahr", which the articles write "Beethoven-Jahr": also the two words side by side.
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
+                apartTerms = Analyze(apart);
             }
 
             if (completions is { Count: > 0 } && i == clauses.Count - 1 && PlainWord(clause) is not null)
@@ -144,11 +146,16 @@ internal sealed class QueryFactory
             else
             {
                 words.Add(built);
-                wordWeights.Add(wordTerms is { Count: > 0 } && alternatives.Count == 1 ? WeightOf(wordTerms) : null);
+                // A word the articles write apart weighs as the commoner of its two words: "Ersatzshow" (in one article)
+                // says no more of the topic than "Show" does, and "ESC" is what an article of "ESC Ersatzshow" must have.
+                wordWeights.Add(wordTerms is not { Count: > 0 } ? null
+                    : alternatives.Count == 1 ? WeightOf(wordTerms)
+                    : alternatives.Count == 2 && apartTerms is { Count: 2 } ? WeightOf(apartTerms)
+                    : null);
                 if (wordTerms is not null)
                 {
                     closeTogether.AddRange(wordTerms);
-                    if (Uncommon(wordTerms))
+                    if (Uncommon(wordTerms) || (apartTerms is { Count: 2 } && Uncommon(apartTerms)))
                     {
                         uncommon.Add(built);
                     }

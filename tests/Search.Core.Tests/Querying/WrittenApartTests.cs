@@ -11,6 +11,10 @@ public sealed class WrittenApartFixture() : IndexedArticlesFixture("written-apar
             .. Enumerable.Range(1, 10).Select(i => new { id = $"konzert-{i}", date = "2020-03-01", title = "Konzert", body = $"Beethoven steht auf dem Programm, Abend {i}." }),
             .. Enumerable.Range(1, 10).Select(i => new { id = $"bilanz-{i}", date = "2020-12-30", title = "Bilanz", body = $"Das Jahr war für die Kultur hart, Folge {i}." }),
             new { id = "getrennt-1", date = "2020-06-01", title = "Rückblick", body = "Beethoven hätte gefeiert. Ein Jahr später ist alles anders." },
+            // A word in three articles: uncommon among the 230 (RankingWeights.CommonShare), and far rarer than "Jahr".
+            new { id = "festakt-1", date = "2020-02-01", title = "Festakt im Rathaus", body = "Der Festakt zur Städtepartnerschaft fand im Rathaus statt." },
+            new { id = "festakt-2", date = "2020-02-02", title = "Festakt abgesagt", body = "Der Festakt des Vereins wird verschoben." },
+            .. Enumerable.Range(1, 200).Select(i => new { id = $"wetter-{i}", date = "2020-04-01", title = "Wetter", body = $"Es regnet in Kiel, Tag {i}." }),
         ];
 }
 
@@ -23,6 +27,17 @@ public sealed class WrittenApartTests(WrittenApartFixture fixture) : IClassFixtu
 
         Assert.Equal(["jubilaeum-1", "jubilaeum-2"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.Null(result.DidYouMean);
+    }
+
+    [Fact]
+    public void ACompoundTheArticlesWriteApartDoesNotKeepAFarRarerSecondWordFromFindingItsArticles()
+    {
+        // "Beethovenjahr" weighs as "Jahr", the commoner of its words: "Festakt" is what the articles must have, and
+        // the one article with both comes first.
+        var result = fixture.Searcher.Search(new SearchRequest("Beethovenjahr Festakt", []));
+
+        Assert.Equal("jubilaeum-2", result.Hits[0].Article.Id);
+        Assert.Equal(["festakt-1", "festakt-2", "jubilaeum-2"], result.Hits.Select(hit => hit.Article.Id).Order());
     }
 
     [Theory]
