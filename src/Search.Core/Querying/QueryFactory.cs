@@ -180,7 +180,7 @@ internal sealed class QueryFactory
         // Two words, one uncommon and far heavier than the other: the lighter may be missing, as in a longer query.
         var lighterOptional = _weights.LighterWordShare > 0 && words.Count == 2 && weighed && uncommon.Count > 0
             && wordWeights.Max(weight => weight!.Value) >= _weights.LighterWordShare * wordWeights.Sum(weight => weight!.Value);
-        // Two words of about equal weight, few articles with both: the others with the heavier (uncommon) one follow.
+        // Two words of about equal weight, few articles with both: the others with either (uncommon) word follow.
         // Capped so that the articles with both words always come first (AllWordsFirstBelow).
         var oneOfTwoBelow = Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow);
         var oneOfTwo = !lighterOptional && oneOfTwoBelow > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
@@ -195,7 +195,9 @@ internal sealed class QueryFactory
 
             // Which words an article must have: those that carry a share of the query's weight, when that differs from
             // a count of words; the typo-tolerant retry counts (a misspelt word has no weight of its own).
-            var share = lighterOptional ? _weights.LighterWordShare : _weights.MatchedShare;
+            // Two words of about equal weight: either may follow the articles with both ("NBA Bubble": the articles about
+            // the NBA, which say "Blase" or nothing of the bubble, score above those that say "Bubble" once).
+            var share = lighterOptional ? _weights.LighterWordShare : oneOfTwo ? 0 : _weights.MatchedShare;
             var (anySet, smallest) = share > 0 && weighed ? Coverage(words, [.. wordWeights.Select(weight => weight!.Value)], share) : (null, 0);
             some.MinimumNumberShouldMatch = anySet is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, smallest);
             if (anySet is not null)
