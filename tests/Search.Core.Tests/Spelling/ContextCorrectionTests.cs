@@ -15,6 +15,14 @@ public sealed class ContextCorrectionFixture() : IndexedArticlesFixture("context
             // Brexitwahl: printed once, in the one article with Schottland; Brexitzahl in three others.
             new { id = "brexitwahl-1", date = "2020-12-01", title = "Schottland", body = "Die Brexitwahl in Schottland bleibt umstritten." },
             .. Enumerable.Range(1, 3).Select(i => new { id = $"brexitzahl-{i}", date = "2020-12-02", title = "Statistik", body = $"Die Brexitzahl in Schottland steigt, Tabelle {i}." }),
+            // Tönnis: misprinted once, beside Fleischfabrik, in an article that prints Tönnies twice; Tönnies beside
+            // Fleischfabrik in twelve more.
+            new { id = "toennis-1", date = "2020-06-18", title = "Gütersloh", body = "Tönnies schließt. Bei Tönnis stehen die Bänder der Fleischfabrik still, Tönnies zahlt." },
+            .. Enumerable.Range(1, 12).Select(i => new { id = $"toennies-{i}", date = "2020-06-20", title = "Rheda", body = $"Die Fleischfabrik von Tönnies bleibt zu, Tag {i}." }),
+            // Architektouren: a headline's word, in an article that prints Architekturen too; Architekturen beside
+            // digital in twelve more.
+            new { id = "architektouren-1", date = "2020-11-01", title = "Architektouren finden digital statt", body = "Die Architekturen der Stadt digital erleben." },
+            .. Enumerable.Range(1, 12).Select(i => new { id = $"architekturen-{i}", date = "2020-11-02", title = "Bauen", body = $"Architekturen digital erleben, Teil {i}." }),
         ];
 }
 
@@ -53,6 +61,24 @@ public sealed class ContextCorrectionTests(ContextCorrectionFixture fixture) : I
 
         Assert.Null(result.DidYouMean);
         Assert.Equal("brexitwahl-1", result.Hits[0].Article.Id);
+    }
+
+    [Fact]
+    public void AWordOneArticleMisprintsBesideTheWordItMeansIsCorrectedWhenFarMoreArticlesHaveThatWordWithTheOtherWords()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Tönnis Fleischfabrik", []));
+
+        Assert.Equal("Tönnies Fleischfabrik", result.DidYouMean);
+        Assert.Equal(13, result.Total);
+    }
+
+    [Fact]
+    public void AHeadlinesRareWordStaysAsTypedThoughFarMoreArticlesHaveANearbyWordWithTheOtherWords()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Architektouren digital", []));
+
+        Assert.Null(result.DidYouMean);
+        Assert.Equal("architektouren-1", result.Hits[0].Article.Id);
     }
 
     [Fact]
