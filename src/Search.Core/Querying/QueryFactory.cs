@@ -319,8 +319,8 @@ internal sealed class QueryFactory
     /// the joined word as an alternative.</summary>
     public const int MinJoinedArticles = 2;
 
-    // Two neighbouring plain words (letters only, so each is one index term or a stopword: "Aller Heiligen" joins too;
-    // neither excluded) written as one ("Masken" + "Pflicht"), or joined by a linking s ("Ausgang" + "Beschränkungen" →
+    // Two neighbouring plain words (letters only, so each is one index term or a stopword: "Aller Heiligen" joins too,
+    // "mit dem" does not; neither excluded) written as one ("Masken" + "Pflicht"), or joined by a linking s ("Ausgang" + "Beschränkungen" →
     // "Ausgangsbeschränkungen", "Tage" + "Spiegel" → "Tagesspiegel"), whichever more articles have, when at least
     // MinJoinedArticles have it: readers split compounds the articles write whole, often ones too common for the
     // compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident), and drop the s between the parts.
@@ -329,6 +329,12 @@ internal sealed class QueryFactory
     {
         if (PlainWord(left) is not { } first || PlainWord(right) is not { } second)
         {
+            return null;
+        }
+
+        if (Analyze(first.Text).Count == 0 && Analyze(second.Text).Count == 0)
+        {
+            // Two stopwords: "mit dem" is no compound, though a few articles misprint "mitdem".
             return null;
         }
 

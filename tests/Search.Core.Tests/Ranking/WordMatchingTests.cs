@@ -60,6 +60,10 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
 
         articles.Add(new { id = "boat-lighthouse", date = "2020-11-23", title = "Heimkehr", body = "Der Kutter fuhr am Leuchtturm vorbei." });
 
+        // Two stopwords misprinted as one word: no word of a query that says "mit dem".
+        articles.Add(new { id = "misprint-1", date = "2020-11-23", title = "Radweg", body = "Sie fuhr mitdem Rad zur Arbeit." });
+        articles.Add(new { id = "misprint-2", date = "2020-11-23", title = "Ausflug", body = "Er kam mitdem Zug an." });
+
         // Two words of about equal weight that 12 articles have together, and one of them alone once.
         for (var i = 0; i < 12; i++)
         {
@@ -248,6 +252,15 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         Assert.DoesNotContain("coast-two-1", countedIds);
         Assert.Contains("harbour-lighthouse", ids);
         Assert.DoesNotContain("harbour-common-only", ids);
+    }
+
+    [Fact]
+    public void TwoStopwordsAreNotSearchedAsTheOneWordAFewArticlesMisprint()
+    {
+        var ids = Ids("mit dem Kutter");
+
+        Assert.Equal(31, ids.Count);
+        Assert.All(ids, id => Assert.StartsWith("boat-", id, StringComparison.Ordinal));
     }
 
     [Fact]
