@@ -100,9 +100,17 @@ internal sealed class QueryFactory
                 var both = new[] { _words.Build(first, false, fuzzyTerms, docFreq, Limits), _words.Build(second, false, fuzzyTerms, docFreq, Limits) }.OfType<Query>();
                 var whole = _words.Build(joined, false, fuzzyTerms, docFreq, Limits)!;
                 whole.Boost = _weights.JoinedWeight;
-                words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
+                // No more than the two words: the joined word is often far rarer than they are ("coronaregeln"), and an
+                // article that prints it once would outscore the articles about the query's other words.
+                if (_weights.JoinedCap > 0 && pair.Count > 0 && WeightOf(Analyze(joined.Text)) is > 0 and var wholeWeight
+                    && pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term])) is { } pairWeight)
+                {
+                    whole.Boost *= (float)Math.Min(1, _weights.JoinedCap * pairWeight / wholeWeight);
+                }
+
+                words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 wordWeights.Add(pair.Count == 0 ? WeightOf(Analyze(joined.Text)) : pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term])));
                 if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
                 {
