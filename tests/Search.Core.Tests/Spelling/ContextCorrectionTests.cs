@@ -19,6 +19,12 @@ public sealed class ContextCorrectionFixture() : IndexedArticlesFixture("context
             // Fleischfabrik in twelve more.
             new { id = "toennis-1", date = "2020-06-18", title = "Gütersloh", body = "Tönnies schließt. Bei Tönnis stehen die Bänder der Fleischfabrik still, Tönnies zahlt." },
             .. Enumerable.Range(1, 12).Select(i => new { id = $"toennies-{i}", date = "2020-06-20", title = "Rheda", body = $"Die Fleischfabrik von Tönnies bleibt zu, Tag {i}." }),
+            // Netanyahu: the English spelling, in one article beside Proteste; Netanjahu beside Proteste in twelve.
+            new { id = "netanyahu-1", date = "2020-07-20", title = "Jerusalem", body = "Die Proteste gegen Netanyahu dauern an." },
+            .. Enumerable.Range(1, 12).Select(i => new { id = $"netanjahu-{i}", date = "2020-07-21", title = "Israel", body = $"Proteste gegen Netanjahu in Jerusalem, Tag {i}." }),
+            // Rezitation: printed once beside Wochenende; Reputation, two edits away, beside it in twelve.
+            new { id = "rezitation-1", date = "2020-09-01", title = "Lesung", body = "Eine Rezitation am Wochenende im Park." },
+            .. Enumerable.Range(1, 12).Select(i => new { id = $"reputation-{i}", date = "2020-09-02", title = "Firma", body = $"Die Reputation litt am Wochenende, Teil {i}." }),
             // Architektouren: a headline's word, in an article that prints Architekturen too; Architekturen beside
             // digital in twelve more.
             new { id = "architektouren-1", date = "2020-11-01", title = "Architektouren finden digital statt", body = "Die Architekturen der Stadt digital erleben." },
@@ -70,6 +76,25 @@ public sealed class ContextCorrectionTests(ContextCorrectionFixture fixture) : I
 
         Assert.Equal("Tönnies Fleischfabrik", result.DidYouMean);
         Assert.Equal(13, result.Total);
+    }
+
+    [Fact]
+    public void AWordAnArticlePrintsInAnotherSpellingIsCorrectedWhenFarMoreArticlesHaveTheWordOneEditAwayWithTheOtherWords()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Netanyahu Proteste", []));
+
+        Assert.Equal("Netanjahu Proteste", result.DidYouMean);
+        Assert.Equal(12, result.Total);
+        Assert.All(result.Hits, hit => Assert.StartsWith("netanjahu-", hit.Article.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWordAnArticlePrintsWithTheOtherWordsStaysAsTypedWhenTheCommonerWordIsTwoEditsAway()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Rezitation Wochenende", []));
+
+        Assert.Null(result.DidYouMean);
+        Assert.Equal("rezitation-1", result.Hits[0].Article.Id);
     }
 
     [Fact]
