@@ -100,18 +100,19 @@ internal sealed class QueryFactory
                 var both = new[] { _words.Build(first, false, fuzzyTerms, docFreq, Limits), _words.Build(second, false, fuzzyTerms, docFreq, Limits) }.OfType<Query>();
                 var whole = _words.Build(joined, false, fuzzyTerms, docFreq, Limits)!;
                 whole.Boost = _weights.JoinedWeight;
-                // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
-                // No more than the two words: the joined word is often far rarer than they are ("coronaregeln"), and an
-                // article that prints it once would outscore the articles about the query's other words.
-                if (_weights.JoinedCap > 0 && pair.Count > 0 && WeightOf(Analyze(joined.Text)) is > 0 and var wholeWeight
-                    && pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term])) is { } pairWeight)
+                var wholeWeight = WeightOf(Analyze(joined.Text));
+                var pairWeight = pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term]));
+                if (_weights.JoinedCap > 0 && pair.Count > 0 && wholeWeight > 0 && pairWeight is { } cap)
                 {
-                    whole.Boost *= (float)Math.Min(1, _weights.JoinedCap * pairWeight / wholeWeight);
+                    // No more than the two words: the joined word is often far rarer than they are ("coronaregeln"), and
+                    // an article that prints it once would outscore the articles about the query's other words.
+                    whole.Boost *= (float)Math.Min(1, _weights.JoinedCap * cap / wholeWeight.Value);
                 }
 
                 words.Add(WordQueries.Any([WordQueries.All(both), whole]));
-                wordWeights.Add(pair.Count == 0 ? WeightOf(Analyze(joined.Text)) : pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term])));
+                // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
+                wordWeights.Add(pair.Count == 0 ? wholeWeight : pairWeight);
                 if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
                 {
                     uncommon.Add(words[^1]);

@@ -159,8 +159,8 @@ internal static class Suggestions
             .First().candidate;
     }
 
-    // The candidate the other words agree with far more than with the word as typed (which no article has with every
-    // other word: DidYouMean checks that first), or null.
+    // The candidate the other words agree with far more than with the word as typed (in at least `least` articles with
+    // every other word: DidYouMean sets it from the articles that have the word as typed with them), or null.
     private static string? AgreedOverTyped(IndexReader reader, List<string> candidates, List<string> others, int least)
     {
         if (candidates.Count == 0)
