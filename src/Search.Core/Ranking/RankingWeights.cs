@@ -15,9 +15,10 @@ namespace Search.Core.Ranking;
 /// the blind figure of these weights is on the 30 topics of <c>adhoc-blind-topics.tsv</c> (bench/RESULTS.md). Each
 /// figure was measured at the other weights of its day; the weights were swept again once <see cref="JoinedWeight"/> and
 /// <see cref="LighterWordShare"/> took their present values (bench/results/2026-12-06.md, "Weights set on the
-/// generator"). The unseen figure of the whole is on the 30 topics of <c>adhoc-rise-topics.tsv</c>, written while
-/// <see cref="JoinedCap"/> and the day's other rules were found on the earlier 280 topics and scored once after they were
-/// settled (bench/RESULTS.md); before it, <c>adhoc-night-topics.tsv</c>, <c>adhoc-morning-topics.tsv</c> and
+/// generator"). The unseen figure of the whole is on the 30 topics of <c>adhoc-noon-topics.tsv</c>, written and scored
+/// once after the last change (bench/RESULTS.md); <c>adhoc-rise-topics.tsv</c> was written while <see cref="JoinedCap"/>
+/// and that day's other rules were found on the earlier 280 topics, scored once when they were settled, then used for
+/// one spelling change; before them, <c>adhoc-night-topics.tsv</c>, <c>adhoc-morning-topics.tsv</c> and
 /// <c>adhoc-dawn-topics.tsv</c> gave it, each then used for later changes.
 /// </remarks>
 public sealed record RankingWeights
