@@ -101,7 +101,8 @@ internal sealed class QueryFactory
                 var whole = _words.Build(joined, false, fuzzyTerms, docFreq, Limits)!;
                 whole.Boost = _weights.JoinedWeight;
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
-                var wholeWeight = WeightOf(Analyze(joined.Text));
+                var joinedTerms = Analyze(joined.Text);
+                var wholeWeight = WeightOf(joinedTerms);
                 var pairWeight = pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term]));
                 if (_weights.JoinedCap > 0 && pair.Count > 0 && wholeWeight > 0 && pairWeight is { } cap)
                 {
@@ -113,7 +114,7 @@ internal sealed class QueryFactory
                 words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 wordWeights.Add(pair.Count == 0 ? wholeWeight : pairWeight);
-                if (Uncommon(Analyze(joined.Text)) && (pair.Count == 0 || Uncommon(pair)))
+                if (Uncommon(joinedTerms) && (pair.Count == 0 || Uncommon(pair)))
                 {
                     uncommon.Add(words[^1]);
                 }
