@@ -385,6 +385,9 @@ internal sealed class QueryFactory
     /// <summary>The words of <paramref name="text"/>: each index term with the text it came from.</summary>
     public IEnumerable<(string Term, string Written)> Words(string text) => QueryToken.Read(_analyzer, text).Select(token => (token.Term, token.Original));
 
+    /// <summary>The words of <paramref name="text"/> as the body indexes them, each with its other form.</summary>
+    internal IReadOnlyList<QueryToken> Tokens(string text) => QueryToken.Read(_analyzer, text);
+
     /// <summary>The query a plain word of the user's becomes (every searched field, whole and as a compound part), for
     /// <paramref name="term"/> as the analyzer gives it: what <see cref="CommonWords"/> keeps the scores of.</summary>
     public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => WordQueries.Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights, weights.FieldWeights);

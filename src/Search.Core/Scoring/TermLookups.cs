@@ -143,6 +143,14 @@ internal sealed class TermLookups(IndexReaderContext top, CommonWords? common = 
     public static DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, Term term, TermState state) =>
         Open(leaf, term, state, (IBits?)null, static (enumerator, accepted) => enumerator.DocsAndPositions(accepted, null, DocsAndPositionsFlags.NONE));
 
+    /// <summary>The postings of <paramref name="term"/> in <paramref name="leaf"/> with the positions and character
+    /// offsets of each occurrence, opened as <see cref="Postings"/> opens them; null when the field has no offsets.</summary>
+    /// <param name="leaf">The segment.</param>
+    /// <param name="term">The term.</param>
+    /// <param name="state">Its state in that segment (<see cref="States"/>).</param>
+    public static DocsAndPositionsEnum? Offsets(AtomicReaderContext leaf, Term term, TermState state) =>
+        Open(leaf, term, state, (IBits?)null, static (enumerator, accepted) => enumerator.DocsAndPositions(accepted, null, DocsAndPositionsFlags.OFFSETS));
+
     private static T Open<T>(AtomicReaderContext leaf, Term term, TermState state, IBits? acceptDocs, Func<TermsEnum, IBits?, T> open)
     {
         var terms = leaf.AtomicReader.GetTerms(term.Field) ?? throw new InvalidOperationException($"{term} has a state but {leaf} has no field {term.Field}.");

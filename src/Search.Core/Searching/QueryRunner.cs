@@ -25,7 +25,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     /// <summary>Runs <paramref name="query"/> for <paramref name="request"/>'s <paramref name="page"/>; <paramref name="written"/>
     /// gives the query's words as the reader meant them (<see cref="AsTypedFirst.Written"/>), read only when an article
     /// with every word scores far below the best.</summary>
-    public SearchRun Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, SearchPage page, Func<IReadOnlyList<string>> written)
+    public SearchRun Run(IndexSearcher searcher, TermLookups lookups, SearchQuery query, SearchRequest request, SearchPage page, Func<TypedWords> written)
     {
         var facetFilters = FacetFilters.Of(request);
         int[]? first = null;
@@ -84,7 +84,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     // donation once beside "mangels" are no answer to "Blutspenden Mangel" ahead of the Red Cross's appeals. The scores
     // are those of the query's best ProximityRescorer.Window matches under the request's filters: an article with every
     // word that is not among them scores less than the best other.
-    private int[]? NearTheBest(IndexSearcher searcher, Query scored, SearchRequest request, FacetFilters facetFilters, int[] first, Func<IReadOnlyList<string>> written)
+    private int[]? NearTheBest(IndexSearcher searcher, Query scored, SearchRequest request, FacetFilters facetFilters, int[] first, Func<TypedWords> written)
     {
         var isFirst = first.ToHashSet();
         var top = searcher.Search(filters.Restrict(scored, request), ProximityRescorer.Window).ScoreDocs
@@ -97,9 +97,9 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         }
 
         var scores = top.ToDictionary(hit => hit.Doc, hit => hit.Score);
-        IReadOnlyList<string>? words = null;
+        TypedWords? words = null;
         int[] near = [.. first.Where(doc => (scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther)
-            || (words ??= written()).Count >= 2 && AsTypedFirst.HasEveryWord(ArticleDocument.FromDocument(searcher.Doc(doc)), words))];
+            || (words ??= written()).Count >= 2 && words.PrintedBy(ArticleDocument.FromDocument(searcher.Doc(doc))))];
         return near.Length == 0 ? null : near;
     }
 
@@ -123,25 +123,8 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     // body-hard known items 0.008 and compounds 0.005: the 45 articles of the real corpus that long have most words.
     private int[] NotTooLong(IndexSearcher searcher, int[] docs)
     {
-        if (weights.AllWordsFirstLongest <= 0)
-        {
-            return docs;
-        }
-
-        var statistics = searcher.CollectionStatistics(ArticleFields.Body);
-        if (statistics.DocCount <= 0 || statistics.SumTotalTermFreq <= 0)
-        {
-            return docs;
-        }
-
-        var longest = weights.AllWordsFirstLongest * statistics.SumTotalTermFreq / (double)statistics.DocCount;
-        var leaves = searcher.IndexReader.Leaves;
-        return [.. docs.Where(doc =>
-        {
-            var leaf = leaves[Lucene.Net.Index.ReaderUtil.SubIndex(doc, leaves)];
-            var norms = leaf.AtomicReader.GetNormValues(ArticleFields.Body);
-            return norms is null || ArticleSimilarity.Length(norms.Get(doc - leaf.DocBase)) <= longest;
-        })];
+        var longest = Digests.Longest(searcher, weights.AllWordsFirstLongest);
+        return longest is null ? docs : [.. docs.Where(doc => !Digests.IsDigest(searcher, doc, longest))];
     }
 
     // How many articles have every word of a query that lets an article miss one, under the request's filters, counted

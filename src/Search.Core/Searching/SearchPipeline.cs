@@ -67,7 +67,7 @@ internal sealed class SearchPipeline
             : run.Collected.Rankings[0].ScoreDocs.Skip(page.Skip).Cast<FieldDoc>().ToList();
         if (AsTypedFirst.Applies(request, page, fuzzy, _queries.Weights))
         {
-            hits = AsTypedFirst.Order(searcher, () => AsTypedFirst.Written(_queries, request.Query), hits, run.EveryWordFirst ? run.WithEveryWord : 0, _queries.Weights.AsTypedFirstBelow);
+            hits = AsTypedFirst.Order(searcher, lookups, () => AsTypedFirst.Written(_queries, request.Query), hits, run.EveryWordFirst ? run.WithEveryWord : 0, _queries.Weights);
         }
 
         var shown = HitAssembly.Hits(searcher, request, query, hits, lookups.DocFreq, _writing);

@@ -40,14 +40,14 @@ public sealed class AsTypedFirstTests
     public void AmongFewMatchesTheArticleThatPrintsEveryWordAsTypedComesFirst()
     {
         Assert.Equal(["wie-getippt", "andere-formen"], Ids("Kundenverkehrs Schwaben", RankingWeights.Default));
-        Assert.Equal(["andere-formen", "wie-getippt"], Ids("Kundenverkehrs Schwaben", RankingWeights.Default with { AsTypedFirstBelow = 0 }));
+        Assert.Equal(["andere-formen", "wie-getippt"], Ids("Kundenverkehrs Schwaben", RankingWeights.Default with { AsTypedFirstBelow = 0, AsTypedWithin = 0 }));
     }
 
     [Fact]
     public void TwoQueryWordsThatAnArticleWritesAsOneWordCountAsTyped()
     {
         var ids = Ids("Wirtschafts Soziologie", RankingWeights.Default);
-        var scoreOrder = Ids("Wirtschafts Soziologie", RankingWeights.Default with { AsTypedFirstBelow = 0 });
+        var scoreOrder = Ids("Wirtschafts Soziologie", RankingWeights.Default with { AsTypedFirstBelow = 0, AsTypedWithin = 0 });
 
         Assert.Equal(["getrennt", "zusammen", "zusammen-2"], scoreOrder.Order());
         Assert.Equal("getrennt", scoreOrder[0]);
@@ -61,7 +61,7 @@ public sealed class AsTypedFirstTests
         // Four matches, two with every word: the two that miss a word do not count against the rule's limit.
         var weights = RankingWeights.Default with { AsTypedFirstBelow = 3 };
 
-        var scoreOrder = Ids("Marktverkehrs Franken Samstag", weights with { AsTypedFirstBelow = 0 });
+        var scoreOrder = Ids("Marktverkehrs Franken Samstag", weights with { AsTypedFirstBelow = 0, AsTypedWithin = 0 });
         var ids = Ids("Marktverkehrs Franken Samstag", weights);
 
         Assert.Equal(["markt-formen", "markt-getippt"], scoreOrder[..2]);
@@ -72,7 +72,7 @@ public sealed class AsTypedFirstTests
     [Fact]
     public void WithAsManyMatchesAsTheRuleAllowsTheScoreAloneOrders()
     {
-        Assert.Equal(["andere-formen", "wie-getippt"], Ids("Kundenverkehrs Schwaben", RankingWeights.Default with { AsTypedFirstBelow = 2 }));
+        Assert.Equal(["andere-formen", "wie-getippt"], Ids("Kundenverkehrs Schwaben", RankingWeights.Default with { AsTypedFirstBelow = 2, AsTypedWithin = 0 }));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class AsTypedFirstTests
     [InlineData("Kundenverkehrs | Laden Schwaben")]
     public void AQueryUsingSyntaxBeyondPlainWordsIsOrderedByTheScoreAlone(string text)
     {
-        var scoreOrder = Ids(text, RankingWeights.Default with { AsTypedFirstBelow = 0 });
+        var scoreOrder = Ids(text, RankingWeights.Default with { AsTypedFirstBelow = 0, AsTypedWithin = 0 });
 
         Assert.Equal(2, scoreOrder.Length);
         Assert.Equal(scoreOrder, Ids(text, RankingWeights.Default));
