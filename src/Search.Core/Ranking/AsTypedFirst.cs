@@ -27,11 +27,11 @@ internal static class AsTypedFirst
     /// <summary>Whether the rule can apply to <paramref name="request"/>: ranked by relevance, its first page, as typed
     /// (not the typo-tolerant retry), and no month, year, source or date filter (there a query has few matches because of
     /// the filter, not because its words are rare together; and reading the few articles cost the month-filtered
-    /// searches' p99 0.2-0.3 ms). Whether its text is plain words is decided by <see cref="Written"/>, only when the
-    /// matches are few.</summary>
+    /// searches' p99 0.2-0.3 ms), and not while the reader is typing its last word (<see cref="SearchRequest.PrefixLast"/>:
+    /// a word half typed is printed by no article). Whether its text is plain words is decided by <see cref="Written"/>.</summary>
     public static bool Applies(SearchRequest request, SearchPage page, bool fuzzy, RankingWeights weights) =>
         (weights.AsTypedFirstBelow > 0 || weights.AsTypedWithin > 1) && request.Sort == SearchSort.Relevance && page.Skip == 0 && page.After is null && !fuzzy
-        && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
+        && !request.PrefixLast && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
 
     /// <summary>The words of <paramref name="text"/> as typed, without stopwords and question words; none when the text is
     /// a question or uses syntax beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a

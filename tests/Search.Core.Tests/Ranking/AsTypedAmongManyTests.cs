@@ -54,6 +54,17 @@ public sealed class AsTypedAmongManyTests
         Assert.Equal(Ids(index, Query + "?", RankingWeights.Default with { AsTypedWithin = 0 }), Ids(index, Query + "?", RankingWeights.Default));
     }
 
+    [Fact]
+    public void WhileTheReaderTypesTheLastWordTheScoreAloneOrders()
+    {
+        var index = Index(otherForms: 8);
+
+        var scoreOrder = Ids(index, Query, RankingWeights.Default with { AsTypedWithin = 0 }, prefixLast: true);
+
+        Assert.NotEqual("wie-getippt", scoreOrder[0]);
+        Assert.Equal(scoreOrder, Ids(index, Query, RankingWeights.Default, prefixLast: true));
+    }
+
     private static string Index(int otherForms)
     {
         var corpus = Path.Combine(TestCorpus.CreateTempFolder("as-typed-many"), "articles.jsonl");
@@ -68,10 +79,10 @@ public sealed class AsTypedAmongManyTests
         return index;
     }
 
-    private static string[] Ids(string index, string text, RankingWeights weights)
+    private static string[] Ids(string index, string text, RankingWeights weights, bool prefixLast = false)
     {
         using var searcher = ArticleSearcher.Open(index, weights);
-        return [.. searcher.Search(new SearchRequest(text, [], 1, 20) { Facets = false, Snippets = false }).Hits.Select(hit => hit.Article.Id)];
+        return [.. searcher.Search(new SearchRequest(text, [], 1, 20) { Facets = false, Snippets = false, PrefixLast = prefixLast }).Hits.Select(hit => hit.Article.Id)];
     }
 
     // Sentences that make an article long, so that its two matches score below the short articles'.
