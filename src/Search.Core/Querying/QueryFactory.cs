@@ -76,12 +76,13 @@ internal sealed class QueryFactory
 
         var clauses = QuerySyntax.Parse(text);
         var optional = new List<QueryClause>();
-        if (clauses.Any(clause => !clause.Excluded && !IsQuestionWord(clause)))
+        if (clauses.Any(clause => !clause.Excluded && !IsOptional(clause)))
         {
             // "Warum hat Dänemark alle Nerze getötet?": the question's words say nothing of its topic, so an article
-            // need not have them; one that does (a headline "Warum …") scores them.
-            optional.AddRange(clauses.Where(IsQuestionWord));
-            clauses = [.. clauses.Where(clause => !IsQuestionWord(clause))];
+            // need not have them; one that does (a headline "Warum …") scores them. Nor does a year: the reports on the
+            // "Vierschanzentournee 2021" seldom print "2021", the day's news digests that list it do.
+            optional.AddRange(clauses.Where(IsOptional));
+            clauses = [.. clauses.Where(clause => !IsOptional(clause))];
         }
 
         var words = new List<Query>();
@@ -375,6 +376,15 @@ internal sealed class QueryFactory
 
     private static bool IsQuestionWord(QueryClause clause) =>
         !clause.Excluded && PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
+
+    // A question word, or a year when years are optional (RankingWeights.OptionalYears).
+    private bool IsOptional(QueryClause clause) =>
+        IsQuestionWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
+
+    /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099): in a query with other words it
+    /// need not match (<see cref="RankingWeights.OptionalYears"/>).</summary>
+    public static bool IsYear(string word) =>
+        word.Length == 4 && word.All(char.IsAsciiDigit) && (word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal));
 
     private static QueryTerm? PlainWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;

@@ -33,14 +33,16 @@ internal static class AsTypedFirst
         (weights.AsTypedFirstBelow > 0 || weights.AsTypedWithin > 1) && request.Sort == SearchSort.Relevance && page.Skip == 0 && page.After is null && !fuzzy
         && !request.PrefixLast && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
 
-    /// <summary>The words of <paramref name="text"/> as typed, without stopwords and question words; none when the text is
+    /// <summary>The words of <paramref name="text"/> as typed, without stopwords, question words and years (words a query
+    /// need not match); none when the text is
     /// a question or uses syntax beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a
     /// query is no copy of an article's words.</summary>
     public static TypedWords Written(QueryFactory queries, string text) =>
         text.Contains('?', StringComparison.Ordinal) || !QuerySyntax.Parse(text).All(IsPlainWord)
             ? TypedWords.None
             : TypedWords.Of(queries, queries.Tokens(text)
-                .Where(token => !QueryFactory.QuestionWords.Contains(GermanNewsAnalyzer.Fold(token.Original.ToLowerInvariant()))));
+                .Where(token => !QueryFactory.QuestionWords.Contains(GermanNewsAnalyzer.Fold(token.Original.ToLowerInvariant()))
+                    && !(queries.Weights.OptionalYears && QueryFactory.IsYear(token.Original))));
 
     private static bool IsPlainWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null }];

@@ -192,6 +192,11 @@ public sealed record RankingWeights
     /// their offsets (<see cref="TypedWords"/>); reading the hits' text in turn instead cost 0.1 ms.</summary>
     public int AsTypedWithin { get; init; } = 10;
 
+    /// <summary>A year (1900-2099) in a query with other words need not match, as a question word need not: it adds its
+    /// score where an article prints it. "Vierschanzentournee 2021": the reports on the tournament seldom print the year;
+    /// the four news digests that list it beside "2021" came first.</summary>
+    public bool OptionalYears { get; init; } = true;
+
     /// <summary>The weight of each searched field, by field name.</summary>
     public IReadOnlyDictionary<string, float> FieldWeights => new Dictionary<string, float>
     {

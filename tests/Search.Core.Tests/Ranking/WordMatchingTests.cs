@@ -85,11 +85,23 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
             articles.Add(new { id = $"amber-about-{i}", date = "2020-12-28", title = $"Am Strand {i}", body = "Der Bernstein ist das Gold der Ostsee. Bernstein, Bernstein, Bernstein: jeder Sammler kennt ihn. Ein Sammler findet Bernstein nach dem Sturm, mancher Sammler jeden Tag Bernstein." });
         }
 
+        // Reports on the Schanzenfest, which do not print its year, and two news digests that list it with "2021".
+        for (var i = 0; i < 3; i++)
+        {
+            articles.Add(new { id = $"jump-report-{i}", date = "2021-01-02", title = $"Springen in Oberstdorf {i}", body = "Das Schanzenfest begann mit einem Sieg. Beim Schanzenfest sprangen alle weit, und das Schanzenfest geht weiter." });
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            articles.Add(new { id = $"jump-digest-{i}", date = "2021-01-03", title = $"Nachrichten am Morgen {i}", body = "Kurz notiert: Das Schanzenfest 2021 beginnt. Der Bürgermeister eröffnet den Markt. Die Preise steigen." });
+        }
+
         // Enough other articles that the coast's words are uncommon (in fewer than one article in fifty), each a few
         // sentences: coast-all is long beside them, and the digest more than eight times their average.
         for (var i = 0; i < 400; i++)
         {
-            articles.Add(new { id = $"town-{i:D3}", date = "2020-12-01", title = $"Stadtbericht {i}", body = Filler(10) });
+            // Half of them say which year, as a year is in a good share of a corpus's articles.
+            articles.Add(new { id = $"town-{i:D3}", date = "2020-12-01", title = i % 2 == 0 ? $"Stadtbericht {i} für 2021" : $"Stadtbericht {i}", body = Filler(10) });
         }
 
         return articles;
@@ -290,6 +302,18 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         var result = fixture.Searcher.Search(new SearchRequest("Warum gibt es eine Sturmflut?", []));
 
         Assert.Equal(["coast-all", "coast-two-2", "coast-two-3"], result.Hits.Select(hit => hit.Article.Id).Order());
+    }
+
+    [Fact]
+    public void AYearNeedNotMatchAndAddsItsScoreWhereAnArticlePrintsIt()
+    {
+        var ids = Ids("Schanzenfest 2021");
+        var yearRequired = Ids("Schanzenfest 2021", RankingWeights.Default with { OptionalYears = false });
+
+        Assert.Equal(["jump-digest-0", "jump-digest-1"], yearRequired[..2].Order());
+        Assert.Equal(["jump-report-0", "jump-report-1", "jump-report-2"], ids[..3].Order());
+        Assert.Equal(["jump-digest-0", "jump-digest-1"], ids[3..].Order());
+        Assert.Equal(ids, Ids("Schanzenfest"));
     }
 
     [Fact]
