@@ -377,14 +377,24 @@ internal sealed class QueryFactory
     private static bool IsQuestionWord(QueryClause clause) =>
         !clause.Excluded && PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
 
-    // A question word, or a year when years are optional (RankingWeights.OptionalYears).
-    private bool IsOptional(QueryClause clause) =>
+    /// <summary>Whether <paramref name="clause"/> is a question word, or a year when years are optional
+    /// (<see cref="RankingWeights.OptionalYears"/>): in a query with other words it need not match.</summary>
+    internal bool IsOptional(QueryClause clause) =>
         IsQuestionWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
 
-    /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099): in a query with other words it
-    /// need not match (<see cref="RankingWeights.OptionalYears"/>).</summary>
-    public static bool IsYear(string word) =>
-        word.Length == 4 && word.All(char.IsAsciiDigit) && (word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal));
+    /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099), or a season of two ("2019/20",
+    /// "2020/21", "2020-2021"): in a query with other words it need not match (<see cref="RankingWeights.OptionalYears"/>).</summary>
+    public static bool IsYear(string word)
+    {
+        if (word.Length < 4 || word.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
+            || !(word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var rest = word.AsSpan(4);
+        return rest.IsEmpty || (rest.Length is 3 or 5 && rest[0] is '/' or '-' && !rest[1..].ContainsAnyExceptInRange('0', '9'));
+    }
 
     private static QueryTerm? PlainWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;

@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Paging;
 using Search.Core.Querying;
@@ -37,12 +36,18 @@ internal static class AsTypedFirst
     /// need not match); none when the text is
     /// a question or uses syntax beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a
     /// query is no copy of an article's words.</summary>
-    public static TypedWords Written(QueryFactory queries, string text) =>
-        text.Contains('?', StringComparison.Ordinal) || !QuerySyntax.Parse(text).All(IsPlainWord)
-            ? TypedWords.None
-            : TypedWords.Of(queries, queries.Tokens(text)
-                .Where(token => !QueryFactory.QuestionWords.Contains(GermanNewsAnalyzer.Fold(token.Original.ToLowerInvariant()))
-                    && !(queries.Weights.OptionalYears && QueryFactory.IsYear(token.Original))));
+    public static TypedWords Written(QueryFactory queries, string text)
+    {
+        var clauses = QuerySyntax.Parse(text);
+        if (text.Contains('?', StringComparison.Ordinal) || !clauses.All(IsPlainWord))
+        {
+            return TypedWords.None;
+        }
+
+        // The words an article must have, analysed at once (one pass of the analyzer).
+        var words = string.Join(' ', clauses.Where(clause => !queries.IsOptional(clause)).Select(clause => clause.Alternatives[0].Text));
+        return TypedWords.Of(queries, queries.Tokens(words));
+    }
 
     private static bool IsPlainWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null }];

@@ -43,6 +43,22 @@ public class QueryFactoryTests
         Assert.Equal(expected, terms.Contains(joined));
     }
 
+    [Theory]
+    [InlineData("2021", true)]
+    [InlineData("1999", true)]
+    [InlineData("2019/20", true)] // a season
+    [InlineData("2020-21", true)]
+    [InlineData("2020-2021", true)]
+    [InlineData("1848", false)] // a year readers seldom mean by a news search, and a number as often
+    [InlineData("2100", false)]
+    [InlineData("202", false)]
+    [InlineData("20201", false)]
+    [InlineData("2020/2", false)]
+    [InlineData("2020er", false)]
+    [InlineData("G7", false)]
+    public void AYearOrASeasonOfTwoIsAWordAQueryNeedNotMatch(string word, bool expected) =>
+        Assert.Equal(expected, QueryFactory.IsYear(word));
+
     private static HashSet<string> Terms(SearchQuery query)
     {
         var terms = new HashSet<Term>();
