@@ -20,7 +20,7 @@ namespace Search.Core.Querying;
 /// other: <see cref="RankingWeights.LighterWordShare"/>); a longer one may miss words that carry less than half its
 /// weight (<see cref="WordCoverage"/>), or <see cref="RankingWeights.MissingWords"/> when its weights are not known
 /// (<see cref="SearchQuery.AllWords"/> holds the strict form, which the searcher
-/// applies when many articles have every word). Question words need not match (<see cref="QuestionWords"/>). Articles
+/// applies when many articles have every word). Question words and years need not match (<see cref="IsOptional"/>). Articles
 /// whose headline has the query words close together get a reward (<see cref="SearchQuery.Proximity"/>). Every query is
 /// held to <see cref="Limits"/>.
 /// </summary>

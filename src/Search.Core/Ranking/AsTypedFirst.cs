@@ -32,10 +32,10 @@ internal static class AsTypedFirst
         (weights.AsTypedFirstBelow > 0 || weights.AsTypedWithin > 1) && request.Sort == SearchSort.Relevance && page.Skip == 0 && page.After is null && !fuzzy
         && !request.PrefixLast && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
 
-    /// <summary>The words of <paramref name="text"/> as typed, without stopwords, question words and years (words a query
-    /// need not match); none when the text is
-    /// a question or uses syntax beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a
-    /// query is no copy of an article's words.</summary>
+    /// <summary>The words of <paramref name="text"/> as typed, without stopwords and the words a query need not match
+    /// (question words, years: <see cref="QueryFactory.IsOptional"/>); none when the text is a question or uses syntax
+    /// beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a query is no copy of an
+    /// article's words.</summary>
     public static TypedWords Written(QueryFactory queries, string text)
     {
         var clauses = QuerySyntax.Parse(text);
