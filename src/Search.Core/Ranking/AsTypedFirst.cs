@@ -67,9 +67,6 @@ internal static class AsTypedFirst
             return page;
         }
 
-        // Among many matches, a digest is not moved up: it prints any few words somewhere.
-        var longest = few ? null : Digests.Longest(searcher, weights.AllWordsFirstLongest);
-
         // The postings tell which may print the words: most often the first, and then nothing moves. The text is read
         // only to confirm the one that would move up.
         if (typed.MayBePrintedBy(searcher.IndexReader, lookups, [page[0].Doc])[0])
@@ -77,6 +74,8 @@ internal static class AsTypedFirst
             return page;
         }
 
+        // Among many matches, a digest is not moved up: it prints any few words somewhere.
+        var longest = few ? null : Digests.Longest(lookups.CollectionStatistics(searcher, ArticleFields.Body), weights.AllWordsFirstLongest);
         var may = typed.MayBePrintedBy(searcher.IndexReader, lookups, [.. page.Skip(1).Take(read - 1).Select(hit => hit.Doc)]);
         for (var i = 1; i < read; i++)
         {

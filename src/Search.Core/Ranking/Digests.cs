@@ -13,19 +13,12 @@ namespace Search.Core.Ranking;
 internal static class Digests
 {
     /// <summary>The most words a body may have before it counts as a digest: <paramref name="times"/> the average body
-    /// of <paramref name="searcher"/>'s index; null when there is no limit (<paramref name="times"/> 0, or no bodies).</summary>
-    public static double? Longest(IndexSearcher searcher, float times)
-    {
-        if (times <= 0)
-        {
-            return null;
-        }
-
-        var statistics = searcher.CollectionStatistics(ArticleFields.Body);
-        return statistics.DocCount <= 0 || statistics.SumTotalTermFreq <= 0
+    /// (<paramref name="bodies"/>: the body field's statistics, as the search holds them); null when there is no limit
+    /// (<paramref name="times"/> 0, or no bodies).</summary>
+    public static double? Longest(CollectionStatistics bodies, float times) =>
+        times <= 0 || bodies.DocCount <= 0 || bodies.SumTotalTermFreq <= 0
             ? null
-            : times * statistics.SumTotalTermFreq / (double)statistics.DocCount;
-    }
+            : times * bodies.SumTotalTermFreq / (double)bodies.DocCount;
 
     /// <summary>Whether the body of <paramref name="doc"/> (a top-level document number) has more than
     /// <paramref name="longest"/> words, as its length norm gives them.</summary>

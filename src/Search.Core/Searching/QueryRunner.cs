@@ -42,7 +42,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
                 withEveryWord = count;
                 if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance)
                 {
-                    first = NotTooLong(searcher, docs);
+                    first = NotTooLong(searcher, lookups, docs);
                 }
             }
         }
@@ -121,9 +121,9 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     // run still counts it among the articles with every word, so AsTypedFirst may move it up when it scores among them
     // and prints the words as typed (a reader who copied them from it): making the rule skip such queries instead cost
     // body-hard known items 0.008 and compounds 0.005: the 45 articles of the real corpus that long have most words.
-    private int[] NotTooLong(IndexSearcher searcher, int[] docs)
+    private int[] NotTooLong(IndexSearcher searcher, TermLookups lookups, int[] docs)
     {
-        var longest = Digests.Longest(searcher, weights.AllWordsFirstLongest);
+        var longest = Digests.Longest(lookups.CollectionStatistics(searcher, ArticleFields.Body), weights.AllWordsFirstLongest);
         return longest is null ? docs : [.. docs.Where(doc => !Digests.IsDigest(searcher, doc, longest))];
     }
 
