@@ -38,6 +38,9 @@ var app = builder.Build();
 
 if (!IndexStartup.OpensAtStartup(app.Services, app.Logger))
 {
+    // Disposing the host flushes the console logger's queue, so the message saying how to fix it is printed before
+    // the process ends, every time.
+    await app.DisposeAsync();
     return 1;
 }
 
