@@ -59,7 +59,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         scored = lookups.Resolve(scored);
         if (first is not null && weights.AllWordsFirstNear > 0)
         {
-            first = NearTheBest(searcher, scored, request, facetFilters, first, written);
+            first = NearTheBest(searcher, lookups, scored, request, facetFilters, first, written);
         }
 
         if (first is not null)
@@ -84,7 +84,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     // donation once beside "mangels" are no answer to "Blutspenden Mangel" ahead of the Red Cross's appeals. The scores
     // are those of the query's best ProximityRescorer.Window matches under the request's filters: an article with every
     // word that is not among them scores less than the best other.
-    private int[]? NearTheBest(IndexSearcher searcher, Query scored, SearchRequest request, FacetFilters facetFilters, int[] first, Func<TypedWords> written)
+    private int[]? NearTheBest(IndexSearcher searcher, TermLookups lookups, Query scored, SearchRequest request, FacetFilters facetFilters, int[] first, Func<TypedWords> written)
     {
         var isFirst = first.ToHashSet();
         var top = searcher.Search(filters.Restrict(scored, request), ProximityRescorer.Window).ScoreDocs
@@ -97,9 +97,20 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         }
 
         var scores = top.ToDictionary(hit => hit.Doc, hit => hit.Score);
-        TypedWords? words = null;
-        int[] near = [.. first.Where(doc => (scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther)
-            || (words ??= written()).Count >= 2 && words.PrintedBy(ArticleDocument.FromDocument(searcher.Doc(doc))))];
+        var scoreNear = first.Select(doc => scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther).ToArray();
+        var printed = new bool[first.Length];
+        if (scoreNear.Contains(false) && written() is { Count: >= 2 } words)
+        {
+            // The postings tell which may print the words as typed (TypedWords.MayBePrintedBy); only those are read.
+            int[] others = [.. first.Where((_, i) => !scoreNear[i])];
+            var may = words.MayBePrintedBy(searcher.IndexReader, lookups, others);
+            for (int i = 0, other = 0; i < first.Length; i++)
+            {
+                printed[i] = !scoreNear[i] && may[other++] && words.PrintedBy(ArticleDocument.FromDocument(searcher.Doc(first[i])));
+            }
+        }
+
+        int[] near = [.. first.Where((_, i) => scoreNear[i] || printed[i])];
         return near.Length == 0 ? null : near;
     }
 
