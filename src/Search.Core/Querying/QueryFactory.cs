@@ -194,6 +194,14 @@ internal sealed class QueryFactory
         // Two words of about equal weight, few articles with both: the others with either (uncommon) word follow.
         // Capped so that the articles with both words always come first (AllWordsFirstBelow).
         var oneOfTwoBelow = Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow);
+        // The heavier word in fewer articles than that, the lighter uncommon too: the articles with the lighter word alone
+        // follow as well ("Bierabsatz Brauereien": six articles say "Bierabsatz", dozens more are about breweries).
+        if (lighterOptional && _weights.OneOfTwoAfterRareWord && oneOfTwoBelow > 1 && uncommon.Count == 2
+            && wordWeights.Max(weight => weight!.Value) > WordCoverage.Weight(oneOfTwoBelow, articles))
+        {
+            lighterOptional = false;
+        }
+
         var oneOfTwo = !lighterOptional && oneOfTwoBelow > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
         if (words.Count > _weights.AllWordsUpTo || lighterOptional || oneOfTwo)
         {
