@@ -15,9 +15,11 @@ namespace Search.Core.Ranking;
 /// the blind figure of these weights is on the 30 topics of <c>adhoc-blind-topics.tsv</c> (bench/RESULTS.md). Each
 /// figure was measured at the other weights of its day; the weights were swept again once <see cref="JoinedWeight"/> and
 /// <see cref="LighterWordShare"/> took their present values (bench/results/2026-12-06.md, "Weights set on the
-/// generator"). The unseen figure of the whole is on the 30 topics of <c>adhoc-dusk-topics.tsv</c>, written and scored
-/// once after <see cref="JoinedCap"/> and that day's other rules (<see cref="AsTypedWithin"/>, found on the known items
-/// after it, changes none of its top 10s; bench/RESULTS.md); before it, <c>adhoc-noon-topics.tsv</c>,
+/// generator"). The unseen figure of the whole is on the 30 topics of <c>adhoc-kite-topics.tsv</c>, written and scored
+/// once after <see cref="OneOfTwoAfterRareWord"/> (which changes none of its top 10s; bench/RESULTS.md); before it,
+/// <c>adhoc-eve-topics.tsv</c> (then used for that rule) and <c>adhoc-dusk-topics.tsv</c>, written and scored once after
+/// <see cref="JoinedCap"/> and that day's other rules (<see cref="AsTypedWithin"/> and <see cref="OneOfTwoAfterRareWord"/>
+/// change none of its top 10s), <c>adhoc-noon-topics.tsv</c>,
 /// <c>adhoc-rise-topics.tsv</c> (written while those rules were found on the earlier 280 topics, then used for one
 /// spelling change), <c>adhoc-night-topics.tsv</c>, <c>adhoc-morning-topics.tsv</c> and <c>adhoc-dawn-topics.tsv</c> gave
 /// it, each then used for later changes.
