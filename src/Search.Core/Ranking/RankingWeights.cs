@@ -136,9 +136,10 @@ public sealed record RankingWeights
     /// <see cref="OneOfTwoWordsBelow"/> articles have the heavier and the lighter is uncommon too, the articles with either
     /// word follow those with both, as for two words of about equal weight: "Bierabsatz Brauereien" (six articles say
     /// "Bierabsatz", dozens are about breweries) goes on with the breweries instead of ending after six. Measured against
-    /// false (2026-12-07, 400 topics, same judgments and one article judged): eve E11 "Bierabsatz Brauereien" 0.56 → 0.85
+    /// false (2026-12-07, 442 topics, same judgments and one article judged): eve E11 "Bierabsatz Brauereien" 0.56 → 0.85
     /// (the topic it was found on, after eve was scored), noon S11 "Guiseppe Conte" 0.33 → 0.53, late L28 0.92 → 0.99,
-    /// dawn P23 unchanged (one article judged, 0); the other top 10s and the 4,500 known items unchanged.</summary>
+    /// dawn P23 unchanged (one article judged, 0); the other top 10s unchanged (kite, written meanwhile, included); known
+    /// items (seeds 21-23 and 61-63): every target keeps its rank but one compound query's, not found → third.</summary>
     public bool OneOfTwoAfterRareWord { get; init; } = true;
 
     /// <summary>A longer query lets an article miss a word unless this many articles or more have every word; 0: always.
