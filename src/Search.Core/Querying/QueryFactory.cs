@@ -188,20 +188,16 @@ internal sealed class QueryFactory
 
         BooleanQuery? allWords = null;
         var weighed = fuzzyTerms is null && docFreq is not null && articles > 0 && wordWeights.All(weight => weight is not null);
-        // Two words, one uncommon and far heavier than the other: the lighter may be missing, as in a longer query.
-        var lighterOptional = _weights.LighterWordShare > 0 && words.Count == 2 && weighed && uncommon.Count > 0
-            && wordWeights.Max(weight => weight!.Value) >= _weights.LighterWordShare * wordWeights.Sum(weight => weight!.Value);
         // Two words of about equal weight, few articles with both: the others with either (uncommon) word follow.
         // Capped so that the articles with both words always come first (AllWordsFirstBelow).
         var oneOfTwoBelow = Math.Min(_weights.OneOfTwoWordsBelow, _weights.AllWordsFirstBelow);
-        // The heavier word in fewer articles than that, the lighter uncommon too: the articles with the lighter word alone
-        // follow as well ("Bierabsatz Brauereien": six articles say "Bierabsatz", dozens more are about breweries).
-        if (lighterOptional && _weights.OneOfTwoAfterRareWord && oneOfTwoBelow > 1 && uncommon.Count == 2
-            && wordWeights.Max(weight => weight!.Value) > WordCoverage.Weight(oneOfTwoBelow, articles))
-        {
-            lighterOptional = false;
-        }
-
+        // Two words, one uncommon and far heavier than the other: the lighter may be missing, as in a longer query. Unless
+        // fewer articles than that have the heavier and the lighter is uncommon too: then they are two of about equal
+        // weight ("Bierabsatz Brauereien": six articles say "Bierabsatz", dozens more are about breweries).
+        var heavier = words.Count == 2 && weighed ? wordWeights.Max(weight => weight!.Value) : 0;
+        var lighterOptional = _weights.LighterWordShare > 0 && words.Count == 2 && weighed && uncommon.Count > 0
+            && heavier >= _weights.LighterWordShare * wordWeights.Sum(weight => weight!.Value)
+            && !(_weights.OneOfTwoAfterRareWord && oneOfTwoBelow > 1 && uncommon.Count == 2 && heavier > WordCoverage.Weight(oneOfTwoBelow, articles));
         var oneOfTwo = !lighterOptional && oneOfTwoBelow > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
         if (words.Count > _weights.AllWordsUpTo || lighterOptional || oneOfTwo)
         {

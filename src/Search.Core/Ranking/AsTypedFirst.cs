@@ -79,7 +79,7 @@ internal static class AsTypedFirst
         var may = typed.MayBePrintedBy(searcher.IndexReader, lookups, [.. page.Skip(1).Take(read - 1).Select(hit => hit.Doc)]);
         for (var i = 1; i < read; i++)
         {
-            if (may[i - 1] && !Digests.IsDigest(searcher, page[i].Doc, longest) && typed.PrintedBy(ArticleDocument.FromDocument(searcher.Doc(page[i].Doc))))
+            if (may[i - 1] && !Digests.IsDigest(searcher, page[i].Doc, longest) && typed.PrintedBy(searcher, page[i].Doc))
             {
                 return [page[i], .. page.Where((_, j) => j != i)];
             }

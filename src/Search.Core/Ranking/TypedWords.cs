@@ -68,11 +68,13 @@ internal sealed class TypedWords
         return new TypedWords(queries, written, [.. terms]);
     }
 
-    /// <summary>Whether <paramref name="article"/> prints every word as typed (ignoring case), in its headline, body or
-    /// caption, or two neighbouring words written as one (the reader split a compound: "Wirtschafts Soziologie" for
-    /// "Wirtschaftssoziologie", also with a compound's linking element or a hyphen).</summary>
-    public bool PrintedBy(NewsArticle article)
+    /// <summary>Whether the article <paramref name="doc"/> (a top-level document number), read from its stored text,
+    /// prints every word as typed (ignoring case), in its headline, body or caption, or two neighbouring words written as
+    /// one (the reader split a compound: "Wirtschafts Soziologie" for "Wirtschaftssoziologie", also with a compound's
+    /// linking element or a hyphen).</summary>
+    public bool PrintedBy(IndexSearcher searcher, int doc)
     {
+        var article = ArticleDocument.FromDocument(searcher.Doc(doc));
         var found = new bool[Count];
         for (var i = 0; i < Count; i++)
         {
@@ -88,8 +90,9 @@ internal sealed class TypedWords
 
     /// <summary>For each of <paramref name="docs"/>, whether it may print every word as typed: each word (or its joined
     /// form) is in its body where one of the word's terms spans as many characters as were typed, or in its headline or
-    /// caption as typed. An article that prints them passes; one that passes prints them or, seldom, another form of the
-    /// same length ("Gerichtes" for "Gerichten"), which <see cref="PrintedBy"/> tells apart.</summary>
+    /// caption as typed. An article that prints them passes, unless its body alone joins two of them with a linking
+    /// element other than s ("Tag Zeitung" printed "Tageszeitung"); one that passes prints them or, seldom, another form
+    /// of the same length ("Gerichtes" for "Gerichten"), which <see cref="PrintedBy"/> tells apart.</summary>
     /// <param name="reader">The search's snapshot.</param>
     /// <param name="lookups">The search's term states: the query's words were looked up by the search.</param>
     /// <param name="docs">Top-level document numbers.</param>

@@ -97,20 +97,16 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         }
 
         var scores = top.ToDictionary(hit => hit.Doc, hit => hit.Score);
-        var scoreNear = first.Select(doc => scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther).ToArray();
-        var printed = new bool[first.Length];
-        if (scoreNear.Contains(false) && written() is { Count: >= 2 } words)
+        int[] far = [.. first.Where(doc => !(scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther))];
+        var printed = new HashSet<int>();
+        if (far.Length > 0 && written() is { Count: >= 2 } words)
         {
             // The postings tell which may print the words as typed (TypedWords.MayBePrintedBy); only those are read.
-            int[] others = [.. first.Where((_, i) => !scoreNear[i])];
-            var may = words.MayBePrintedBy(searcher.IndexReader, lookups, others);
-            for (int i = 0, other = 0; i < first.Length; i++)
-            {
-                printed[i] = !scoreNear[i] && may[other++] && words.PrintedBy(ArticleDocument.FromDocument(searcher.Doc(first[i])));
-            }
+            var may = words.MayBePrintedBy(searcher.IndexReader, lookups, far);
+            printed.UnionWith(far.Where((doc, i) => may[i] && words.PrintedBy(searcher, doc)));
         }
 
-        int[] near = [.. first.Where((_, i) => scoreNear[i] || printed[i])];
+        int[] near = [.. first.Where(doc => !far.Contains(doc) || printed.Contains(doc))];
         return near.Length == 0 ? null : near;
     }
 

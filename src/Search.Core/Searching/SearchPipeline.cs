@@ -58,7 +58,10 @@ internal sealed class SearchPipeline
         var completions = typing is { } word ? Completer.Expansions(searcher.Completions, word.Last, PrefixCompletions) : null;
         // Made with the index at hand, which knows the words two query words make together (QueryFactory.Joined).
         var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq, searcher.IndexReader.NumDocs, completions);
-        var run = _runner.Run(searcher, lookups, query, request, page, () => AsTypedFirst.Written(_queries, request.Query));
+        // The words as typed, analysed once for both rules that read them (the near-the-best check and AsTypedFirst).
+        TypedWords? typed = null;
+        TypedWords Written() => typed ??= AsTypedFirst.Written(_queries, request.Query);
+        var run = _runner.Run(searcher, lookups, query, request, page, Written);
         (run, query, var didYouMean, var fuzzy) = _typos.Apply(request, query, run, searcher.IndexReader, lookups.DocFreq, typing, completions,
             (tolerant, text) => _runner.Run(searcher, lookups, tolerant, request, page, () => AsTypedFirst.Written(_queries, text)));
 
@@ -67,7 +70,7 @@ internal sealed class SearchPipeline
             : run.Collected.Rankings[0].ScoreDocs.Skip(page.Skip).Cast<FieldDoc>().ToList();
         if (AsTypedFirst.Applies(request, page, fuzzy, _queries.Weights))
         {
-            hits = AsTypedFirst.Order(searcher, lookups, () => AsTypedFirst.Written(_queries, request.Query), hits, run.EveryWordFirst ? run.WithEveryWord : 0, _queries.Weights);
+            hits = AsTypedFirst.Order(searcher, lookups, Written, hits, run.EveryWordFirst ? run.WithEveryWord : 0, _queries.Weights);
         }
 
         var shown = HitAssembly.Hits(searcher, request, query, hits, lookups.DocFreq, _writing);
