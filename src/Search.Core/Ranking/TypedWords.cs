@@ -166,9 +166,9 @@ internal sealed class TypedWords
     /// <paramref name="few"/> and each word is uncommon: the rarest in at most <paramref name="most"/> articles in any
     /// form, and each printed as typed in the bodies of at most <paramref name="most"/> articles and of more than a word
     /// the spelling rule takes as possibly misspelt (<see cref="Suggestions.KnownWordArticles"/>); else none. Read from
-    /// the body's postings: the articles with every word in any form (without positions, the rarest word first), then
-    /// those of them whose body prints each word as typed (one of its terms spans as many characters as were typed),
-    /// word by word, and the headlines that have the rarest word; the few are then confirmed from their stored text (<see cref="PrintedBy"/>), as the postings
+    /// the body's postings (a word is printed as typed where one of its terms spans as many characters as were typed),
+    /// the rarest word first and each next only where the ones before it are printed, and from the headlines that have
+    /// the rarest word; the few are then confirmed from their stored text (<see cref="PrintedBy"/>), as the postings
     /// also pass another form as long as the typed one ("Parteitages" for "Parteitagen").</summary>
     /// <param name="searcher">The search's snapshot.</param>
     /// <param name="lookups">The search's term states.</param>
@@ -184,14 +184,13 @@ internal sealed class TypedWords
         var reader = searcher.IndexReader;
         var articles = Enumerable.Range(0, Count).Select(i => _terms[i].Sum(term => lookups.DocFreq(new Term(ArticleFields.Body, term)))).ToArray();
         int[] order = [.. Enumerable.Range(0, Count).OrderBy(i => articles[i])];
-        if (articles[order[0]] > most)
+        if (articles[order[0]] > most || Printing(reader, lookups, order[0], most) is not { Count: > Suggestions.KnownWordArticles } docs)
         {
             return [];
         }
 
-        var docs = WithEveryWord(reader, lookups, order);
         var inBody = docs;
-        foreach (var i in order)
+        foreach (var i in order.Skip(1))
         {
             inBody = PrintingAmong(reader, lookups, i, inBody);
         }
@@ -202,11 +201,11 @@ internal sealed class TypedWords
         }
 
         // An article may print a word in its headline or caption only ("Geänderte Impfreihenfolge könnte" is a headline).
-        var headlined = InTitles(reader, lookups, order[0], few * HeadlinesPerFew)?.Except(inBody).ToList() ?? [];
+        var headlined = InTitles(reader, lookups, order[0], few * HeadlinesPerFew)?.Except(docs).ToList() ?? [];
         var inHeadline = MayBePrintedBy(reader, lookups, headlined);
         int[] may = [.. inBody.Concat(headlined.Where((_, hit) => inHeadline[hit])).Order()];
         if (may.Length == 0 || may.Length > few
-            || order.Any(i => Printing(reader, lookups, i, most) is not { Count: > Suggestions.KnownWordArticles }))
+            || order.Skip(1).Any(i => Printing(reader, lookups, i, most) is not { Count: > Suggestions.KnownWordArticles }))
         {
             return [];
         }
@@ -240,33 +239,6 @@ internal sealed class TypedWords
         }
 
         return [.. printing.Order()];
-    }
-
-    // The articles (top-level document numbers, in order) whose bodies have every word in any form: the postings of the
-    // words in `order` (the rarest first), without their positions.
-    private List<int> WithEveryWord(IndexReader reader, TermLookups lookups, int[] order)
-    {
-        var every = new HashSet<int>();
-        foreach (var leaf in reader.Leaves)
-        {
-            var live = leaf.AtomicReader.LiveDocs;
-            DocsEnum? Open(string term) =>
-                lookups.States(new Term(ArticleFields.Body, term)).Get(leaf.Ord) is { } state ? TermLookups.Postings(leaf, new Term(ArticleFields.Body, term), state, live) : null;
-
-            foreach (var rarest in _terms[order[0]].Select(Open).OfType<DocsEnum>())
-            {
-                var others = order.Skip(1).Select(i => _terms[i].Select(Open).OfType<DocsEnum>().ToList()).ToList();
-                for (var doc = rarest.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = rarest.NextDoc())
-                {
-                    if (others.All(word => word.Any(term => (term.DocID >= doc ? term.DocID : term.Advance(doc)) == doc)))
-                    {
-                        every.Add(leaf.DocBase + doc);
-                    }
-                }
-            }
-        }
-
-        return [.. every.Order()];
     }
 
     // The articles of docs (top-level document numbers, in order) whose bodies print word i as typed.
