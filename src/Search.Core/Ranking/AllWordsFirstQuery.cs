@@ -9,8 +9,6 @@ namespace Search.Core.Ranking;
 /// <see cref="First"/> (top-level document numbers) scores <see cref="Bonus"/> more than the query gives it. For a reader
 /// who remembers an article's words, the handful of articles that have them all is what was meant; when many articles
 /// have them all, ranking every match by its score serves topical searches better (see <see cref="RankingWeights.AllWordsFirstBelow"/>).
-/// It wraps itself to put the few articles that print every uncommon word as typed above those
-/// (<see cref="RankingWeights.AsTypedFewFirst"/>).
 /// </summary>
 internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) : Query
 {
@@ -23,8 +21,8 @@ internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) 
     /// <summary>The articles with every word, as top-level document numbers in order.</summary>
     public IReadOnlyList<int> First { get; } = first;
 
-    /// <summary>The score a hit shows: its score without the bonus (given once or twice: the query may wrap another).</summary>
-    public static float Shown(float score) => score >= Bonus ? score - Bonus * MathF.Floor(score / Bonus) : score;
+    /// <summary>The score a hit shows: its score without the bonus.</summary>
+    public static float Shown(float score) => score >= Bonus ? score - Bonus : score;
 
     public override Weight CreateWeight(IndexSearcher searcher) => new FirstWeight(this, Query.CreateWeight(searcher));
 

@@ -29,13 +29,8 @@ internal static class AsTypedFirst
     /// searches' p99 0.2-0.3 ms), and not while the reader is typing its last word (<see cref="SearchRequest.PrefixLast"/>:
     /// a word half typed is printed by no article). Whether its text is plain words is decided by <see cref="Written"/>.</summary>
     public static bool Applies(SearchRequest request, SearchPage page, bool fuzzy, RankingWeights weights) =>
-        (weights.AsTypedFirstBelow > 0 || weights.AsTypedWithin > 1) && page.Skip == 0 && page.After is null && !fuzzy && Applies(request);
-
-    /// <summary>Whether a rule about the words as typed can apply to <paramref name="request"/> at all: ranked by
-    /// relevance, no filter, and not while the reader is typing its last word (see the other overload).</summary>
-    public static bool Applies(SearchRequest request) =>
-        request.Sort == SearchSort.Relevance && !request.PrefixLast && request.Months.Count == 0 && request.Years.Count == 0
-        && request.Sources.Count == 0 && request.From is null && request.To is null;
+        (weights.AsTypedFirstBelow > 0 || weights.AsTypedWithin > 1) && request.Sort == SearchSort.Relevance && page.Skip == 0 && page.After is null && !fuzzy
+        && !request.PrefixLast && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
 
     /// <summary>The words of <paramref name="text"/> as typed, without stopwords and the words a query need not match
     /// (question words, years: <see cref="QueryFactory.IsOptional"/>); none when the text is a question or uses syntax

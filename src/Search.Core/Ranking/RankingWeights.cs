@@ -204,26 +204,6 @@ public sealed record RankingWeights
     /// their offsets (<see cref="TypedWords"/>); reading the hits' text in turn instead cost 0.1 ms.</summary>
     public int AsTypedWithin { get; init; } = 10;
 
-    /// <summary>When 1 to this many articles print every word of a query as typed and each word is uncommon
-    /// (<see cref="AsTypedUncommon"/>), those come first, by score and on every page (<see cref="TypedWords.FewPrintingEvery"/>;
-    /// no filter, not while the last word is typed); 0: never. A reader who copies "Anker Prozessen" from an article
-    /// means the one article that prints them so, not the 230 with other forms of them, where it ranked 13th. Measured
-    /// against 0 (2026-12-07, all 442 topics, same judgments): nDCG@10 0.849 both, 5 top 10s moved, 0 unjudged: G18
-    /// "Heuschrecken Plage" 0.95 → 0.98, L16 0.93 → 0.91, U08 0.74 → 0.68, R22 "Impfstoffproduktion ausbauen" 0.79 →
-    /// 0.61 (the five articles that print "ausbauen" come before better ones), P26 unchanged. Known items: body-hard
-    /// 0.875 → 0.893 (seeds 21-23) and 0.859 → 0.887 (seeds 61-63), body +0.001, titles, inflection and compounds
-    /// unchanged. 3: 2 topics moved, body-hard 0.889 / 0.879; 9: 16 moved (T37 "Pflegekraft Bonus" 0.92 → 0.21),
-    /// topics −0.002, body-hard 0.895 / 0.889. Costs the searches of two or more uncommon words a read of the rarest
-    /// word's postings with their offsets (bench/results/2026-12-07.md).</summary>
-    public int AsTypedFewFirst { get; init; } = 5;
-
-    /// <summary>The most articles a word may be in for <see cref="AsTypedFewFirst"/>: the rarest in any form, each as
-    /// typed (in the body). With a common word ("Windrad Abstand", "Reisebüro Pleite") the few articles that print both
-    /// as typed are seldom the ones about them. Measured against 300: 150 body-hard 0.878 / 0.865 (seeds 21-23 / 61-63),
-    /// topics unchanged; 600: body-hard 0.896 / 0.893, compounds −0.002, 9 topics moved (E21 "Nachfolger für Kipping und
-    /// Riexinger" 0.86 → 0.64, S15 −0.05), topics −0.001.</summary>
-    public int AsTypedUncommon { get; init; } = 300;
-
     /// <summary>A year (1900-2099, or a season: "2020/21") in a query with other words need not match, as a question word need not: it adds its
     /// score where an article prints it. "Vierschanzentournee 2021": the reports on the tournament seldom print the year;
     /// the four news digests that list it beside "2021" came first. Measured against false (2026-12-07, same judgments):

@@ -4,15 +4,13 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
 using Search.Core.Scoring;
-using Search.Core.Spelling;
 
 namespace Search.Core.Ranking;
 
 /// <summary>
 /// A query's words as the reader typed them (<see cref="AsTypedFirst"/>), with the index terms an article that prints
 /// them so has in its body: whether an article prints every word as typed, read from its text
-/// (<see cref="PrintedBy"/>) or, far cheaper, told apart from the body's postings (<see cref="MayBePrintedBy"/>), and
-/// which few articles print them all (<see cref="FewPrintingEvery"/>).
+/// (<see cref="PrintedBy"/>) or, far cheaper, told apart from the body's postings (<see cref="MayBePrintedBy"/>).
 /// </summary>
 /// <remarks>
 /// The body is indexed with each word's character offsets (for snippets), so the length of what an article prints at a
@@ -23,11 +21,6 @@ namespace Search.Core.Ranking;
 /// </remarks>
 internal sealed class TypedWords
 {
-
-    /// <summary>How many headlines per article <see cref="FewPrintingEvery"/> may find it reads for the word in the
-    /// fewest articles; with more, none (a bound on its cost).</summary>
-    private const int HeadlinesPerFew = 4;
-
     private static readonly string[] JoinedLinks = [.. CompoundSplitter.Links, "-"];
 
     private readonly QueryFactory? _queries;
@@ -162,155 +155,6 @@ internal sealed class TypedWords
         return [.. found.Select(words => words.All(has => has))];
     }
 
-    /// <summary>The articles that print every word as typed (top-level document numbers, in order), when they are 1 to
-    /// <paramref name="few"/> and each word is uncommon: the rarest in at most <paramref name="most"/> articles in any
-    /// form, and each printed as typed in the bodies of at most <paramref name="most"/> articles and of more than a word
-    /// the spelling rule takes as possibly misspelt (<see cref="Suggestions.KnownWordArticles"/>); else none. Read from
-    /// the body's postings (a word is printed as typed where one of its terms spans as many characters as were typed),
-    /// the rarest word first and each next only where the ones before it are printed, and from the headlines that have
-    /// the rarest word; the few are then confirmed from their stored text (<see cref="PrintedBy"/>), as the postings
-    /// also pass another form as long as the typed one ("Parteitages" for "Parteitagen").</summary>
-    /// <param name="searcher">The search's snapshot.</param>
-    /// <param name="lookups">The search's term states.</param>
-    /// <param name="few">The most articles that may print them all.</param>
-    /// <param name="most">The most articles a word as typed may be printed in.</param>
-    public int[] FewPrintingEvery(IndexSearcher searcher, TermLookups lookups, int few, int most)
-    {
-        if (Count < 2 || few < 1)
-        {
-            return [];
-        }
-
-        var reader = searcher.IndexReader;
-        var articles = Enumerable.Range(0, Count).Select(i => _terms[i].Sum(term => lookups.DocFreq(new Term(ArticleFields.Body, term)))).ToArray();
-        int[] order = [.. Enumerable.Range(0, Count).OrderBy(i => articles[i])];
-        if (articles[order[0]] > most || Printing(reader, lookups, order[0], most) is not { Count: > Suggestions.KnownWordArticles } docs)
-        {
-            return [];
-        }
-
-        var inBody = docs;
-        foreach (var i in order.Skip(1))
-        {
-            inBody = PrintingAmong(reader, lookups, i, inBody);
-        }
-
-        if (inBody.Count > few)
-        {
-            return [];
-        }
-
-        // An article may print a word in its headline or caption only ("Geänderte Impfreihenfolge könnte" is a headline).
-        var headlined = InTitles(reader, lookups, order[0], few * HeadlinesPerFew)?.Except(docs).ToList() ?? [];
-        var inHeadline = MayBePrintedBy(reader, lookups, headlined);
-        int[] may = [.. inBody.Concat(headlined.Where((_, hit) => inHeadline[hit])).Order()];
-        if (may.Length == 0 || may.Length > few
-            || order.Skip(1).Any(i => Printing(reader, lookups, i, most) is not { Count: > Suggestions.KnownWordArticles }))
-        {
-            return [];
-        }
-
-        return [.. may.Where(doc => PrintedBy(searcher, doc))];
-    }
-
-    // The articles (top-level document numbers, in order) whose bodies print word i as typed; null when more than `most`.
-    private List<int>? Printing(IndexReader reader, TermLookups lookups, int i, int most)
-    {
-        var printing = new HashSet<int>();
-        foreach (var leaf in reader.Leaves)
-        {
-            var live = leaf.AtomicReader.LiveDocs;
-            foreach (var term in _terms[i])
-            {
-                var bodyTerm = new Term(ArticleFields.Body, term);
-                if (lookups.States(bodyTerm).Get(leaf.Ord) is not { } state || TermLookups.Offsets(leaf, bodyTerm, state) is not { } postings)
-                {
-                    continue;
-                }
-
-                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
-                {
-                    if ((live is null || live.Get(doc)) && Spans(postings, Written[i].Length) && printing.Add(leaf.DocBase + doc) && printing.Count > most)
-                    {
-                        return null;
-                    }
-                }
-            }
-        }
-
-        return [.. printing.Order()];
-    }
-
-    // The articles of docs (top-level document numbers, in order) whose bodies print word i as typed.
-    private List<int> PrintingAmong(IndexReader reader, TermLookups lookups, int i, List<int> docs)
-    {
-        var printing = new List<int>();
-        var leaves = reader.Leaves;
-        foreach (var inLeaf in docs.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)))
-        {
-            var leaf = leaves[inLeaf.Key];
-            var postings = _terms[i].Select(term => new Term(ArticleFields.Body, term))
-                .Select(term => lookups.States(term).Get(leaf.Ord) is { } state ? TermLookups.Offsets(leaf, term, state) : null)
-                .OfType<DocsAndPositionsEnum>()
-                .ToList();
-            foreach (var doc in inLeaf)
-            {
-                var target = doc - leaf.DocBase;
-                if (postings.Any(terms => (terms.DocID >= target ? terms.DocID : terms.Advance(target)) == target && Spans(terms, Written[i].Length)))
-                {
-                    printing.Add(doc);
-                }
-            }
-        }
-
-        return printing;
-    }
-
-    // The articles (top-level document numbers) whose headlines have a term of word i; null when more than `most`.
-    private List<int>? InTitles(IndexReader reader, TermLookups lookups, int i, int most)
-    {
-        var titled = new List<int>();
-        foreach (var leaf in reader.Leaves)
-        {
-            foreach (var term in _terms[i])
-            {
-                var titleTerm = new Term(ArticleFields.Title, term);
-                if (lookups.States(titleTerm) is var states && states.DocFreq > most)
-                {
-                    return null;
-                }
-
-                if (states.Get(leaf.Ord) is not { } state)
-                {
-                    continue;
-                }
-
-                var postings = TermLookups.Postings(leaf, titleTerm, state, leaf.AtomicReader.LiveDocs);
-                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
-                {
-                    titled.Add(leaf.DocBase + doc);
-                }
-            }
-        }
-
-        return [.. titled.Distinct()];
-    }
-
-    // Whether an occurrence of the postings' term in its current document spans `length` characters.
-    private static bool Spans(DocsAndPositionsEnum postings, int length)
-    {
-        for (var occurrence = postings.Freq; occurrence > 0; occurrence--)
-        {
-            postings.NextPosition();
-            if (postings.EndOffset - postings.StartOffset == length)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // Word i and the next written as one, as the index has them: the second in lower case ("Bundes Länder":
     // Bundesländer), directly or with a linking s, as QueryFactory joins them.
     private (string Term, int Length)[] Joined(int i) => _joined[i] ??=
@@ -355,9 +199,14 @@ internal sealed class TypedWords
                 continue;
             }
 
-            if (Spans(postings, length))
+            for (var occurrence = postings.Freq; occurrence > 0; occurrence--)
             {
-                found[hit][first] = found[hit][last] = true;
+                postings.NextPosition();
+                if (postings.EndOffset - postings.StartOffset == length)
+                {
+                    found[hit][first] = found[hit][last] = true;
+                    break;
+                }
             }
         }
     }

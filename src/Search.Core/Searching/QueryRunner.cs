@@ -12,7 +12,6 @@ namespace Search.Core.Searching;
 /// <summary>
 /// Runs one form of a query (as typed, or typo-tolerant): applies the rules that decide what matches and in which
 /// order (only the articles with every word when many have them, those first when few do: <see cref="AllWordsFirstQuery"/>;
-/// above them, the few that print every uncommon word as typed: <see cref="TypedWords.FewPrintingEvery"/>;
 /// the proximity reward for the first hits only: <see cref="ProximityRescorer"/>; the recency blend), reads its terms
 /// through the search's lookups (<see cref="TermLookups"/>), restricts it to the request's filters up front, and
 /// collects it (<see cref="HitCollection"/>).
@@ -66,13 +65,6 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         if (first is not null)
         {
             scored = new AllWordsFirstQuery(scored, first);
-        }
-
-        // Above them, the few articles that print every uncommon word as typed (a reader who copied them from one).
-        if (weights.AsTypedFewFirst > 0 && AsTypedFirst.Applies(request) && !query.Browsing && written() is { Count: >= 2 } words
-            && words.FewPrintingEvery(searcher, lookups, weights.AsTypedFewFirst, weights.AsTypedUncommon) is { Length: > 0 } printed)
-        {
-            scored = new AllWordsFirstQuery(scored, printed);
         }
         if (!request.Facets && PreFilter)
         {

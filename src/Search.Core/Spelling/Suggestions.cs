@@ -30,7 +30,7 @@ namespace Search.Core.Spelling;
 internal static class Suggestions
 {
     /// <summary>A word found in more articles than this is taken as spelt right.</summary>
-    public const int KnownWordArticles = 2;
+    private const int KnownWordArticles = 2;
 
     /// <summary>The fewest letters a query word needs to be matched with edits in the typo-tolerant retry.</summary>
     public const int FuzzyMinLetters = 5;
