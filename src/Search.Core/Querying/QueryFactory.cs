@@ -55,7 +55,8 @@ internal sealed class QueryFactory
     /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost)
     /// nothing; and with <paramref name="docFreq"/> (the index's article count of a term), two neighbouring words also
     /// match as one word where the index knows them joined (<see cref="Joined"/>): "Masken Pflicht" also finds
-    /// "Maskenpflicht", "Home Office" "Homeoffice", and a word with two forms is searched by the one more articles have.</summary>
+    /// "Maskenpflicht", "Home Office" and "Home-Office" "Homeoffice", and a word with two forms is searched by the one more
+    /// articles have.</summary>
     public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq) => Create(text, fuzzyTerms, docFreq, articles: 0);
 
     /// <summary>As <see cref="Create(string, IReadOnlySet{string}, Func{Term, int})"/>, for an index of
@@ -99,19 +100,8 @@ internal sealed class QueryFactory
                 // Either both words, or the one word they make together.
                 var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
                 var both = new[] { _words.Build(first, false, fuzzyTerms, docFreq, Limits), _words.Build(second, false, fuzzyTerms, docFreq, Limits) }.OfType<Query>();
-                var whole = _words.Build(joined, false, fuzzyTerms, docFreq, Limits)!;
-                whole.Boost = _weights.JoinedWeight;
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
-                var joinedTerms = Analyze(joined.Text);
-                var wholeWeight = WeightOf(joinedTerms);
-                var pairWeight = pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term]));
-                if (_weights.JoinedCap > 0 && pair.Count > 0 && wholeWeight > 0 && pairWeight is { } cap)
-                {
-                    // No more than the two words: the joined word is often far rarer than they are ("coronaregeln"), and
-                    // an article that prints it once would outscore the articles about the query's other words.
-                    whole.Boost *= (float)Math.Min(1, _weights.JoinedCap * cap / wholeWeight.Value);
-                }
-
+                var (whole, joinedTerms, wholeWeight, pairWeight) = JoinedWord(joined, pair);
                 words.Add(WordQueries.Any([WordQueries.All(both), whole]));
                 // As rare as the rarer of its two ways to match: the joined word, or both words (as rare as the rarer).
                 wordWeights.Add(pair.Count == 0 ? wholeWeight : pairWeight);
@@ -137,11 +127,18 @@ internal sealed class QueryFactory
             // The index terms of a single word, analysed once for the checks below.
             var wordTerms = !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } single] ? Analyze(single.Text) : null;
             IReadOnlyList<string>? apartTerms = null;
+            var joinedToo = false;
             if (docFreq is not null && wordTerms is not null && PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, wordTerms, Analyze, docFreq) is { } apart)
             {
                 // "Beethovenjahr", which the articles write "Beethoven-Jahr": also the two words side by side.
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
                 apartTerms = Analyze(apart);
+            }
+            else if (docFreq is not null && wordTerms is { Count: 2 } && Hyphenated(clause) is var (left, right) && JoinedOf(left, right, docFreq) is { } hyphenJoined)
+            {
+                // "Home-Office", which many articles write "Homeoffice": also the one word, as for "Home Office" above.
+                alternatives.Add(JoinedWord(hyphenJoined, wordTerms).Query);
+                joinedToo = true;
             }
 
             if (completions is { Count: > 0 } && i == clauses.Count - 1 && PlainWord(clause) is not null)
@@ -158,9 +155,10 @@ internal sealed class QueryFactory
             {
                 words.Add(built);
                 // A word the articles write apart weighs as the commoner of its two words: "Ersatzshow" (in one article)
-                // says no more of the topic than "Show" does, and "ESC" is what an article of "ESC Ersatzshow" must have.
+                // says no more of the topic than "Show" does, and "ESC" is what an article of "ESC Ersatzshow" must have. A
+                // hyphenated word weighs as its parts, whether or not the word they make is searched too.
                 wordWeights.Add(wordTerms is not { Count: > 0 } ? null
-                    : alternatives.Count == 1 ? WeightOf(wordTerms)
+                    : alternatives.Count == 1 || (alternatives.Count == 2 && joinedToo) ? WeightOf(wordTerms)
                     : alternatives.Count == 2 && apartTerms is { Count: 2 } ? WeightOf(apartTerms)
                     : null);
                 if (wordTerms is not null)
@@ -185,6 +183,25 @@ internal sealed class QueryFactory
         // A word weighs as its most common form: BM25's idf of the articles that have it (WordCoverage).
         double? WeightOf(IEnumerable<string> terms) => docFreq is null || articles <= 0 ? null
             : WordCoverage.Weight(terms.Max(term => docFreq(new Term(ArticleFields.Body, term))), articles);
+
+        // The one word two words make ("Maskenpflicht" of "Masken Pflicht" or "Masken-Pflicht"), weighing JoinedWeight
+        // of itself, and no more than the two words' terms (pair) together: the joined word is often far rarer than they
+        // are ("coronaregeln"), and an article that prints it once would outscore the articles about the query's other
+        // words.
+        (Query Query, IReadOnlyList<string> Terms, double? Weight, double? PairWeight) JoinedWord(QueryTerm joined, IReadOnlyList<string> pair)
+        {
+            var whole = _words.Build(joined, false, fuzzyTerms, docFreq, Limits)!;
+            whole.Boost = _weights.JoinedWeight;
+            var joinedTerms = Analyze(joined.Text);
+            var wholeWeight = WeightOf(joinedTerms);
+            var pairWeight = pair.Aggregate((double?)0, (sum, term) => sum + WeightOf([term]));
+            if (_weights.JoinedCap > 0 && pair.Count > 0 && wholeWeight > 0 && pairWeight is { } cap)
+            {
+                whole.Boost *= (float)Math.Min(1, _weights.JoinedCap * cap / wholeWeight.Value);
+            }
+
+            return (whole, joinedTerms, wholeWeight, pairWeight);
+        }
 
         BooleanQuery? allWords = null;
         var weighed = fuzzyTerms is null && docFreq is not null && articles > 0 && wordWeights.All(weight => weight is not null);
@@ -340,13 +357,26 @@ internal sealed class QueryFactory
     // MinJoinedArticles have it: readers split compounds the articles write whole, often ones too common for the
     // compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident), and drop the s between the parts.
     // One body term looked up per way of joining.
-    private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq)
+    private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq) =>
+        PlainWord(left) is { } first && PlainWord(right) is { } second ? JoinedOf(first, second, docFreq) : null;
+
+    // A plain word of two parts of letters joined by one hyphen ("Home-Office", "Corona-Krise"), as its two parts.
+    private static (QueryTerm Left, QueryTerm Right)? Hyphenated(QueryClause clause)
     {
-        if (PlainWord(left) is not { } first || PlainWord(right) is not { } second)
+        if (clause.Excluded || clause.Alternatives is not [{ Kind: TermKind.Word, Field: null } word])
         {
             return null;
         }
 
+        var hyphen = word.Text.IndexOf('-', StringComparison.Ordinal);
+        return hyphen > 0 && hyphen < word.Text.Length - 1 && word.Text[..hyphen].All(char.IsLetter)
+            && word.Text[(hyphen + 1)..].All(char.IsLetter)
+            ? (new QueryTerm(TermKind.Word, word.Text[..hyphen]), new QueryTerm(TermKind.Word, word.Text[(hyphen + 1)..]))
+            : null;
+    }
+
+    private QueryTerm? JoinedOf(QueryTerm first, QueryTerm second, Func<Term, int> docFreq)
+    {
         if (Analyze(first.Text).Count == 0 && Analyze(second.Text).Count == 0)
         {
             // Two stopwords: "mit dem" is no compound, though a few articles misprint "mitdem".

@@ -71,7 +71,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
 // two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
 // a name written with an underscore is found by its parts, and a gender form with a colon by its word; Auto and Autos, China and Chinas find each other; so do
-// Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words find the one word they
+// Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words, or one typed with a hyphen, find the one word they
 // make together when several articles have it, and a compound finds the articles that write it with a hyphen; Analyze
 // lists the terms the index makes of a text (compound parts, joined words, other forms) with their text and positions.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
@@ -141,6 +141,18 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     {
         var result = Search("Home Office");
 
+        Assert.Equal(["home-apart", "homeoffice-a", "homeoffice-b"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.Contains("<mark>Homeoffice</mark>", result.Hits.Single(hit => hit.Article.Id == "homeoffice-a").Snippet, StringComparison.Ordinal);
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Fact]
+    public void AWordTypedWithAHyphenFindsTheArticlesThatWriteItAsOneWord()
+    {
+        var result = Search("Home-Office");
+
+        // "Homeoffice" is not split into parts (no article has "Home" or "Office" on its own but one), so only the word
+        // both parts make finds these articles; "home-apart" has both parts.
         Assert.Equal(["home-apart", "homeoffice-a", "homeoffice-b"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.Contains("<mark>Homeoffice</mark>", result.Hits.Single(hit => hit.Article.Id == "homeoffice-a").Snippet, StringComparison.Ordinal);
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
