@@ -81,8 +81,8 @@ internal sealed class CompoundWordCounter
     }
 
     private static string Fold(string word) =>
-        // GermanNormalizationFilter only touches umlauts, ß and the spellings ae, oe, ue.
-        word.AsSpan().IndexOfAny("äöüß") < 0 && !word.Contains("ae", StringComparison.Ordinal)
+        // The folding only touches letters beyond ASCII (umlauts, ß, ğ, é …) and the spellings ae, oe, ue.
+        word.AsSpan().IndexOfAnyExceptInRange('\0', '\u007f') < 0 && !word.Contains("ae", StringComparison.Ordinal)
             && !word.Contains("oe", StringComparison.Ordinal) && !word.Contains("ue", StringComparison.Ordinal)
             ? word
             : GermanNewsAnalyzer.Fold(word);

@@ -10,7 +10,7 @@ public static class ArticleFields
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Bumped whenever analysis or the document layout changes, so an older index is rebuilt rather than mixed with new articles.</summary>
-    public const string AnalyzerVersion = "german-news-12";
+    public const string AnalyzerVersion = "german-news-13";
 
     /// <summary>BM25 as Lucene's (<see cref="ArticleSimilarity"/>), for indexing (its norms) and searching alike, with the
     /// ranking's k1 and b (<see cref="Ranking.RankingWeights"/>).</summary>

@@ -60,18 +60,21 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "krise-hyphen", date = "2020-11-10", title = "Handel", body = "Der Einzelhandel leidet unter der Corona-Krise." },
             new { id = "gartenzwerg-once", date = "2020-11-04", title = "Garten", body = "Der Gartenzwerg steht am Teich." },
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
+            new { id = "name-marked", date = "2021-03-16", title = "Besuch", body = "Staatschef Erdoğan empfängt Gäste in Ankara." },
+            new { id = "name-plain", date = "2021-03-17", title = "Besuch", body = "Staatschef Erdogan empfängt Gäste in Istanbul." },
         ]);
         return articles;
     }
 }
 
 // Checks, on GermanRelevanceFixture: the parts of a compound find it and its snippet marks the whole compound; an
-// article with the whole word ranks above one with the word only inside a compound; a stray word is not split off;
-// the dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:);
-// typos get a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of
-// two equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form;
-// a name written with an underscore is found by its parts, and a gender form with a colon by its word; Auto and Autos, China and Chinas find each other; so do
-// Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two words, or one typed with a hyphen, find the one word they
+// article with the whole word ranks above one with the word only inside a compound; a stray word is not split off; the
+// dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:); typos get
+// a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of two
+// equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form; a
+// name written with an underscore is found by its parts, a name with marks (Erdoğan) with or without them, and a gender
+// form with a colon by its word; Auto and Autos, China and Chinas find each other; so do Konzern and Konzerne, modern
+// and moderne, Problem and Probleme, Insel and Inseln; two words, or one typed with a hyphen, find the one word they
 // make together when several articles have it, and a compound finds the articles that write it with a hyphen; Analyze
 // lists the terms the index makes of a text (compound parts, joined words, other forms) with their text and positions.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
@@ -143,6 +146,19 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
 
         Assert.Equal(["home-apart", "homeoffice-a", "homeoffice-b"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.Contains("<mark>Homeoffice</mark>", result.Hits.Single(hit => hit.Article.Id == "homeoffice-a").Snippet, StringComparison.Ordinal);
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [InlineData("Erdogan")]
+    [InlineData("Erdoğan")]
+    [InlineData("ERDOĞAN")]
+    [Theory]
+    public void ANameFindsTheArticlesThatPrintItWithOrWithoutItsMarks(string query)
+    {
+        var result = Search(query);
+
+        Assert.Equal(["name-marked", "name-plain"], result.Hits.Select(hit => hit.Article.Id).Order());
+        Assert.Contains("<mark>Erdoğan</mark>", result.Hits.Single(hit => hit.Article.Id == "name-marked").Snippet, StringComparison.Ordinal);
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
     }
 
