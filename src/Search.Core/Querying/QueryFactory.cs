@@ -411,10 +411,18 @@ internal sealed class QueryFactory
     private static bool IsQuestionWord(QueryClause clause) =>
         !clause.Excluded && PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
 
+    /// <summary>The words that set two sides against each other ("Bayern vs. Dortmund", "Söder versus Laschet"): no article
+    /// is about them, and a rare word an article must have would be the one that chooses the articles (every "vs." of the
+    /// corpus, whatever it compares). In a query with other words they are optional, as <see cref="QuestionWords"/> are.</summary>
+    public static readonly IReadOnlySet<string> VersusWords = new HashSet<string>(StringComparer.Ordinal) { "vs", "versus" };
+
+    private static bool IsVersusWord(QueryClause clause) =>
+        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && VersusWords.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
+
     /// <summary>Whether <paramref name="clause"/> is a question word, or a year when years are optional
     /// (<see cref="RankingWeights.OptionalYears"/>): in a query with other words it need not match.</summary>
     internal bool IsOptional(QueryClause clause) =>
-        IsQuestionWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
+        IsQuestionWord(clause) || IsVersusWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
 
     /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099), or a season of two ("2019/20",
     /// "2020/21", "2020-2021"): in a query with other words it need not match (<see cref="RankingWeights.OptionalYears"/>).</summary>

@@ -7,7 +7,8 @@ namespace Search.Core.Tests.Ranking;
 /// Made-up articles for how many of a query's words an article needs: a coast whose words rarely meet
 /// (Leuchtturm, Nebel, Sturmflut), a harbour where many articles have all of Deich, Möwe and Ebbe (110, "many" for a
 /// threshold of 100 in place of <see cref="RankingWeights.MissingWordsBelow"/>), and "Deich" and "Möwe" common enough
-/// that they alone make no match, and a month's digest that has Kormoran, Seegras and Priel among hundreds of sentences.
+/// that they alone make no match, a month's digest that has Kormoran, Seegras and Priel among hundreds of sentences, and
+/// a beach where "vs." compares other things.
 /// </summary>
 public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFixture("matching", Articles())
 {
@@ -71,6 +72,11 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         }
 
         articles.Add(new { id = "seal-alone", date = "2020-11-24", title = "Im Watt", body = "Ein Seehund schwimmt vorbei." });
+
+        // Two things set against each other: "vs." chooses nothing (an article that compares something else has it too).
+        articles.Add(new { id = "beach-both-1", date = "2020-11-25", title = "Am Strand", body = "Der Strandkorb steht neben der Sandburg." });
+        articles.Add(new { id = "beach-both-2", date = "2020-11-25", title = "Am Meer", body = "Vom Strandkorb aus sieht man die Sandburg." });
+        articles.Add(new { id = "beach-versus", date = "2020-11-25", title = "Der Vergleich", body = "Strandkorb vs. Liegestuhl: wer gewinnt?" });
 
         // A month's digest, more than eight times as long as an article (AllWordsFirstLongest): the one article with
         // Kormoran, Seegras and Priel, each once among hundreds of sentences.
@@ -303,6 +309,14 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
 
         Assert.Equal(["coast-all", "coast-two-2", "coast-two-3"], result.Hits.Select(hit => hit.Article.Id).Order());
     }
+
+    [InlineData("Strandkorb vs. Sandburg")]
+    [InlineData("Strandkorb vs Sandburg")]
+    [InlineData("Strandkorb versus Sandburg")]
+    [Theory]
+    public void AWordThatSetsTwoSidesAgainstEachOtherNeedNotMatch(string query) =>
+        // The two articles with both sides first, as for "Strandkorb Sandburg"; the one with a side and "vs." after them.
+        Assert.Equal(Ids("Strandkorb Sandburg"), Ids(query));
 
     [Fact]
     public void AYearNeedNotMatchAndAddsItsScoreWhereAnArticlePrintsIt()
