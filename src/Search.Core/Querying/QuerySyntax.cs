@@ -3,7 +3,7 @@ namespace Search.Core.Querying;
 /// <summary>
 /// The search syntax people know from web search and Elasticsearch's simple_query_string: words (how many of them an
 /// article needs is <see cref="QueryFactory"/>'s to decide);
-/// <c>"exact phrase"</c>; <c>-word</c> or <c>-"phrase"</c> excludes; <c>a OR b</c> (also <c>|</c>) lets either match
+/// <c>"exact phrase"</c> (also in „German“, »German« or “English” quotation marks); <c>-word</c> or <c>-"phrase"</c> excludes; <c>a OR b</c> (also <c>|</c>) lets either match
 /// (OR binds closer than the implied AND: <c>Genf Gespräche OR Verhandlungen</c> = Genf AND (Gespräche OR Verhandlungen));
 /// <c>prefix*</c>; <c>word~</c> tolerates typos; <c>title:Wort</c> and <c>title:"a phrase"</c> search one field
 /// (<c>title</c>/<c>titel</c>, <c>body</c>/<c>text</c>, <c>caption</c>/<c>bild</c>).
@@ -25,9 +25,24 @@ internal static class QuerySyntax
         ["bild"] = Documents.ArticleFields.Caption,
     };
 
+    // The quotation marks readers paste or their keyboards make ("„Zweite Welle“", "»Zweite Welle«", "“Zweite Welle”"),
+    // each read as ". Single marks are left alone: they are apostrophes as often ("geht’s").
+    private const string QuotationMarks = "„“”»«";
+
     public static IReadOnlyList<QueryClause> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(QuotationMarks) >= 0)
+        {
+            text = string.Create(text.Length, text, static (chars, text) =>
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    chars[i] = QuotationMarks.Contains(text[i], StringComparison.Ordinal) ? '"' : text[i];
+                }
+            });
+        }
+
         var clauses = new List<QueryClause>();
         var orPending = false;
         var notPending = false;

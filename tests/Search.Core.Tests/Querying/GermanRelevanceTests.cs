@@ -263,6 +263,10 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("\"Sturmflut an der Nordsee\"", new[] { "flut-new", "flut-old" })]
     [InlineData("\"Nordsee Sturmflut\"", new string[0])]
+    [InlineData("„Sturmflut an der Nordsee“", new[] { "flut-new", "flut-old" })]
+    [InlineData("„Nordsee Sturmflut“", new string[0])] // German quotation marks make a phrase too
+    [InlineData("»Nordsee Sturmflut«", new string[0])]
+    [InlineData("“Nordsee Sturmflut”", new string[0])]
     [InlineData("Sturmböen -Nachmittag", new[] { "near" })]
     [InlineData("Sturmböen -\"am Nachmittag\"", new[] { "near" })]
     [InlineData("Ferngespräch OR Wandhalterung", new[] { "fern-compound", "wand-compound" })]
