@@ -134,6 +134,15 @@ internal sealed class QueryFactory
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
                 apartTerms = Analyze(apart);
             }
+            else if (docFreq is not null && wordTerms is { Count: 1 } && LettersThenDigits(clause) is { } spaced
+                && Analyze(spaced) is [var letters, _] spacedTerms
+                && docFreq(new Term(ArticleFields.Body, wordTerms[0])) < docFreq(new Term(ArticleFields.Body, letters)))
+            {
+                // "Covid19", which the articles write "Covid-19" (5,690 articles; "Covid19": 61): also the letters and the
+                // number side by side. Not where the word is the usual way to write it ("FFP2", rarely "FFP-2").
+                alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, spaced, null), false, fuzzyTerms: null, docFreq, Limits)!);
+                apartTerms = spacedTerms;
+            }
             else if (docFreq is not null && wordTerms is { Count: 2 } && Hyphenated(clause) is var (left, right) && JoinedOf(left, right, docFreq) is { } hyphenJoined)
             {
                 // "Home-Office", which many articles write "Homeoffice": also the one word, as for "Home Office" above.
@@ -372,6 +381,20 @@ internal sealed class QueryFactory
         return hyphen > 0 && hyphen < word.Text.Length - 1 && word.Text[..hyphen].All(char.IsLetter)
             && word.Text[(hyphen + 1)..].All(char.IsLetter)
             ? (new QueryTerm(TermKind.Word, word.Text[..hyphen]), new QueryTerm(TermKind.Word, word.Text[(hyphen + 1)..]))
+            : null;
+    }
+
+    // A word of two letters or more and then digits ("Covid19", "G20"), as the letters and the number apart ("Covid 19").
+    private static string? LettersThenDigits(QueryClause clause)
+    {
+        if (clause.Excluded || clause.Alternatives is not [{ Kind: TermKind.Word, Field: null } word])
+        {
+            return null;
+        }
+
+        var digits = word.Text.AsSpan().IndexOfAnyInRange('0', '9');
+        return digits >= 2 && word.Text[..digits].All(char.IsLetter) && word.Text[digits..].All(char.IsAsciiDigit)
+            ? string.Concat(word.Text.AsSpan(0, digits), " ", word.Text.AsSpan(digits))
             : null;
     }
 

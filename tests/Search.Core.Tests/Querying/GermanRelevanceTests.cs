@@ -62,6 +62,9 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "flut-new", date = "2021-03-15", title = "Sturmflut an der Nordsee", body = "Eine Sturmflut überspülte den Deich." },
             new { id = "name-marked", date = "2021-03-16", title = "Besuch", body = "Staatschef Erdoğan empfängt Gäste in Ankara." },
             new { id = "name-plain", date = "2021-03-17", title = "Besuch", body = "Staatschef Erdogan empfängt Gäste in Istanbul." },
+            new { id = "fever-hyphen-1", date = "2021-03-18", title = "Gesundheit", body = "Das Fieber-21 breitet sich aus." },
+            new { id = "fever-hyphen-2", date = "2021-03-19", title = "Gesundheit", body = "Gegen Fieber-21 hilft Ruhe." },
+            new { id = "fever-solid", date = "2021-03-20", title = "Gesundheit", body = "Das Fieber21 ist neu." },
         ]);
         return articles;
     }
@@ -75,8 +78,9 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // name written with an underscore is found by its parts, a name with marks (Erdoğan) with or without them, and a gender
 // form with a colon by its word; Auto and Autos, China and Chinas find each other; so do Konzern and Konzerne, modern
 // and moderne, Problem and Probleme, Insel and Inseln; two words, or one typed with a hyphen, find the one word they
-// make together when several articles have it, and a compound finds the articles that write it with a hyphen; Analyze
-// lists the terms the index makes of a text (compound parts, joined words, other forms) with their text and positions.
+// make together when several articles have it, a compound finds the articles that write it with a hyphen, and so do
+// letters with a number (Fieber21); Analyze lists the terms the index makes of a text (compound parts, joined words,
+// other forms) with their text and positions.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
@@ -159,6 +163,15 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
 
         Assert.Equal(["name-marked", "name-plain"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.Contains("<mark>Erdoğan</mark>", result.Hits.Single(hit => hit.Article.Id == "name-marked").Snippet, StringComparison.Ordinal);
+        Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Fact]
+    public void LettersWithANumberTypedAsOneWordFindTheArticlesThatWriteThemWithAHyphen()
+    {
+        var result = Search("Fieber21");
+
+        Assert.Equal(["fever-hyphen-1", "fever-hyphen-2", "fever-solid"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
     }
 
