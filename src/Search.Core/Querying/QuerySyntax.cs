@@ -10,7 +10,7 @@ namespace Search.Core.Querying;
 /// </summary>
 /// <remarks>
 /// Every text parses: anything that is not syntax is searched as words. An unbalanced quote is ignored, a colon after an
-/// unknown name is punctuation ("Corona: neue Regeln"), a leading <c>*</c> or <c>?</c> is dropped, <c>AND</c> is the
+/// unknown name is punctuation ("Corona: neue Regeln"), an apostrophe's s is dropped ("Trump's"), a leading <c>*</c> or <c>?</c> is dropped, <c>AND</c> is the
 /// default anyway, and other operator characters are punctuation that analysis removes.
 /// </remarks>
 internal static class QuerySyntax
@@ -171,6 +171,13 @@ internal static class QuerySyntax
         {
             var prefix = word.TrimEnd('*');
             return IsPlain(prefix) ? new QueryTerm(TermKind.Prefix, prefix, field) : new QueryTerm(TermKind.Word, prefix, field);
+        }
+
+        // An apostrophe's s ("Trump's Twitter") is no word of its own: the apostrophe ends a word (WordBreakCharFilter), and
+        // the lone s would be one more word an article must have.
+        if (word.Length > 3 && word[^1] is 's' or 'S' && word[^2] is '\'' or '’' && char.IsLetter(word[^3]))
+        {
+            word = word[..^2];
         }
 
         // A colon that names no field is punctuation, also between words ("Ukraine:Genf"; the tokenizer would keep it).

@@ -280,6 +280,8 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
     [InlineData("„Nordsee Sturmflut“", new string[0])] // German quotation marks make a phrase too
     [InlineData("»Nordsee Sturmflut«", new string[0])]
     [InlineData("“Nordsee Sturmflut”", new string[0])]
+    [InlineData("Nordsee's Sturmflut", new[] { "flut-new", "flut-old" })] // an apostrophe's s is no word an article must have
+    [InlineData("Nordsee’s Sturmflut", new[] { "flut-new", "flut-old" })]
     [InlineData("Sturmböen -Nachmittag", new[] { "near" })]
     [InlineData("Sturmböen -\"am Nachmittag\"", new[] { "near" })]
     [InlineData("Ferngespräch OR Wandhalterung", new[] { "fern-compound", "wand-compound" })]
