@@ -27,7 +27,7 @@ internal static partial class SearchEndpoints
                 "Words weigh by their rarity (idf): a query of two words needs both unless one is uncommon and weighs more than 1.2 times the other " +
                 "(when fewer than 10 articles have both, those come first and the articles with only the heavier, uncommon word follow); " +
                 "a longer one also finds articles that miss words carrying less than half its weight when fewer than 1000 articles have them all " +
-                "(the fewer than 10 that have them all first); question words (warum, wann, gibt, dass …) and vs./versus need not match. Web-search syntax: \"exact phrase\" (also „…“ or »…«), -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
+                "(the fewer than 10 that have them all first); question words (warum, wann, gibt, dass …) and vs./versus need not match, Dr./Prof. before a name are left out. Web-search syntax: \"exact phrase\" (also „…“ or »…«), -exclude (also -\"a phrase\"), a OR b (also |; binds closer than the implied AND), " +
                 "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +
                 "Any text is accepted: what is not syntax is searched as words (an unbalanced quote is ignored, an unknown name before a colon is plain text). " +
                 "When fewer than 3 articles have every word of q as typed, words of 5+ letters are also matched with 1-2 edits (fuzzy = true) and didYouMean suggests a spelling. " +

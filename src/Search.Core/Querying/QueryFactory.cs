@@ -82,7 +82,9 @@ internal sealed class QueryFactory
             // "Warum hat Dänemark alle Nerze getötet?": the question's words say nothing of its topic, so an article
             // need not have them; one that does (a headline "Warum …") scores them. Nor does a year: the reports on the
             // "Vierschanzentournee 2021" seldom print "2021", the day's news digests that list it do.
-            optional.AddRange(clauses.Where(IsOptional));
+            // An academic title ("Dr. Drosten") is left out altogether: as a scored word it put first the articles that
+            // print "Prof." before anyone's name.
+            optional.AddRange(clauses.Where(clause => IsOptional(clause) && !IsTitleWord(clause)));
             clauses = [.. clauses.Where(clause => !IsOptional(clause))];
         }
 
@@ -439,13 +441,21 @@ internal sealed class QueryFactory
     /// corpus, whatever it compares). In a query with other words they are optional, as <see cref="QuestionWords"/> are.</summary>
     public static readonly IReadOnlySet<string> VersusWords = new HashSet<string>(StringComparer.Ordinal) { "vs", "versus" };
 
+    /// <summary>Academic titles before a name ("Dr. Drosten", "Prof. Drosten"): the articles about the person seldom print
+    /// the title each time ("Dr. Drosten" found 29 of the 715 articles on Drosten). In a query with other words they are
+    /// left out.</summary>
+    public static readonly IReadOnlySet<string> TitleWords = new HashSet<string>(StringComparer.Ordinal) { "dr", "prof" };
+
     private static bool IsVersusWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && VersusWords.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
+
+    private static bool IsTitleWord(QueryClause clause) =>
+        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && TitleWords.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
 
     /// <summary>Whether <paramref name="clause"/> is a question word, or a year when years are optional
     /// (<see cref="RankingWeights.OptionalYears"/>): in a query with other words it need not match.</summary>
     internal bool IsOptional(QueryClause clause) =>
-        IsQuestionWord(clause) || IsVersusWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
+        IsQuestionWord(clause) || IsVersusWord(clause) || IsTitleWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
 
     /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099), or a season of two ("2019/20",
     /// "2020/21", "2020-2021"): in a query with other words it need not match (<see cref="RankingWeights.OptionalYears"/>).</summary>

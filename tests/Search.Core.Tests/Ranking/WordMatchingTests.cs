@@ -8,7 +8,7 @@ namespace Search.Core.Tests.Ranking;
 /// (Leuchtturm, Nebel, Sturmflut), a harbour where many articles have all of Deich, Möwe and Ebbe (110, "many" for a
 /// threshold of 100 in place of <see cref="RankingWeights.MissingWordsBelow"/>), and "Deich" and "Möwe" common enough
 /// that they alone make no match, a month's digest that has Kormoran, Seegras and Priel among hundreds of sentences, and
-/// a beach where "vs." compares other things.
+/// a beach where "vs." compares other things, and a scientist named with and without "Dr.".
 /// </summary>
 public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFixture("matching", Articles())
 {
@@ -77,6 +77,12 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         articles.Add(new { id = "beach-both-1", date = "2020-11-25", title = "Am Strand", body = "Der Strandkorb steht neben der Sandburg." });
         articles.Add(new { id = "beach-both-2", date = "2020-11-25", title = "Am Meer", body = "Vom Strandkorb aus sieht man die Sandburg." });
         articles.Add(new { id = "beach-versus", date = "2020-11-25", title = "Der Vergleich", body = "Strandkorb vs. Liegestuhl: wer gewinnt?" });
+
+        // A scientist the articles name with and without the title; another doctor.
+        articles.Add(new { id = "worm-titled", date = "2020-11-26", title = "Besuch am Strand", body = "Dr. Wattwurm erklärt den Sand." });
+        articles.Add(new { id = "worm-1", date = "2020-11-26", title = "Am Strand", body = "Wattwurm gräbt im Sand." });
+        articles.Add(new { id = "worm-2", date = "2020-11-26", title = "Am Strand", body = "Wattwurm sagt, der Sand sei nass." });
+        articles.Add(new { id = "doctor-other", date = "2020-11-26", title = "Sprechstunde", body = "Dr. Kranich hat heute Sprechstunde." });
 
         // A month's digest, more than eight times as long as an article (AllWordsFirstLongest): the one article with
         // Kormoran, Seegras and Priel, each once among hundreds of sentences.
@@ -317,6 +323,12 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
     public void AWordThatSetsTwoSidesAgainstEachOtherNeedNotMatch(string query) =>
         // The two articles with both sides first, as for "Strandkorb Sandburg"; the one with a side and "vs." after them.
         Assert.Equal(Ids("Strandkorb Sandburg"), Ids(query));
+
+    [InlineData("Dr. Wattwurm")]
+    [InlineData("Prof. Wattwurm")]
+    [Theory]
+    public void AnAcademicTitleBeforeANameIsLeftOut(string query) =>
+        Assert.Equal(["worm-1", "worm-2", "worm-titled"], Ids(query).Order());
 
     [Fact]
     public void AYearNeedNotMatchAndAddsItsScoreWhereAnArticlePrintsIt()
