@@ -10,7 +10,8 @@ namespace Search.Core.Querying;
 /// </summary>
 /// <remarks>
 /// Every text parses: anything that is not syntax is searched as words. An unbalanced quote is ignored, a colon after an
-/// unknown name is punctuation ("Corona: neue Regeln"), an apostrophe's s is dropped ("Trump's"), a leading <c>*</c> or <c>?</c> is dropped, <c>AND</c> is the
+/// unknown name is punctuation ("Corona: neue Regeln"), an apostrophe's s is dropped ("Trump's"), a dash between two
+/// letters is a hyphen ("Home–Office"), a leading <c>*</c> or <c>?</c> is dropped, <c>AND</c> is the
 /// default anyway, and other operator characters are punctuation that analysis removes.
 /// </remarks>
 internal static class QuerySyntax
@@ -29,16 +30,22 @@ internal static class QuerySyntax
     // each read as ". Single marks are left alone: they are apostrophes as often ("geht’s").
     private const string QuotationMarks = "„“”»«";
 
+    // The dashes that join words in pasted text ("Home–Office"), each read as a hyphen between two letters or digits.
+    private const string Dashes = "‐‑–—";
+
     public static IReadOnlyList<QueryClause> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.AsSpan().IndexOfAny(QuotationMarks) >= 0)
+        if (text.AsSpan().IndexOfAny(QuotationMarks) >= 0 || text.AsSpan().IndexOfAny(Dashes) >= 0)
         {
             text = string.Create(text.Length, text, static (chars, text) =>
             {
                 for (var i = 0; i < text.Length; i++)
                 {
-                    chars[i] = QuotationMarks.Contains(text[i], StringComparison.Ordinal) ? '"' : text[i];
+                    chars[i] = QuotationMarks.Contains(text[i], StringComparison.Ordinal) ? '"'
+                        : Dashes.Contains(text[i], StringComparison.Ordinal) && i > 0 && i < text.Length - 1
+                            && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]) ? '-'
+                        : text[i];
                 }
             });
         }

@@ -175,10 +175,12 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
     }
 
-    [Fact]
-    public void AWordTypedWithAHyphenFindsTheArticlesThatWriteItAsOneWord()
+    [Theory]
+    [InlineData("Home-Office")]
+    [InlineData("Home–Office")] // a dash pasted for the hyphen
+    public void AWordTypedWithAHyphenFindsTheArticlesThatWriteItAsOneWord(string query)
     {
-        var result = Search("Home-Office");
+        var result = Search(query);
 
         // "Homeoffice" is not split into parts (no article has "Home" or "Office" on its own but one), so only the word
         // both parts make finds these articles; "home-apart" has both parts.
