@@ -2,7 +2,6 @@ using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Errors;
 using Search.Core.Ranking;
@@ -84,7 +83,7 @@ internal sealed class QueryFactory
             // "Vierschanzentournee 2021" seldom print "2021", the day's news digests that list it do.
             // An academic title ("Dr. Drosten") is left out altogether: as a scored word it put first the articles that
             // print "Prof." before anyone's name.
-            optional.AddRange(clauses.Where(clause => IsOptional(clause) && !IsTitleWord(clause)));
+            optional.AddRange(clauses.Where(clause => IsOptional(clause) && !OptionalWords.IsTitleWord(clause)));
             clauses = [.. clauses.Where(clause => !IsOptional(clause))];
         }
 
@@ -136,7 +135,7 @@ internal sealed class QueryFactory
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
                 apartTerms = Analyze(apart);
             }
-            else if (docFreq is not null && wordTerms is { Count: 1 } && LettersThenDigits(clause) is { } spaced
+            else if (docFreq is not null && wordTerms is { Count: 1 } && WordShape.LettersThenDigits(clause) is { } spaced
                 && Analyze(spaced) is [var letters, _] spacedTerms
                 && docFreq(new Term(ArticleFields.Body, wordTerms[0])) < docFreq(new Term(ArticleFields.Body, letters)))
             {
@@ -145,7 +144,7 @@ internal sealed class QueryFactory
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, spaced, null), false, fuzzyTerms: null, docFreq, Limits)!);
                 apartTerms = spacedTerms;
             }
-            else if (docFreq is not null && wordTerms is { Count: 2 } && Hyphenated(clause) is var (left, right) && JoinedOf(left, right, docFreq) is { } hyphenJoined)
+            else if (docFreq is not null && wordTerms is { Count: 2 } && WordShape.Hyphenated(clause) is var (left, right) && JoinedOf(left, right, docFreq) is { } hyphenJoined)
             {
                 // "Home-Office", which many articles write "Homeoffice": also the one word, as for "Home Office" above.
                 alternatives.Add(JoinedWord(hyphenJoined, wordTerms).Query);
@@ -371,35 +370,6 @@ internal sealed class QueryFactory
     private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq) =>
         PlainWord(left) is { } first && PlainWord(right) is { } second ? JoinedOf(first, second, docFreq) : null;
 
-    // A plain word of two parts of letters joined by one hyphen ("Home-Office", "Corona-Krise"), as its two parts.
-    private static (QueryTerm Left, QueryTerm Right)? Hyphenated(QueryClause clause)
-    {
-        if (clause.Excluded || clause.Alternatives is not [{ Kind: TermKind.Word, Field: null } word])
-        {
-            return null;
-        }
-
-        var hyphen = word.Text.IndexOf('-', StringComparison.Ordinal);
-        return hyphen > 0 && hyphen < word.Text.Length - 1 && word.Text[..hyphen].All(char.IsLetter)
-            && word.Text[(hyphen + 1)..].All(char.IsLetter)
-            ? (new QueryTerm(TermKind.Word, word.Text[..hyphen]), new QueryTerm(TermKind.Word, word.Text[(hyphen + 1)..]))
-            : null;
-    }
-
-    // A word of two letters or more and then digits ("Covid19", "G20"), as the letters and the number apart ("Covid 19").
-    private static string? LettersThenDigits(QueryClause clause)
-    {
-        if (clause.Excluded || clause.Alternatives is not [{ Kind: TermKind.Word, Field: null } word])
-        {
-            return null;
-        }
-
-        var digits = word.Text.AsSpan().IndexOfAnyInRange('0', '9');
-        return digits >= 2 && word.Text[..digits].All(char.IsLetter) && word.Text[digits..].All(char.IsAsciiDigit)
-            ? string.Concat(word.Text.AsSpan(0, digits), " ", word.Text.AsSpan(digits))
-            : null;
-    }
-
     private QueryTerm? JoinedOf(QueryTerm first, QueryTerm second, Func<Term, int> docFreq)
     {
         if (Analyze(first.Text).Count == 0 && Analyze(second.Text).Count == 0)
@@ -423,53 +393,12 @@ internal sealed class QueryFactory
         return best;
     }
 
-    /// <summary>Words a reader types to ask a question (and "dass", which the stopword list only has as "daß"): no
-    /// article is about them, and a query that requires them misses the articles about its topic. In a query with other
-    /// words they are optional: they add to an article's score but need not match (<see cref="GermanNewsAnalyzer.StopWords"/>
-    /// already drops wie, was, wo, können).</summary>
-    public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "warum", "wieso", "weshalb", "weswegen", "wann", "wer", "wen", "wem", "wessen", "woher", "wohin", "wozu", "womit",
-        "wodurch", "wofur", "welch", "gibt", "gab", "dass", "mussen", "musste", "durfen", "darf", "sollen", "sollten",
-    };
-
-    private static bool IsQuestionWord(QueryClause clause) =>
-        !clause.Excluded && PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
-
-    /// <summary>The words that set two sides against each other ("Bayern vs. Dortmund", "Söder versus Laschet"): no article
-    /// is about them, and a rare word an article must have would be the one that chooses the articles (every "vs." of the
-    /// corpus, whatever it compares). In a query with other words they are optional, as <see cref="QuestionWords"/> are.</summary>
-    public static readonly IReadOnlySet<string> VersusWords = new HashSet<string>(StringComparer.Ordinal) { "vs", "versus" };
-
-    /// <summary>Academic titles before a name ("Dr. Drosten", "Prof. Drosten"): the articles about the person seldom print
-    /// the title each time ("Dr. Drosten" found 29 of the 715 articles on Drosten). In a query with other words they are
-    /// left out.</summary>
-    public static readonly IReadOnlySet<string> TitleWords = new HashSet<string>(StringComparer.Ordinal) { "dr", "prof" };
-
-    private static bool IsVersusWord(QueryClause clause) =>
-        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && VersusWords.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
-
-    private static bool IsTitleWord(QueryClause clause) =>
-        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && TitleWords.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
-
-    /// <summary>Whether <paramref name="clause"/> is a question word, or a year when years are optional
-    /// (<see cref="RankingWeights.OptionalYears"/>): in a query with other words it need not match.</summary>
+    /// <summary>Whether <paramref name="clause"/> need not match in a query with other words (<see cref="OptionalWords"/>): a
+    /// question word, "vs." or "versus", an academic title, or a year when years are optional
+    /// (<see cref="RankingWeights.OptionalYears"/>).</summary>
     internal bool IsOptional(QueryClause clause) =>
-        IsQuestionWord(clause) || IsVersusWord(clause) || IsTitleWord(clause) || (_weights.OptionalYears && !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && IsYear(word.Text));
-
-    /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099), or a season of two ("2019/20",
-    /// "2020/21", "2020-2021"): in a query with other words it need not match (<see cref="RankingWeights.OptionalYears"/>).</summary>
-    public static bool IsYear(string word)
-    {
-        if (word.Length < 4 || word.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
-            || !(word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        var rest = word.AsSpan(4);
-        return rest.IsEmpty || (rest.Length is 3 or 5 && rest[0] is '/' or '-' && !rest[1..].ContainsAnyExceptInRange('0', '9'));
-    }
+        OptionalWords.IsQuestionWord(clause) || OptionalWords.IsVersusWord(clause) || OptionalWords.IsTitleWord(clause)
+        || (_weights.OptionalYears && WordShape.SingleWord(clause) is { } word && OptionalWords.IsYear(word.Text));
 
     private static QueryTerm? PlainWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;

@@ -57,7 +57,7 @@ public class QueryFactoryTests
     [InlineData("2020er", false)]
     [InlineData("G7", false)]
     public void AYearOrASeasonOfTwoIsAWordAQueryNeedNotMatch(string word, bool expected) =>
-        Assert.Equal(expected, QueryFactory.IsYear(word));
+        Assert.Equal(expected, OptionalWords.IsYear(word));
 
     private static HashSet<string> Terms(SearchQuery query)
     {

@@ -1,0 +1,57 @@
+using Search.Core.Analysis;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// The words of a query that say nothing of its topic (<see cref="QueryFactory.IsOptional"/>): question words, "vs." and
+/// "versus", academic titles, and years. In a query with other words an article need not have them.
+/// </summary>
+internal static class OptionalWords
+{
+    /// <summary>Words a reader types to ask a question (and "dass", which the stopword list only has as "daß"): no
+    /// article is about them, and a query that requires them misses the articles about its topic. In a query with other
+    /// words they are optional: they add to an article's score but need not match (<see cref="GermanNewsAnalyzer.StopWords"/>
+    /// already drops wie, was, wo, können).</summary>
+    public static readonly IReadOnlySet<string> QuestionWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "warum", "wieso", "weshalb", "weswegen", "wann", "wer", "wen", "wem", "wessen", "woher", "wohin", "wozu", "womit",
+        "wodurch", "wofur", "welch", "gibt", "gab", "dass", "mussen", "musste", "durfen", "darf", "sollen", "sollten",
+    };
+
+    /// <summary>Whether <paramref name="clause"/> is a plain word of <see cref="QuestionWords"/>.</summary>
+    public static bool IsQuestionWord(QueryClause clause) =>
+        WordShape.SingleWord(clause) is { } word && word.Text.All(char.IsLetter) && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
+
+    /// <summary>The words that set two sides against each other ("Bayern vs. Dortmund", "Söder versus Laschet"): no article
+    /// is about them, and a rare word an article must have would be the one that chooses the articles (every "vs." of the
+    /// corpus, whatever it compares). In a query with other words they are optional, as <see cref="QuestionWords"/> are.</summary>
+    public static readonly IReadOnlySet<string> VersusWords = new HashSet<string>(StringComparer.Ordinal) { "vs", "versus" };
+
+    /// <summary>Academic titles before a name ("Dr. Drosten", "Prof. Drosten"): the articles about the person seldom print
+    /// the title each time ("Dr. Drosten" found 29 of the 715 articles on Drosten). In a query with other words they are
+    /// left out.</summary>
+    public static readonly IReadOnlySet<string> TitleWords = new HashSet<string>(StringComparer.Ordinal) { "dr", "prof" };
+
+    /// <summary>Whether <paramref name="clause"/> is one of <see cref="VersusWords"/>, with or without its dot.</summary>
+    public static bool IsVersusWord(QueryClause clause) => Is(clause, VersusWords);
+
+    /// <summary>Whether <paramref name="clause"/> is one of <see cref="TitleWords"/>, with or without its dot.</summary>
+    public static bool IsTitleWord(QueryClause clause) => Is(clause, TitleWords);
+
+    /// <summary>Whether <paramref name="word"/> is a year as readers type it (1900-2099), or a season of two ("2019/20",
+    /// "2020/21", "2020-2021"): in a query with other words it need not match (<see cref="Ranking.RankingWeights.OptionalYears"/>).</summary>
+    public static bool IsYear(string word)
+    {
+        if (word.Length < 4 || word.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
+            || !(word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var rest = word.AsSpan(4);
+        return rest.IsEmpty || (rest.Length is 3 or 5 && rest[0] is '/' or '-' && !rest[1..].ContainsAnyExceptInRange('0', '9'));
+    }
+
+    private static bool Is(QueryClause clause, IReadOnlySet<string> words) =>
+        WordShape.SingleWord(clause) is { } word && words.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
+}
