@@ -20,7 +20,7 @@ internal static class OptionalWords
 
     /// <summary>Whether <paramref name="clause"/> is a plain word of <see cref="QuestionWords"/>.</summary>
     public static bool IsQuestionWord(QueryClause clause) =>
-        WordShape.SingleWord(clause) is { } word && word.Text.All(char.IsLetter) && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
+        WordShape.PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));
 
     /// <summary>The words that set two sides against each other ("Bayern vs. Dortmund", "Söder versus Laschet"): no article
     /// is about them, and a rare word an article must have would be the one that chooses the articles (every "vs." of the

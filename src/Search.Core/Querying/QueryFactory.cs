@@ -99,7 +99,7 @@ internal sealed class QueryFactory
             if (docFreq is not null && i + 1 < clauses.Count && Joined(clause, clauses[i + 1], docFreq) is { } joined)
             {
                 // Either both words, or the one word they make together.
-                var (first, second) = (PlainWord(clause)!, PlainWord(clauses[i + 1])!);
+                var (first, second) = (WordShape.PlainWord(clause)!, WordShape.PlainWord(clauses[i + 1])!);
                 var both = new[] { _words.Build(first, false, fuzzyTerms, docFreq, Limits), _words.Build(second, false, fuzzyTerms, docFreq, Limits) }.OfType<Query>();
                 var pair = Analyze(first.Text).Concat(Analyze(second.Text)).ToList();
                 var (whole, joinedTerms, wholeWeight, pairWeight) = JoinedWord(joined, pair);
@@ -126,10 +126,10 @@ internal sealed class QueryFactory
             }
 
             // The index terms of a single word, analysed once for the checks below.
-            var wordTerms = !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } single] ? Analyze(single.Text) : null;
+            var wordTerms = WordShape.SingleWord(clause) is { } single ? Analyze(single.Text) : null;
             IReadOnlyList<string>? apartTerms = null;
             var joinedToo = false;
-            if (docFreq is not null && wordTerms is not null && PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, wordTerms, Analyze, docFreq) is { } apart)
+            if (docFreq is not null && wordTerms is not null && WordShape.PlainWord(clause) is { } plain && WrittenApart.Parts(plain.Text, wordTerms, Analyze, docFreq) is { } apart)
             {
                 // "Beethovenjahr", which the articles write "Beethoven-Jahr": also the two words side by side.
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, apart, null), false, fuzzyTerms: null, docFreq, Limits)!);
@@ -151,7 +151,7 @@ internal sealed class QueryFactory
                 joinedToo = true;
             }
 
-            if (completions is { Count: > 0 } && i == clauses.Count - 1 && PlainWord(clause) is not null)
+            if (completions is { Count: > 0 } && i == clauses.Count - 1 && WordShape.PlainWord(clause) is not null)
             {
                 alternatives.AddRange(completions.Select(_words.Word));
             }
@@ -368,7 +368,7 @@ internal sealed class QueryFactory
     // compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident), and drop the s between the parts.
     // One body term looked up per way of joining.
     private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq) =>
-        PlainWord(left) is { } first && PlainWord(right) is { } second ? JoinedOf(first, second, docFreq) : null;
+        WordShape.PlainWord(left) is { } first && WordShape.PlainWord(right) is { } second ? JoinedOf(first, second, docFreq) : null;
 
     private QueryTerm? JoinedOf(QueryTerm first, QueryTerm second, Func<Term, int> docFreq)
     {
@@ -400,8 +400,6 @@ internal sealed class QueryFactory
         OptionalWords.IsQuestionWord(clause) || OptionalWords.IsVersusWord(clause) || OptionalWords.IsTitleWord(clause)
         || (_weights.OptionalYears && WordShape.SingleWord(clause) is { } word && OptionalWords.IsYear(word.Text));
 
-    private static QueryTerm? PlainWord(QueryClause clause) =>
-        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] && word.Text.All(char.IsLetter) ? word : null;
 
     /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>
     public IReadOnlyList<string> Analyze(string text) => [.. QueryToken.Read(_analyzer, text).DistinctBy(token => token.Position).Select(token => token.Term)];

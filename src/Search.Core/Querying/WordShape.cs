@@ -1,8 +1,9 @@
 namespace Search.Core.Querying;
 
 /// <summary>
-/// The shapes of a typed word that <see cref="QueryFactory"/> also matches another way: a hyphenated word ("Home-Office",
-/// also as the one word its parts make) and letters with a number ("Covid19", also as "Covid 19").
+/// The shapes of a typed word that the query path tells apart: a clause of one word (<see cref="SingleWord"/>), of letters
+/// only (<see cref="PlainWord"/>), and those <see cref="QueryFactory"/> also matches another way: a hyphenated word
+/// ("Home-Office", also as the one word its parts make) and letters with a number ("Covid19", also as "Covid 19").
 /// </summary>
 internal static class WordShape
 {
@@ -10,6 +11,11 @@ internal static class WordShape
     /// excluded; null for any other clause.</summary>
     public static QueryTerm? SingleWord(QueryClause clause) =>
         !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null } word] ? word : null;
+
+    /// <summary>The one word of <paramref name="clause"/> (<see cref="SingleWord"/>) when it is letters only, so one index
+    /// term or a stopword ("Masken", not "FFP2" or "Home-Office"); null otherwise.</summary>
+    public static QueryTerm? PlainWord(QueryClause clause) =>
+        SingleWord(clause) is { } word && word.Text.All(char.IsLetter) ? word : null;
 
     /// <summary>A word of two parts of letters joined by one hyphen ("Home-Office", "Corona-Krise"), as its two parts; null
     /// for any other clause.</summary>

@@ -50,7 +50,7 @@ internal static class AsTypedFirst
     }
 
     private static bool IsPlainWord(QueryClause clause) =>
-        !clause.Excluded && clause.Alternatives is [{ Kind: TermKind.Word, Field: null }];
+        WordShape.SingleWord(clause) is not null;
 
     /// <summary>The hits of <paramref name="page"/> with the first that prints every word of <paramref name="words"/> as
     /// typed placed first: among the <paramref name="leading"/> articles with every query word that lead the ranking

@@ -82,7 +82,7 @@ public sealed class WordMatchingFixture() : Search.Core.Tests.IndexedArticlesFix
         articles.Add(new { id = "worm-titled", date = "2020-11-26", title = "Besuch am Strand", body = "Dr. Wattwurm erklärt den Sand." });
         articles.Add(new { id = "worm-1", date = "2020-11-26", title = "Am Strand", body = "Wattwurm gräbt im Sand." });
         articles.Add(new { id = "worm-2", date = "2020-11-26", title = "Am Strand", body = "Wattwurm sagt, der Sand sei nass." });
-        articles.Add(new { id = "doctor-other", date = "2020-11-26", title = "Sprechstunde", body = "Dr. Kranich hat heute Sprechstunde." });
+        articles.Add(new { id = "doctor-other", date = "2020-11-26", title = "Sprechstunde", body = "Prof. Dr. Kranich hat heute Sprechstunde." });
 
         // A month's digest, more than eight times as long as an article (AllWordsFirstLongest): the one article with
         // Kormoran, Seegras and Priel, each once among hundreds of sentences.
