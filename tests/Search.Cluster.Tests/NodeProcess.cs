@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using Search.Tests.Shared;
 
@@ -27,7 +26,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         _settings = settings;
         Name = name;
         IndexPath = indexPath;
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
@@ -238,13 +237,6 @@ internal sealed class NodeProcess : IAsyncDisposable
                 _output.Add(prefix + line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>What <c>/health</c> says about a node.</summary>

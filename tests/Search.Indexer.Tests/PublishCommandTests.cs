@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Search.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -68,19 +66,12 @@ public sealed class PublishCommandTests(ITestOutputHelper output)
     [Fact]
     public void PublishToAnUnreachableNatsExitsSevenWithAMessageNamingTheUrl()
     {
-        var url = $"nats://127.0.0.1:{UnusedPort()}";
+        var url = $"nats://127.0.0.1:{LoopbackPorts.Free()}";
 
         var (exit, said) = Publish(TestCorpus.SeedsPath, "--nats", url);
 
         Assert.Equal(7, exit);
         Assert.Contains(said, line => line.StartsWith("stderr: Error: could not connect: NATS at " + url, StringComparison.Ordinal));
         Assert.DoesNotContain(said, line => line.Contains("   at ", StringComparison.Ordinal));
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Search.Tests.Shared;
 
@@ -23,9 +21,9 @@ internal sealed class NatsServers : IAsyncDisposable
     {
         _folder = folder;
         _processes = new Process?[count];
-        _clientPorts = [.. Enumerable.Range(0, count).Select(_ => FreePort())];
-        _routePorts = [.. Enumerable.Range(0, count).Select(_ => FreePort())];
-        _monitorPorts = [.. Enumerable.Range(0, count).Select(_ => FreePort())];
+        _clientPorts = [.. Enumerable.Range(0, count).Select(_ => LoopbackPorts.Free())];
+        _routePorts = [.. Enumerable.Range(0, count).Select(_ => LoopbackPorts.Free())];
+        _monitorPorts = [.. Enumerable.Range(0, count).Select(_ => LoopbackPorts.Free())];
     }
 
     /// <summary>The number of servers.</summary>
@@ -37,30 +35,42 @@ internal sealed class NatsServers : IAsyncDisposable
     /// <summary>The client URL of server <paramref name="index"/>.</summary>
     public string Url(int index) => $"nats://127.0.0.1:{_clientPorts[index]}";
 
-    /// <summary>Starts <paramref name="count"/> servers (1 or 3) and waits until JetStream answers on every one.</summary>
+    /// <summary>
+    /// Starts <paramref name="count"/> servers (1 or 3) and waits until JetStream answers on every one. A server that
+    /// exits at once (a port taken after it was picked) is started again with all servers on fresh ports, twice at most.
+    /// </summary>
     public static async Task<NatsServers> StartAsync(int count = 3)
     {
-        var servers = new NatsServers(TestCorpus.CreateTempFolder("nats"), count);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            for (var i = 0; i < count; i++)
+            var servers = new NatsServers(TestCorpus.CreateTempFolder("nats"), count);
+            try
             {
-                servers.Start(i);
-            }
+                for (var i = 0; i < count; i++)
+                {
+                    servers.Start(i);
+                }
 
-            for (var i = 0; i < count; i++)
+                for (var i = 0; i < count; i++)
+                {
+                    await servers.WaitUntilReadyAsync(i).ConfigureAwait(false);
+                }
+
+                return servers;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && servers.AnyExited)
             {
-                await servers.WaitUntilReadyAsync(i).ConfigureAwait(false);
+                await servers.DisposeAsync().ConfigureAwait(false);
             }
-
-            return servers;
-        }
-        catch
-        {
-            await servers.DisposeAsync().ConfigureAwait(false);
-            throw;
+            catch
+            {
+                await servers.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
+
+    private bool AnyExited => _processes.Any(process => process is { HasExited: true });
 
     /// <summary>Kills server <paramref name="index"/> with SIGKILL: no shutdown, no flush.</summary>
     public void Kill(int index)
@@ -159,13 +169,6 @@ internal sealed class NatsServers : IAsyncDisposable
         var log = Path.Combine(_folder, $"n{index}.log");
         throw new InvalidOperationException(
             $"nats-server {index} was not healthy within 30 s on port {_clientPorts[index]} ({said}): {(File.Exists(log) ? File.ReadAllText(log) : "no log")}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
