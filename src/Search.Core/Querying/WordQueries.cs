@@ -84,6 +84,13 @@ internal sealed class WordQueries
                     var whole = One(group.First());
                     return group.Count() == 1 || excluded ? whole : Any(new Query[] { whole, All(group.Skip(1).Select(One)) });
                 }).ToList();
+                if (words.Count > 1 && !excluded && tokens.Any(token => token.Original.Length == 1) && Phrase(term.Text, fields) is { } sideBySide)
+                {
+                    // "S-Bahn", "E-Mail": a part of one letter says nothing on its own (the "S" of "Model S" or "S. 4"), so
+                    // the parts must also stand side by side. A filter: the parts score as before.
+                    words.Add(new ConstantScoreQuery(sideBySide) { Boost = 0 });
+                }
+
                 return words.Count == 1 ? words[0] : All(words);
 
                 Query One(QueryToken token)

@@ -65,6 +65,9 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
             new { id = "fever-hyphen-1", date = "2021-03-18", title = "Gesundheit", body = "Das Fieber-21 breitet sich aus." },
             new { id = "fever-hyphen-2", date = "2021-03-19", title = "Gesundheit", body = "Gegen Fieber-21 hilft Ruhe." },
             new { id = "fever-solid", date = "2021-03-20", title = "Gesundheit", body = "Das Fieber21 ist neu." },
+            new { id = "tram-hyphen-1", date = "2021-03-21", title = "Verkehr", body = "Die Q-Tram fährt wieder nach Plan." },
+            new { id = "tram-hyphen-2", date = "2021-03-22", title = "Verkehr", body = "Mit der Q-Tram zur Arbeit." },
+            new { id = "tram-letter-apart", date = "2021-03-23", title = "Verkehr", body = "Die Tram hält am Platz Q in Mannheim." },
         ]);
         return articles;
     }
@@ -78,7 +81,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // name written with an underscore is found by its parts, a name with marks (Erdoğan) with or without them, and a gender
 // form with a colon by its word; Auto and Autos, China and Chinas find each other; so do Konzern and Konzerne, modern
 // and moderne, Problem and Probleme, Insel and Inseln; two words, or one typed with a hyphen, find the one word they
-// make together when several articles have it, a compound finds the articles that write it with a hyphen, and so do
+// make together when several articles have it, a word with a one-letter part (Q-Tram) only its parts side by side, a compound finds the articles that write it with a hyphen, and so do
 // letters with a number (Fieber21); Analyze lists the terms the index makes of a text (compound parts, joined words,
 // other forms) with their text and positions.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
@@ -187,6 +190,15 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.Equal(["home-apart", "homeoffice-a", "homeoffice-b"], result.Hits.Select(hit => hit.Article.Id).Order());
         Assert.Contains("<mark>Homeoffice</mark>", result.Hits.Single(hit => hit.Article.Id == "homeoffice-a").Snippet, StringComparison.Ordinal);
         Assert.False(result.Fuzzy, "found as typed, not by the typo-tolerant retry");
+    }
+
+    [Fact]
+    public void AWordWithAOneLetterPartFindsOnlyTheArticlesThatPrintItsPartsSideBySide()
+    {
+        var result = Search("Q-Tram");
+
+        // "tram-letter-apart" has the letter and the word, apart: not the Q-Tram.
+        Assert.Equal(["tram-hyphen-1", "tram-hyphen-2"], result.Hits.Select(hit => hit.Article.Id).Order());
     }
 
     [Fact]
