@@ -14,7 +14,7 @@ namespace Search.Core.Querying;
 /// of <see cref="RankingWeights"/>. A word matches in any inflection, scored over its fields as one text
 /// (<see cref="CombinedFieldQuery"/>); it also matches where it is part of a compound ("Impfstoff" in
 /// "Impfstoffhersteller"), weighted below a whole-word match (<see cref="RankingWeights.CompoundPartWeight"/>), and two
-/// neighbouring words also match as the one word they make together (<see cref="Joined"/>). A query of up to
+/// neighbouring words also match as the one word they make together (<see cref="JoinedWords"/>). A query of up to
 /// <see cref="RankingWeights.AllWordsUpTo"/> words needs every word (unless one of two words is far heavier than the
 /// other: <see cref="RankingWeights.LighterWordShare"/>); a longer one may miss words that carry less than half its
 /// weight (<see cref="WordCoverage"/>), or <see cref="RankingWeights.MissingWords"/> when its weights are not known
@@ -28,6 +28,7 @@ internal sealed class QueryFactory
     private readonly Analyzer _analyzer;
     private readonly RankingWeights _weights;
     private readonly WordQueries _words;
+    private readonly JoinedWords _joined;
 
     /// <param name="analyzer">Analyses query words; it must not split compounds (parts are matched as part terms instead).</param>
     /// <param name="weights">The ranking's weights; <see cref="RankingWeights.Default"/> when null.</param>
@@ -36,6 +37,7 @@ internal sealed class QueryFactory
         _analyzer = analyzer;
         _weights = weights ?? RankingWeights.Default;
         _words = new WordQueries(analyzer, _weights);
+        _joined = new JoinedWords(analyzer);
     }
 
     /// <summary>The weights the queries are made with.</summary>
@@ -53,7 +55,7 @@ internal sealed class QueryFactory
     /// <summary>As <see cref="Create(string)"/>, but the words whose index terms are in <paramref name="fuzzyTerms"/> also
     /// match words one edit away (two from eight letters): the typo-tolerant retry of a query that found (almost)
     /// nothing; and with <paramref name="docFreq"/> (the index's article count of a term), two neighbouring words also
-    /// match as one word where the index knows them joined (<see cref="Joined"/>): "Masken Pflicht" also finds
+    /// match as one word where the index knows them joined (<see cref="JoinedWords"/>): "Masken Pflicht" also finds
     /// "Maskenpflicht", "Home Office" and "Home-Office" "Homeoffice", and a word with two forms is searched by the one more
     /// articles have.</summary>
     public SearchQuery Create(string text, IReadOnlySet<string>? fuzzyTerms, Func<Term, int>? docFreq) => Create(text, fuzzyTerms, docFreq, articles: 0);
@@ -96,7 +98,7 @@ internal sealed class QueryFactory
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
-            if (docFreq is not null && i + 1 < clauses.Count && Joined(clause, clauses[i + 1], docFreq) is { } joined)
+            if (docFreq is not null && i + 1 < clauses.Count && _joined.Of(clause, clauses[i + 1], docFreq) is { } joined)
             {
                 // Either both words, or the one word they make together.
                 var (first, second) = (WordShape.PlainWord(clause)!, WordShape.PlainWord(clauses[i + 1])!);
@@ -144,7 +146,7 @@ internal sealed class QueryFactory
                 alternatives.Add(_words.Build(new QueryTerm(TermKind.Phrase, spaced, null), false, fuzzyTerms: null, docFreq, Limits)!);
                 apartTerms = spacedTerms;
             }
-            else if (docFreq is not null && wordTerms is { Count: 2 } && WordShape.Hyphenated(clause) is var (left, right) && JoinedOf(left, right, docFreq) is { } hyphenJoined)
+            else if (docFreq is not null && wordTerms is { Count: 2 } && WordShape.Hyphenated(clause) is var (left, right) && _joined.Of(left, right, docFreq) is { } hyphenJoined)
             {
                 // "Home-Office", which many articles write "Homeoffice": also the one word, as for "Home Office" above.
                 alternatives.Add(JoinedWord(hyphenJoined, wordTerms).Query);
@@ -240,7 +242,7 @@ internal sealed class QueryFactory
             // Two words of about equal weight: either may follow the articles with both ("NBA Bubble": the articles about
             // the NBA, which say "Blase" or nothing of the bubble, score above those that say "Bubble" once).
             var share = lighterOptional ? _weights.LighterWordShare : oneOfTwo ? 0 : _weights.MatchedShare;
-            var (anySet, smallest) = share > 0 && weighed ? Coverage(words, [.. wordWeights.Select(weight => weight!.Value)], share) : (null, 0);
+            var (anySet, smallest) = share > 0 && weighed ? WordCoverage.Query(words, [.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords) : (null, 0);
             some.MinimumNumberShouldMatch = anySet is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, smallest);
             if (anySet is not null)
             {
@@ -293,26 +295,7 @@ internal sealed class QueryFactory
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        BooleanQuery? proximity = null;
-        if (closeTogether.Count > 1 && (_weights.ProximityWeight > 0 || _weights.TitleProximityWeight > 0))
-        {
-            proximity = new BooleanQuery(disableCoord: true);
-            foreach (var (field, weight) in new[] { (ArticleFields.Title, _weights.TitleProximityWeight), (ArticleFields.Body, _weights.ProximityWeight) })
-            {
-                if (!(weight > 0))
-                {
-                    continue;
-                }
-
-                var near = new PhraseQuery { Slop = _weights.ProximitySlop, Boost = weight };
-                foreach (var term in closeTogether)
-                {
-                    near.Add(new Term(field, term));
-                }
-
-                proximity.Add(near, Occur.SHOULD);
-            }
-        }
+        var proximity = CloseTogether.Query(closeTogether, _weights);
 
         var budget = new ClauseBudget(Limits);
         var count = budget.Visit(query) + (proximity is null ? 0 : budget.Visit(proximity));
@@ -329,69 +312,8 @@ internal sealed class QueryFactory
         };
     }
 
-    // The words an article must have, as a query (any of WordCoverage's sets, each with every one of its words), and the
-    // size of the smallest set; no query when the sets come to a count of words. As a filter it costs no clauses of the
-    // budget (ClauseBudget): it repeats the words' terms, which a search looks up once (TermLookups).
-    private (BooleanQuery? AnySet, int Smallest) Coverage(List<Query> words, double[] weights, float share)
-    {
-        if (WordCoverage.MinimalSets(weights, share, _weights.MissingWords) is not { } sets)
-        {
-            return (null, 0);
-        }
-
-        var anySet = new BooleanQuery(disableCoord: true);
-        foreach (var set in sets)
-        {
-            var every = new BooleanQuery(disableCoord: true);
-            foreach (var word in set)
-            {
-                every.Add(words[word], Occur.MUST);
-            }
-
-            anySet.Add(every, Occur.SHOULD);
-        }
-
-        return (anySet, sets.Min(set => set.Length));
-    }
-
     /// <summary>True when <paramref name="text"/> asks for no words: every article matches (<see cref="SearchQuery.Browsing"/>).</summary>
     public static bool Browses(string text) => string.IsNullOrWhiteSpace(text);
-
-    /// <summary>The least number of articles whose body must have two query words written as one for the query to take
-    /// the joined word as an alternative.</summary>
-    public const int MinJoinedArticles = 2;
-
-    // Two neighbouring plain words (letters only, so each is one index term or a stopword: "Aller Heiligen" joins too,
-    // "mit dem" does not; neither excluded) written as one ("Masken" + "Pflicht"), or joined by a linking s ("Ausgang" + "Beschränkungen" →
-    // "Ausgangsbeschränkungen", "Tage" + "Spiegel" → "Tagesspiegel"), whichever more articles have, when at least
-    // MinJoinedArticles have it: readers split compounds the articles write whole, often ones too common for the
-    // compound splitter to split (Maskenpflicht, Homeoffice, Ministerpräsident), and drop the s between the parts.
-    // One body term looked up per way of joining.
-    private QueryTerm? Joined(QueryClause left, QueryClause right, Func<Term, int> docFreq) =>
-        WordShape.PlainWord(left) is { } first && WordShape.PlainWord(right) is { } second ? JoinedOf(first, second, docFreq) : null;
-
-    private QueryTerm? JoinedOf(QueryTerm first, QueryTerm second, Func<Term, int> docFreq)
-    {
-        if (Analyze(first.Text).Count == 0 && Analyze(second.Text).Count == 0)
-        {
-            // Two stopwords: "mit dem" is no compound, though a few articles misprint "mitdem".
-            return null;
-        }
-
-        var rest = second.Text.ToLowerInvariant();
-        string[] joinings = first.Text.EndsWith('s') ? [first.Text + rest] : [first.Text + rest, first.Text + "s" + rest];
-        QueryTerm? best = null;
-        var most = MinJoinedArticles - 1;
-        foreach (var text in joinings)
-        {
-            if (QueryToken.Read(_analyzer, text) is [var token] && docFreq(new Term(ArticleFields.Body, token.Term)) is var articles && articles > most)
-            {
-                (best, most) = (new QueryTerm(TermKind.Word, text), articles);
-            }
-        }
-
-        return best;
-    }
 
     /// <summary>Whether <paramref name="clause"/> need not match in a query with other words (<see cref="OptionalWords"/>): a
     /// question word, "vs." or "versus", an academic title, or a year when years are optional
@@ -399,7 +321,6 @@ internal sealed class QueryFactory
     internal bool IsOptional(QueryClause clause) =>
         OptionalWords.IsQuestionWord(clause) || OptionalWords.IsVersusWord(clause) || OptionalWords.IsTitleWord(clause)
         || (_weights.OptionalYears && WordShape.SingleWord(clause) is { } word && OptionalWords.IsYear(word.Text));
-
 
     /// <summary>The index terms of <paramref name="text"/> as the query analyzer sees it (stopwords gone, stemmed).</summary>
     public IReadOnlyList<string> Analyze(string text) => [.. QueryToken.Read(_analyzer, text).DistinctBy(token => token.Position).Select(token => token.Term)];
@@ -413,5 +334,4 @@ internal sealed class QueryFactory
     /// <summary>The query a plain word of the user's becomes (every searched field, whole and as a compound part), for
     /// <paramref name="term"/> as the analyzer gives it: what <see cref="CommonWords"/> keeps the scores of.</summary>
     public static CombinedFieldQuery WordQuery(string term, RankingWeights weights) => WordQueries.Word(term, [.. weights.FieldWeights.Keys], excluded: false, weights, weights.FieldWeights);
-
 }

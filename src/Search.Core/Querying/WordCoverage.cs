@@ -1,3 +1,4 @@
+using Lucene.Net.Search;
 using Search.Core.Documents;
 
 namespace Search.Core.Querying;
@@ -47,6 +48,38 @@ internal static class WordCoverage
 
         var counted = missing >= 0 && missing < count && minimal.Count == Binomial(count, missing) && minimal.All(set => set.Length == count - missing);
         return counted ? null : minimal;
+    }
+
+    /// <summary>
+    /// The words an article must have, as a query: any of the <see cref="MinimalSets"/>, each with every one of its words;
+    /// and the size of the smallest set. No query when the sets come to a count of words. As a filter it costs no clauses
+    /// of the budget (<see cref="ClauseBudget"/>): it repeats the words' terms, which a search looks up once
+    /// (<see cref="Scoring.TermLookups"/>).
+    /// </summary>
+    /// <param name="words">The words' queries, in the order of <paramref name="weights"/>.</param>
+    /// <param name="weights">Each word's weight.</param>
+    /// <param name="share">The share of the summed weight an article's words must carry.</param>
+    /// <param name="missing">The words a count of words would let an article miss.</param>
+    public static (BooleanQuery? AnySet, int Smallest) Query(IReadOnlyList<Query> words, IReadOnlyList<double> weights, double share, int missing)
+    {
+        if (MinimalSets(weights, share, missing) is not { } sets)
+        {
+            return (null, 0);
+        }
+
+        var anySet = new BooleanQuery(disableCoord: true);
+        foreach (var set in sets)
+        {
+            var every = new BooleanQuery(disableCoord: true);
+            foreach (var word in set)
+            {
+                every.Add(words[word], Occur.MUST);
+            }
+
+            anySet.Add(every, Occur.SHOULD);
+        }
+
+        return (anySet, sets.Min(set => set.Length));
     }
 
     /// <summary>The weight of a word that <paramref name="articles"/> of <paramref name="allArticles"/> have: BM25's idf, 0

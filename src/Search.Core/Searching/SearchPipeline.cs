@@ -56,7 +56,7 @@ internal sealed class SearchPipeline
         // then about the words before it only.
         var typing = request.PrefixLast ? Completer.Typing(request.Query, _queries.Limits.MinPrefixLength) : null;
         var completions = typing is { } word ? Completer.Expansions(searcher.Completions, word.Last, PrefixCompletions) : null;
-        // Made with the index at hand, which knows the words two query words make together (QueryFactory.Joined).
+        // Made with the index at hand, which knows the words two query words make together (JoinedWords).
         var query = _queries.Create(request.Query, fuzzyTerms: null, lookups.DocFreq, searcher.IndexReader.NumDocs, completions);
         // The words as typed, analysed once for both rules that read them (the near-the-best check and AsTypedFirst).
         TypedWords? typed = null;

@@ -31,7 +31,7 @@ public class QueryFactoryTests
 
     [Theory]
     [InlineData("Masken Pflicht", "maskenpflicht", 5, true)]
-    [InlineData("Masken Pflicht", "maskenpflicht", 1, false)] // fewer than MinJoinedArticles
+    [InlineData("Masken Pflicht", "maskenpflicht", 1, false)] // fewer than JoinedWords.MinArticles
     [InlineData("Ausgang Sperre", "ausgangssperr", 5, true)] // with a linking s
     [InlineData("-Masken Pflicht", "maskenpflicht", 5, false)] // an excluded word is not joined
     public void NeighbouringWordsAlsoMatchTheWordTheyMakeWhenEnoughArticlesHaveIt(string text, string joined, int articles, bool expected)
