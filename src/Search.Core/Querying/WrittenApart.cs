@@ -29,7 +29,9 @@ internal static class WrittenApart
     /// <param name="terms">Its index terms, as the query analyzer made them.</param>
     /// <param name="analyze">The index terms of a text, as the query analyzer makes them.</param>
     /// <param name="docFreq">How many articles' bodies have a term.</param>
-    public static string? Parts(string word, IReadOnlyList<string> terms, Func<string, IReadOnlyList<string>> analyze, Func<Term, int> docFreq)
+    /// <param name="maxPartArticles">The most articles the rarer part may be in (<see cref="MaxPartArticles"/> for a
+    /// phrase).</param>
+    public static string? Parts(string word, IReadOnlyList<string> terms, Func<string, IReadOnlyList<string>> analyze, Func<Term, int> docFreq, int maxPartArticles = MaxPartArticles)
     {
         if (word.Length < CompoundSplitter.MinCompoundLength || terms is not [var whole] || Articles(docFreq, whole) > MaxArticles
             || !word.All(char.IsLetter))
@@ -57,7 +59,7 @@ internal static class WrittenApart
                 }
 
                 var articles = Math.Min(docFreq(new Term(ArticleFields.Body, leftTerm)), rightArticles);
-                if (articles >= MinPartArticles && articles <= MaxPartArticles && articles > bestArticles)
+                if (articles >= MinPartArticles && articles <= maxPartArticles && articles > bestArticles)
                 {
                     (best, bestArticles) = ($"{left} {right}", articles);
                 }
@@ -65,6 +67,42 @@ internal static class WrittenApart
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with each plain word that no article has, in any form, replaced by the two words it splits
+    /// into (each in <see cref="MinPartArticles"/> articles at least, however common): "Lehrerimpfung" is in no article,
+    /// which write "Impfung der Lehrer" or "Lehrer impfen", so "Lehrer Impfung". Null when no word splits. The typo rule's
+    /// last resort (<see cref="Searching.TypoRetry"/>), after the query and its typo-tolerant retry found nothing.
+    /// </summary>
+    /// <param name="text">The query text.</param>
+    /// <param name="analyze">The index terms of a text, as the query analyzer makes them.</param>
+    /// <param name="docFreq">How many articles' bodies (or titles) have a term.</param>
+    public static string? Split(string text, Func<string, IReadOnlyList<string>> analyze, Func<Term, int> docFreq)
+    {
+        var split = text;
+        var from = 0;
+        foreach (var word in QuerySyntax.Parse(text).Select(WordShape.PlainWord).OfType<QueryTerm>())
+        {
+            var at = split.IndexOf(word.Text, from, StringComparison.Ordinal);
+            if (at < 0 || analyze(word.Text) is not [var whole] || Articles(docFreq, whole) > 0
+                || Parts(word.Text, [whole], analyze, docFreq, int.MaxValue) is not { } parts)
+            {
+                continue;
+            }
+
+            if (char.IsUpper(word.Text[0]))
+            {
+                // A noun typed capitalised ends in a noun: "Lehrer Impfung", as the did-you-mean shows it.
+                var second = parts.IndexOf(' ') + 1;
+                parts = string.Concat(parts.AsSpan(0, second), char.ToUpperInvariant(parts[second]).ToString(), parts.AsSpan(second + 1));
+            }
+
+            split = string.Concat(split.AsSpan(0, at), parts, split.AsSpan(at + word.Text.Length));
+            from = at + parts.Length;
+        }
+
+        return ReferenceEquals(split, text) ? null : split;
     }
 
     private static int Articles(Func<Term, int> docFreq, string term) =>

@@ -14,7 +14,8 @@ namespace Search.Core.Searching;
 /// the words the index hardly knows, since well-known words found nothing because of the filters, not because of their
 /// spelling. When little was found and there is a suggestion, the suggestion is searched with the same tolerance for the
 /// words the index still hardly knows. The retry's hits are kept when more articles have every word, unless the retry
-/// finds fewer than <see cref="FewHits"/> articles where the search as typed found more. The rule depends
+/// finds fewer than <see cref="FewHits"/> articles where the search as typed found more. When still nothing is found, a
+/// compound no article has is searched as the two words it splits into (<see cref="WrittenApart.Split"/>). The rule depends
 /// only on the query, its filters and the index, so every page agrees.
 /// </summary>
 internal sealed class TypoRetry(QueryFactory queries)
@@ -60,11 +61,28 @@ internal sealed class TypoRetry(QueryFactory queries)
             var found = retried.Collected.Facets.TotalHits;
             if (retried.WithEveryWord > run.WithEveryWord && (found >= FewHits || found >= run.Collected.Facets.TotalHits))
             {
-                return (retried, tolerant, didYouMean, true);
+                return WrittenApartIfNothing((retried, tolerant, didYouMean, true));
             }
         }
 
-        return (run, query, didYouMean, false);
+        return WrittenApartIfNothing((run, query, didYouMean, false));
+
+        // The last resort, when neither found an article: a compound no article has, searched as the two words it splits
+        // into ("Lehrerimpfung": "Lehrer Impfung"), which the did-you-mean then shows. Not when something was found: the
+        // phrase of "Beethovenjahr" (WrittenApart.Parts) finds the articles that write "Beethoven-Jahr", and the two words
+        // anywhere would add articles that say "Beethoven" and "Jahr" apart.
+        (SearchRun, SearchQuery, string?, bool) WrittenApartIfNothing((SearchRun Run, SearchQuery Query, string? DidYouMean, bool Fuzzy) best)
+        {
+            var found = best.Run.Collected.Facets.TotalHits;
+            if (found > 0 || typing is not null || WrittenApart.Split(request.Query, queries.Analyze, docFreq) is not { } split
+                || TypoTolerant(split, new HashSet<string>(StringComparer.Ordinal), docFreq, reader.NumDocs, completions) is not { } apart)
+            {
+                return best;
+            }
+
+            var retried = retry(apart, split);
+            return retried.Collected.Facets.TotalHits > found ? (retried, apart, split, true) : best;
+        }
     }
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).

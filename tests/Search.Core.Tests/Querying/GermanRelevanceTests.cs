@@ -76,7 +76,7 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // Checks, on GermanRelevanceFixture: the parts of a compound find it and its snippet marks the whole compound; an
 // article with the whole word ranks above one with the word only inside a compound; a stray word is not split off; the
 // dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:); typos get
-// a did-you-mean and a typo-tolerant retry; words close together rank higher; sort=fresh prefers the newer of two
+// a did-you-mean and a typo-tolerant retry, and a compound no article has is searched as its two words; words close together rank higher; sort=fresh prefers the newer of two
 // equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form; a
 // name written with an underscore is found by its parts, a name with marks (Erdoğan) with or without them, and a gender
 // form with a colon by its word; Auto and Autos, China and Chinas find each other; so do Konzern and Konzerne, modern
@@ -317,6 +317,21 @@ public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixtur
         Assert.True(result.Fuzzy);
         Assert.Equal(24, result.Total);
     }
+
+    [Fact]
+    public void ACompoundNoArticleHasIsSearchedAsTheTwoWordsItSplitsInto()
+    {
+        // "Wandgespräch" is in no article, not even one edit away; every background article has "Wand" and "Gespräch".
+        var result = Search("Wandgespräch");
+
+        Assert.Equal("Wand Gespräch", result.DidYouMean);
+        Assert.True(result.Fuzzy, "the hits come from the query rewritten");
+        Assert.Equal(24, result.Hits.Count(hit => hit.Article.Id.StartsWith("background-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ACompoundNoArticleHasIsNotSplitWithTyposOff() =>
+        Assert.Equal(0, _searcher.Search(new SearchRequest("Wandgespräch", []) { Typos = false }).Total);
 
     [Fact]
     public void WithTyposOffAMisspeltWordFindsOnlyWhatIsTypedAndGetsNoSuggestion()
