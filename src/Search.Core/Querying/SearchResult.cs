@@ -11,7 +11,8 @@ namespace Search.Core.Querying;
 public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, FacetCounts Facets, string? Next = null, bool Partial = false)
 {
     /// <summary>A better spelling of the query from the index's vocabulary ("Bundestg" → "Bundestag"), when it found
-    /// fewer than <see cref="ArticleSearcher.FewHits"/> articles as typed and a word looks misspelt; otherwise null.</summary>
+    /// fewer than <see cref="ArticleSearcher.FewHits"/> articles as typed and a word looks misspelt, or a compound no article
+    /// has split into its two words when nothing else was found ("Lehrerimpfung" → "Lehrer Impfung"); otherwise null.</summary>
     public string? DidYouMean { get; init; }
 
     /// <summary>True when the query as typed found fewer than <see cref="ArticleSearcher.FewHits"/> articles and these hits come
