@@ -70,10 +70,11 @@ internal static class WrittenApart
     }
 
     /// <summary>
-    /// <paramref name="text"/> with each plain word that no article has, in any form, replaced by the two words it splits
-    /// into (each in <see cref="MinPartArticles"/> articles at least, however common): "Lehrerimpfung" is in no article,
-    /// which write "Impfung der Lehrer" or "Lehrer impfen", so "Lehrer Impfung". Null when no word splits. The typo rule's
-    /// last resort (<see cref="Searching.TypoRetry"/>), after the query and its typo-tolerant retry found nothing.
+    /// <paramref name="text"/> with each plain word that no article's headline or body has whole replaced by the two
+    /// words it splits into (each in <see cref="MinPartArticles"/> articles at least, however common): "Lehrerimpfung" is
+    /// in no article, which write "Impfung der Lehrer" or "Lehrer impfen", so "Lehrer Impfung". Null when no word splits.
+    /// The typo rule's last resort (<see cref="Searching.TypoRetry"/>), after the query and its typo-tolerant retry found
+    /// nothing.
     /// </summary>
     /// <param name="text">The query text.</param>
     /// <param name="analyze">The index terms of a text, as the query analyzer makes them.</param>

@@ -70,7 +70,8 @@ internal sealed class TypoRetry(QueryFactory queries)
         // The last resort, when neither found an article: a compound no article has, searched as the two words it splits
         // into ("Lehrerimpfung": "Lehrer Impfung"), which the did-you-mean then shows. Not when something was found: the
         // phrase of "Beethovenjahr" (WrittenApart.Parts) finds the articles that write "Beethoven-Jahr", and the two words
-        // anywhere would add articles that say "Beethoven" and "Jahr" apart.
+        // anywhere would add articles that say "Beethoven" and "Jahr" apart. Built as the typo-tolerant retry is (no word
+        // with edits; an article may miss a word of a longer query by a count of words, not by the words' weights).
         (SearchRun, SearchQuery, string?, bool) WrittenApartIfNothing((SearchRun Run, SearchQuery Query, string? DidYouMean, bool Fuzzy) best)
         {
             var found = best.Run.Collected.Facets.TotalHits;
