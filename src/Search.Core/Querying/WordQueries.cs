@@ -84,11 +84,11 @@ internal sealed class WordQueries
                     var whole = One(group.First());
                     return group.Count() == 1 || excluded ? whole : Any(new Query[] { whole, All(group.Skip(1).Select(One)) });
                 }).ToList();
-                if (words.Count > 1 && !excluded && tokens.Any(token => token.Original.Length == 1) && Phrase(term.Text, fields) is { } sideBySide)
+                if (words.Count > 1 && !excluded && tokens.Any(token => token.Original.Length == 1))
                 {
                     // "S-Bahn", "E-Mail": a part of one letter says nothing on its own (the "S" of "Model S" or "S. 4"), so
                     // the parts must also stand side by side. A filter: the parts score as before.
-                    words.Add(new ConstantScoreQuery(sideBySide) { Boost = 0 });
+                    words.Add(new ConstantScoreQuery(Phrase(tokens, fields)) { Boost = 0 });
                 }
 
                 return words.Count == 1 ? words[0] : All(words);
@@ -160,15 +160,12 @@ internal sealed class WordQueries
         return any;
     }
 
-    private BestMatchQuery? Phrase(string text, string[] fields)
-    {
-        var tokens = QueryToken.Read(_analyzer, text);
-        if (tokens.Count == 0)
-        {
-            return null;
-        }
+    private BestMatchQuery? Phrase(string text, string[] fields) =>
+        QueryToken.Read(_analyzer, text) is { Count: > 0 } tokens ? Phrase(tokens, fields) : null;
 
-        return PerField(fields, field =>
+    // The tokens as a phrase in each field (one token: a term), each at its position.
+    private BestMatchQuery Phrase(List<QueryToken> tokens, string[] fields) =>
+        PerField(fields, field =>
         {
             if (tokens.Count == 1)
             {
@@ -183,7 +180,6 @@ internal sealed class WordQueries
 
             return phrase;
         });
-    }
 
     // A phrase, prefix or fuzzy word in each field, scored as a word is: by its best field (OtherMatchWeight).
     private BestMatchQuery PerField(string[] fields, Func<string, Query> build)

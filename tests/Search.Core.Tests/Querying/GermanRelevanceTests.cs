@@ -76,14 +76,15 @@ public sealed class GermanRelevanceFixture() : IndexedArticlesFixture("relevance
 // Checks, on GermanRelevanceFixture: the parts of a compound find it and its snippet marks the whole compound; an
 // article with the whole word ranks above one with the word only inside a compound; a stray word is not split off; the
 // dictionary the index learned lives in the index folder; web-search syntax (phrase, -, OR, prefix*, title:); typos get
-// a did-you-mean and a typo-tolerant retry, and a compound no article has is searched as its two words; words close together rank higher; sort=fresh prefers the newer of two
-// equally relevant articles; text written with combining marks (a + ◌̈) and queries typed so meet the composed form; a
-// name written with an underscore is found by its parts, a name with marks (Erdoğan) with or without them, and a gender
-// form with a colon by its word; Auto and Autos, China and Chinas find each other; so do Konzern and Konzerne, modern
-// and moderne, Problem and Probleme, Insel and Inseln; two words, or one typed with a hyphen, find the one word they
-// make together when several articles have it, a word with a one-letter part (Q-Tram) only its parts side by side, a compound finds the articles that write it with a hyphen, and so do
-// letters with a number (Fieber21); Analyze lists the terms the index makes of a text (compound parts, joined words,
-// other forms) with their text and positions.
+// a did-you-mean and a typo-tolerant retry, and a compound no article has is searched as its two words; words close
+// together rank higher; sort=fresh prefers the newer of two equally relevant articles; text written with combining
+// marks (a + ◌̈) and queries typed so meet the composed form; a name written with an underscore is found by its parts, a
+// name with marks (Erdoğan) with or without them, and a gender form with a colon by its word; Auto and Autos, China and
+// Chinas find each other; so do Konzern and Konzerne, modern and moderne, Problem and Probleme, Insel and Inseln; two
+// words, or one typed with a hyphen, find the one word they make together when several articles have it, a word with a
+// one-letter part (Q-Tram) only its parts side by side, a compound finds the articles that write it with a hyphen, and
+// so do letters with a number (Fieber21); Analyze lists the terms the index makes of a text (compound parts, joined
+// words, other forms) with their text and positions.
 public class GermanRelevanceTests(GermanRelevanceFixture fixture) : IClassFixture<GermanRelevanceFixture>
 {
     private readonly ArticleSearcher _searcher = fixture.Searcher;
