@@ -33,6 +33,7 @@ public sealed record SearchResponse
     /// <summary>A suggested spelling of the query, when the service offers one; null otherwise.</summary>
     public string? DidYouMean { get; init; }
 
-    /// <summary>True when the query as typed found (almost) nothing and these hits come from the typo-tolerant retry.</summary>
+    /// <summary>True when these hits come from the typo-tolerant retry: the query as typed found (almost) nothing, or had a
+    /// misprint several articles share (see <see cref="DidYouMean"/>).</summary>
     public bool Fuzzy { get; init; }
 }

@@ -14,8 +14,8 @@ public sealed record SearchResponse(
     [property: Description("Counts per facet value over all matches.")] SearchFacets Facets,
     [property: Description("Cursor for the hits after this page: pass it as `cursor` to continue (deep paging). Absent on the last page.")] string? Next = null,
     [property: Description("True when the query ran out of its time budget and hits, total and facets cover only part of the index.")] bool Partial = false,
-    [property: Description("A better spelling of q from the index's vocabulary (\"Bundestg\" → \"Bundestag\"), given when q found fewer than 3 articles as typed and a word of 5+ letters looks misspelt, or a compound no article has split into its two words when nothing else was found (\"Lehrerimpfung\" → \"Lehrer Impfung\"). Absent otherwise.")] string? DidYouMean = null,
-    [property: Description("True when q as typed found fewer than 3 articles and these hits come from the typo-tolerant retry: words of 5 to 7 letters also match words 1 edit away, longer words 2 edits.")] bool Fuzzy = false);
+    [property: Description("A better spelling of q from the index's vocabulary (\"Bundestg\" → \"Bundestag\"), given when q found fewer than 3 articles as typed and a word of 5+ letters looks misspelt, a compound no article has split into its two words when nothing else was found (\"Lehrerimpfung\" → \"Lehrer Impfung\"), or a misprint several articles share corrected to the word far more articles print with the other words of q (\"Guiseppe Conte\" → \"Giuseppe Conte\"). Absent otherwise.")] string? DidYouMean = null,
+    [property: Description("True when these hits come from the typo-tolerant retry (words of 5 to 7 letters also match words 1 edit away, longer words 2 edits): q as typed found fewer than 3 articles, or had a misprint several articles share (see didYouMean).")] bool Fuzzy = false);
 
 /// <summary>One matching article.</summary>
 public sealed record SearchHitResponse(

@@ -31,6 +31,7 @@ internal static partial class SearchEndpoints
                 "prefix* (by default 2 characters or more before *), word~ or word~1 (typos, up to 2 edits), title:word or title:\"a phrase\" (also body:, caption:). " +
                 "Any text is accepted: what is not syntax is searched as words (an unbalanced quote is ignored, an unknown name before a colon is plain text). " +
                 "When fewer than 3 articles have every word of q as typed, words of 5+ letters are also matched with 1-2 edits (fuzzy = true) and didYouMean suggests a spelling; when that finds nothing either, a compound no article has is searched as its two words (Lehrerimpfung: didYouMean = Lehrer Impfung). " +
+                "A misprint several articles share beside the other words of q is searched as the word far more articles print with them (Guiseppe Conte: didYouMean = Giuseppe Conte, fuzzy = true). " +
                 "Queries beyond Search:Limits (search terms, prefix length, words a prefix matches) answer 400; " +
                 "a search that runs out of its time budget answers with what it found and partial = true. " +
                 "An empty q lists articles newest first. Filters of one kind (month, year, source) combine with OR, different kinds with AND. " +

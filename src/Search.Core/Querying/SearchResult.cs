@@ -12,11 +12,14 @@ public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, Face
 {
     /// <summary>A better spelling of the query from the index's vocabulary ("Bundestg" → "Bundestag"), when it found
     /// fewer than <see cref="ArticleSearcher.FewHits"/> articles as typed and a word looks misspelt, or a compound no article
-    /// has split into its two words when nothing else was found ("Lehrerimpfung" → "Lehrer Impfung"); otherwise null.</summary>
+    /// has split into its two words when nothing else was found ("Lehrerimpfung" → "Lehrer Impfung"), or a misprint several
+    /// articles share corrected to the word far more articles print with the query's other words ("Guiseppe Conte" →
+    /// "Giuseppe Conte"); otherwise null.</summary>
     public string? DidYouMean { get; init; }
 
-    /// <summary>True when the query as typed found fewer than <see cref="ArticleSearcher.FewHits"/> articles and these hits come
-    /// from the typo-tolerant retry (words of five letters or more also matching words one or two edits away).</summary>
+    /// <summary>True when these hits come from the typo-tolerant retry (words of five letters or more also matching words one
+    /// or two edits away): the query as typed found fewer than <see cref="ArticleSearcher.FewHits"/> articles, or had a
+    /// misprint several articles share (<see cref="DidYouMean"/>).</summary>
     public bool Fuzzy { get; init; }
 
     /// <summary>Matches per month, newest first.</summary>

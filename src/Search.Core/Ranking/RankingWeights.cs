@@ -91,6 +91,15 @@ public sealed record RankingWeights
     /// Measured: 0.1 −0.006 on the held-out topics, nothing else.</summary>
     public float TypoWeight { get; init; } = 0.3f;
 
+    /// <summary>A word in more than two articles but at most this many is searched as the word one edit away that is with
+    /// the query's other words in ten times as many articles, when there is one (a misprint several articles share,
+    /// <see cref="Spelling.SharedMisprints"/>); 0: never. Measured against 0 (2026-12-07, 492 topics, 10
+    /// articles judged blind): noon S04 "Peter Altmeier" 0.00 → 0.98 and S11 "Guiseppe Conte" 0.53 → 1.00, the topics it
+    /// was made for; the other 490 top 10s and the 4,500 known items of seeds 61-63 unchanged; of 9,625 other queries
+    /// (topics, the peers' timing set, known items of seeds 21-23 and 41-43) it corrects no other, nor any of 2,994 known
+    /// items generated afterwards (seeds 71-72); latency within the noise of six alternating pairs.</summary>
+    public int SharedMisprintArticles { get; init; } = 20;
+
     /// <summary>Queries of up to this many words need every word; a longer query may miss <see cref="MissingWords"/> of
     /// them. Measured: 1 +0.006 / −0.004 / −0.005, compound known items −0.011, body-hard −0.009; 3 −0.055 / −0.033 /
     /// −0.057; every word always −0.071 / −0.053 / −0.072.</summary>

@@ -15,7 +15,9 @@ namespace Search.Core.Searching;
 /// spelling. When little was found and there is a suggestion, the suggestion is searched with the same tolerance for the
 /// words the index still hardly knows. The retry's hits are kept when more articles have every word, unless the retry
 /// finds fewer than <see cref="FewHits"/> articles where the search as typed found more. When still nothing is found, a
-/// compound no article has is searched as the two words it splits into (<see cref="WrittenApart.Split"/>). The rule depends
+/// compound no article has is searched as the two words it splits into (<see cref="WrittenApart.Split"/>). A search that
+/// found enough articles is searched again only for a misprint several articles share beside the other words
+/// (<see cref="SharedMisprints"/>). The rule depends
 /// only on the query, its filters and the index, so every page agrees.
 /// </summary>
 internal sealed class TypoRetry(QueryFactory queries)
@@ -38,9 +40,16 @@ internal sealed class TypoRetry(QueryFactory queries)
     public (SearchRun Run, SearchQuery Query, string? DidYouMean, bool Fuzzy) Apply(SearchRequest request, SearchQuery query, SearchRun run,
         IndexReader reader, Func<Term, int> docFreq, (string Head, string Last)? typing, IReadOnlyList<string>? completions, Func<SearchQuery, string, SearchRun> retry)
     {
-        if (!request.Typos || query.Browsing || run.WithEveryWord >= FewHits)
+        if (!request.Typos || query.Browsing)
         {
             return (run, query, null, false);
+        }
+
+        if (run.WithEveryWord >= FewHits)
+        {
+            return typing is null && queries.Weights.SharedMisprintArticles > 0 && SharedMisprint(request, query, run, reader, docFreq, retry) is { } misprint
+                ? misprint
+                : (run, query, null, false);
         }
 
         var spelt = typing?.Head ?? request.Query;
@@ -84,6 +93,22 @@ internal sealed class TypoRetry(QueryFactory queries)
             var retried = retry(apart, split);
             return retried.Collected.Facets.TotalHits > found ? (retried, apart, split, true) : best;
         }
+    }
+
+    // A misprint several articles share, searched as its correction (SharedMisprints), with the word as typed
+    // matching too, at the score of a word one edit away (the typo-tolerant form of the corrected word): "Guiseppe Conte"
+    // finds the 199 articles about Giuseppe Conte, and the seven that print "Guiseppe" among them, not those seven first.
+    private (SearchRun, SearchQuery, string?, bool)? SharedMisprint(SearchRequest request, SearchQuery query, SearchRun run, IndexReader reader,
+        Func<Term, int> docFreq, Func<SearchQuery, string, SearchRun> retry)
+    {
+        if (SharedMisprints.Correct(request.Query, reader, docFreq, queries) is not var (text, terms)
+            || TypoTolerant(text, terms, docFreq, reader.NumDocs, completions: null) is not { } tolerant || tolerant.Equals(query))
+        {
+            return null;
+        }
+
+        var retried = retry(tolerant, text);
+        return retried.WithEveryWord > run.WithEveryWord ? (retried, tolerant, text, true) : null;
     }
 
     // The typo-tolerant form of the query; null when it would exceed the query limits (many long words).

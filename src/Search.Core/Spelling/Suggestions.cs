@@ -30,7 +30,7 @@ namespace Search.Core.Spelling;
 internal static class Suggestions
 {
     /// <summary>A word found in more articles than this is taken as spelt right.</summary>
-    private const int KnownWordArticles = 2;
+    internal const int KnownWordArticles = 2;
 
     /// <summary>The fewest letters a query word needs to be matched with edits in the typo-tolerant retry.</summary>
     public const int FuzzyMinLetters = 5;
@@ -67,7 +67,7 @@ internal static class Suggestions
         return rare;
     }
 
-    private static int Articles(Func<Term, int> docFreq, string term) =>
+    internal static int Articles(Func<Term, int> docFreq, string term) =>
         docFreq(new Term(ArticleFields.Body, term)) + docFreq(new Term(ArticleFields.Title, term));
 
     /// <summary>The query with each word no article has replaced by the closest word articles have, or null when there
@@ -141,7 +141,7 @@ internal static class Suggestions
 
     /// <summary>A word one or two articles print with every other word is corrected only when a candidate is with them
     /// in this many times as many articles, and in this many at least.</summary>
-    private const int OutnumberedTogether = 10;
+    internal const int OutnumberedTogether = 10;
 
     // The candidate the other words agree with most (in the most articles together with every other word, then with any
     // of them); without other words, or when none agrees, the most likely one.
@@ -216,7 +216,7 @@ internal static class Suggestions
     // "Fährre" is Fähre, not führe). When no such term is near, the terms one edit away that may differ in the first
     // letter ("Sverev": Zverev): the first letter is kept fixed first, as it is seldom the one mistyped and a fixed
     // prefix makes the walk over the term dictionary short.
-    private static List<string> Candidates(IndexReader reader, string term, bool[]? typedUmlauts, int edits, int minArticles)
+    internal static List<string> Candidates(IndexReader reader, string term, bool[]? typedUmlauts, int edits, int minArticles, bool anyFirstLetter = true)
     {
         var terms = MultiFields.GetTerms(reader, ArticleFields.Body);
         if (terms is null)
@@ -225,7 +225,7 @@ internal static class Suggestions
         }
 
         var found = Candidates(terms, term, typedUmlauts, edits, prefixLength: 1, minArticles);
-        return found.Count > 0 ? found : Candidates(terms, term, typedUmlauts, edits: 1, prefixLength: 0, minArticles);
+        return found.Count > 0 || !anyFirstLetter ? found : Candidates(terms, term, typedUmlauts, edits: 1, prefixLength: 0, minArticles);
     }
 
     private static List<string> Candidates(Terms terms, string term, bool[]? typedUmlauts, int edits, int prefixLength, int minArticles)
@@ -263,7 +263,7 @@ internal static class Suggestions
     // edit away turns up, at most WrittenFormArticles of them: a word's forms may share an index term with more
     // frequent words ("Fähre" with "Fahrer" and "fahren", all "fahr"), so the first few articles need not print the one
     // the reader meant ("Fährre" is "Fähre", not "Fahrer").
-    private static string? WrittenForm(IndexReader reader, string term, string typed)
+    internal static string? WrittenForm(IndexReader reader, string term, string typed)
     {
         var bodyTerm = new Term(ArticleFields.Body, term);
         var fields = new HashSet<string> { ArticleFields.Body };
