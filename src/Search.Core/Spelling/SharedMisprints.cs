@@ -1,6 +1,4 @@
 using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Search.Core.Documents;
 using Search.Core.Querying;
 using Search.Core.Ranking;
@@ -60,7 +58,7 @@ internal static class SharedMisprints
             // articles that print "Guiseppe" have "Conte". A word of its own seldom does when the query was not made
             // from it ("Zehn Tausende bersten", words copied from one article, is no "besten"). Counted first: the few
             // articles of the word lead, so it is cheap, and most words stop here.
-            var together = Together(reader, indexTerm, others);
+            var together = Suggestions.Together(reader, ArticleFields.Body, indexTerm, others);
             if (together * 2 < known)
             {
                 continue;
@@ -79,7 +77,7 @@ internal static class SharedMisprints
             }
 
             var (correction, with) = candidates.Take(CandidatesCounted)
-                .Select(candidate => (candidate, with: Together(reader, candidate, others)))
+                .Select(candidate => (candidate, with: Suggestions.Together(reader, ArticleFields.Body, candidate, others)))
                 .MaxBy(c => c.with);
             var at = suggestion.IndexOf(typed, from, StringComparison.Ordinal);
             if (with < least || at < 0)
@@ -100,38 +98,5 @@ internal static class SharedMisprints
         }
 
         return corrected.Count > 0 ? (suggestion, corrected) : null;
-    }
-
-    // The articles whose body has the term and every other word, whole: the term's postings leading (the word's are few),
-    // the others' advanced to each of them. A count of the body alone, and cheap: a search of the words in every field
-    // and as compound parts costs a tenth of a millisecond and more beside a common word ("Paschal neuer").
-    private static int Together(IndexReader reader, string term, List<string> others)
-    {
-        var count = 0;
-        foreach (var leaf in reader.Leaves)
-        {
-            var words = leaf.AtomicReader.GetTerms(ArticleFields.Body)?.GetEnumerator();
-            var live = leaf.AtomicReader.LiveDocs;
-            var lead = Docs(words, live, term);
-            var rest = others.Select(other => Docs(words, live, other)).ToList();
-            if (lead is null || rest.Any(docs => docs is null))
-            {
-                continue;
-            }
-
-            for (var doc = lead.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = lead.NextDoc())
-            {
-                if (rest.TrueForAll(docs => (docs!.DocID < doc ? docs.Advance(doc) : docs.DocID) == doc))
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
-
-        // The live articles with the term, without its frequencies and positions.
-        static DocsEnum? Docs(TermsEnum? words, IBits? live, string term) =>
-            words is not null && words.SeekExact(new BytesRef(term)) ? words.Docs(live, null, DocsFlags.NONE) : null;
     }
 }
