@@ -47,6 +47,9 @@ internal sealed class TypedWords
     /// <summary>How many words.</summary>
     public int Count => Written.Count;
 
+    /// <summary>Each word as typed with the index term the query searches it by.</summary>
+    public IEnumerable<(string Term, string Written)> Words => Written.Select((word, i) => (_terms[i][0], word));
+
     /// <summary>The words of <paramref name="tokens"/> (distinct, ignoring case) and the terms
     /// <paramref name="queries"/> indexes them and their joined forms as.</summary>
     public static TypedWords Of(QueryFactory queries, IEnumerable<QueryToken> tokens)

@@ -63,7 +63,7 @@ internal sealed class SearchPipeline
         TypedWords Written() => typed ??= AsTypedFirst.Written(_queries, request.Query);
         var run = _runner.Run(searcher, lookups, query, request, page, Written);
         (run, query, var didYouMean, var fuzzy) = _typos.Apply(request, query, run, searcher.IndexReader, lookups.DocFreq, typing, completions,
-            (tolerant, text) => _runner.Run(searcher, lookups, tolerant, request, page, () => AsTypedFirst.Written(_queries, text)));
+            (tolerant, text) => _runner.Run(searcher, lookups, tolerant, request, page, () => AsTypedFirst.Written(_queries, text)), Written);
 
         var hits = run.Rescorer is { } rescorer
             ? rescorer.Page(searcher, lookups, run.Collected.Rankings, page.After, page.Skip, request.Size)

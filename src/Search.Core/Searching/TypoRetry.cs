@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Search.Core.Errors;
 using Search.Core.Facets;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Core.Spelling;
 
 namespace Search.Core.Searching;
@@ -36,9 +37,11 @@ internal sealed class TypoRetry(QueryFactory queries)
     /// <param name="completions">The completions the word being typed also matches.</param>
     /// <param name="retry">Runs another form of the query, given with the text it was made from (the words the reader
     /// meant).</param>
+    /// <param name="written">The query's words as typed (<see cref="AsTypedFirst.Written"/>), read only when enough articles
+    /// have every word, for a misprint several articles share.</param>
     /// <returns>The run and query whose hits to show, the did-you-mean, and whether they come from the retry.</returns>
     public (SearchRun Run, SearchQuery Query, string? DidYouMean, bool Fuzzy) Apply(SearchRequest request, SearchQuery query, SearchRun run,
-        IndexReader reader, Func<Term, int> docFreq, (string Head, string Last)? typing, IReadOnlyList<string>? completions, Func<SearchQuery, string, SearchRun> retry)
+        IndexReader reader, Func<Term, int> docFreq, (string Head, string Last)? typing, IReadOnlyList<string>? completions, Func<SearchQuery, string, SearchRun> retry, Func<TypedWords> written)
     {
         if (!request.Typos || query.Browsing)
         {
@@ -47,7 +50,7 @@ internal sealed class TypoRetry(QueryFactory queries)
 
         if (run.WithEveryWord >= FewHits)
         {
-            return typing is null && queries.Weights.SharedMisprintArticles > 0 && SharedMisprint(request, query, run, reader, docFreq, retry) is { } misprint
+            return typing is null && queries.Weights.SharedMisprintArticles > 0 && SharedMisprint(request, query, run, reader, docFreq, retry, written) is { } misprint
                 ? misprint
                 : (run, query, null, false);
         }
@@ -99,9 +102,9 @@ internal sealed class TypoRetry(QueryFactory queries)
     // matching too, at the score of a word one edit away (the typo-tolerant form of the corrected word): "Guiseppe Conte"
     // finds the 199 articles about Giuseppe Conte, and the seven that print "Guiseppe" among them, not those seven first.
     private (SearchRun, SearchQuery, string?, bool)? SharedMisprint(SearchRequest request, SearchQuery query, SearchRun run, IndexReader reader,
-        Func<Term, int> docFreq, Func<SearchQuery, string, SearchRun> retry)
+        Func<Term, int> docFreq, Func<SearchQuery, string, SearchRun> retry, Func<TypedWords> written)
     {
-        if (SharedMisprints.Correct(request.Query, reader, docFreq, queries) is not var (text, terms)
+        if (SharedMisprints.Correct(request.Query, written(), reader, docFreq, queries.Weights.SharedMisprintArticles) is not var (text, terms)
             || TypoTolerant(text, terms, docFreq, reader.NumDocs, completions: null) is not { } tolerant || tolerant.Equals(query))
         {
             return null;

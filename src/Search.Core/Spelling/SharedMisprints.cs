@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Search.Core.Documents;
-using Search.Core.Querying;
 using Search.Core.Ranking;
 
 namespace Search.Core.Spelling;
@@ -32,20 +31,23 @@ internal static class SharedMisprints
     /// <summary>The query with its shared misprints corrected, written as the articles write the corrections, and the
     /// corrections' index terms; null when it has none.</summary>
     /// <param name="text">The query text.</param>
+    /// <param name="typed">The query's words as typed with their index terms (<see cref="TypedWords"/>, which the search
+    /// reads anyway: no second analysis); none for a question or a query with syntax.</param>
     /// <param name="reader">The index whose vocabulary suggests the words.</param>
     /// <param name="docFreq">How many articles have a term (the search's own lookups).</param>
-    /// <param name="queries">Analyses the words as the query does; its weights say how rare a word must be.</param>
-    public static (string Text, IReadOnlySet<string> Terms)? Correct(string text, IndexReader reader, Func<Term, int> docFreq, QueryFactory queries)
+    /// <param name="most">The most articles a misprint may be in (<see cref="RankingWeights.SharedMisprintArticles"/>).</param>
+    public static (string Text, IReadOnlySet<string> Terms)? Correct(string text, TypedWords typed, IndexReader reader, Func<Term, int> docFreq, int most)
     {
-        var most = queries.Weights.SharedMisprintArticles;
-        var words = QuerySyntax.Parse(text).Where(clause => !clause.Excluded).SelectMany(clause => clause.Alternatives)
-            .Where(term => term.Kind == TermKind.Word)
-            .SelectMany(term => queries.Words(term.Text))
-            .ToList();
+        if (typed.Count < 2)
+        {
+            return null;
+        }
+
+        var words = typed.Words.ToList();
         var suggestion = text;
         var corrected = new HashSet<string>(StringComparer.Ordinal);
         var from = 0;
-        foreach (var (indexTerm, typed) in words)
+        foreach (var (indexTerm, written) in words)
         {
             var known = indexTerm.Length >= MinLetters ? Suggestions.Articles(docFreq, indexTerm) : 0;
             var others = words.Where(word => word.Term != indexTerm).Select(word => word.Term).Distinct(StringComparer.Ordinal).ToList();
@@ -68,7 +70,7 @@ internal static class SharedMisprints
             // more or less at the end is an inflection the stemmer left apart ("Erlaubnisse": erlaubniss, not
             // erlaubnis) or a cut it made ("Alkoholtest": alkoholt), not a misprint.
             var least = Math.Max(Suggestions.OutnumberedTogether, Suggestions.OutnumberedTogether * together);
-            var candidates = Suggestions.Candidates(reader, indexTerm, TypoDistance.TypedUmlauts(indexTerm, typed), edits: 1, minArticles: least, anyFirstLetter: false)
+            var candidates = Suggestions.Candidates(reader, indexTerm, TypoDistance.TypedUmlauts(indexTerm, written), edits: 1, minArticles: least, anyFirstLetter: false)
                 .Where(candidate => !candidate.StartsWith(indexTerm, StringComparison.Ordinal) && !indexTerm.StartsWith(candidate, StringComparison.Ordinal))
                 .ToList();
             if (candidates.Count == 0)
@@ -79,21 +81,21 @@ internal static class SharedMisprints
             var (correction, with) = candidates.Take(CandidatesCounted)
                 .Select(candidate => (candidate, with: Suggestions.Together(reader, ArticleFields.Body, candidate, others)))
                 .MaxBy(c => c.with);
-            var at = suggestion.IndexOf(typed, from, StringComparison.Ordinal);
+            var at = suggestion.IndexOf(written, from, StringComparison.Ordinal);
             if (with < least || at < 0)
             {
                 continue;
             }
 
-            var written = Suggestions.WrittenForm(reader, correction, typed) ?? correction;
-            if (char.IsUpper(typed[0]) && !char.IsUpper(written[0]))
+            var printed = Suggestions.WrittenForm(reader, correction, written) ?? correction;
+            if (char.IsUpper(written[0]) && !char.IsUpper(printed[0]))
             {
                 // A name or noun is misprinted as a name or noun: "Darts" (in nine articles) is no misprint of "darf".
                 continue;
             }
 
-            suggestion = string.Concat(suggestion.AsSpan(0, at), written, suggestion.AsSpan(at + typed.Length));
-            from = at + written.Length;
+            suggestion = string.Concat(suggestion.AsSpan(0, at), printed, suggestion.AsSpan(at + written.Length));
+            from = at + printed.Length;
             corrected.Add(correction);
         }
 
