@@ -33,13 +33,13 @@ internal static class AsTypedFirst
         && !request.PrefixLast && request.Months.Count == 0 && request.Years.Count == 0 && request.Sources.Count == 0 && request.From is null && request.To is null;
 
     /// <summary>The words of <paramref name="text"/> as typed, without stopwords and the words a query need not match
-    /// (question words, years: <see cref="QueryFactory.IsOptional"/>); none when the text is a question or uses syntax
-    /// beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word, a field): such a query is no copy of an
-    /// article's words.</summary>
-    public static TypedWords Written(QueryFactory queries, string text)
+    /// (question words, years: <see cref="QueryFactory.IsOptional"/>); none when the text is a question (unless
+    /// <paramref name="questions"/>) or uses syntax beyond plain words (a phrase, OR, an exclusion, a prefix, a fuzzy word,
+    /// a field): such a query is no copy of an article's words.</summary>
+    public static TypedWords Written(QueryFactory queries, string text, bool questions = false)
     {
         var clauses = QuerySyntax.Parse(text);
-        if (text.Contains('?', StringComparison.Ordinal) || !clauses.All(IsPlainWord))
+        if ((!questions && text.Contains('?', StringComparison.Ordinal)) || !clauses.All(IsPlainWord))
         {
             return TypedWords.None;
         }

@@ -104,7 +104,15 @@ internal sealed class TypoRetry(QueryFactory queries)
     private (SearchRun, SearchQuery, string?, bool)? SharedMisprint(SearchRequest request, SearchQuery query, SearchRun run, IndexReader reader,
         Func<Term, int> docFreq, Func<SearchQuery, string, SearchRun> retry, Func<TypedWords> written)
     {
-        if (SharedMisprints.Correct(request.Query, written(), reader, docFreq, queries.Weights.SharedMisprintArticles) is not var (text, terms)
+        // A question has no words as typed for AsTypedFirst; its words are read here on their own ("Wer ist Guiseppe
+        // Conte?").
+        var typed = written();
+        if (typed.Count == 0 && request.Query.Contains('?', StringComparison.Ordinal))
+        {
+            typed = AsTypedFirst.Written(queries, request.Query, questions: true);
+        }
+
+        if (SharedMisprints.Correct(request.Query, typed, reader, docFreq, queries.Weights.SharedMisprintArticles) is not var (text, terms)
             || TypoTolerant(text, terms, docFreq, reader.NumDocs, completions: null) is not { } tolerant || tolerant.Equals(query))
         {
             return null;

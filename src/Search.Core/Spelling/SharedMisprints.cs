@@ -32,7 +32,7 @@ internal static class SharedMisprints
     /// corrections' index terms; null when it has none.</summary>
     /// <param name="text">The query text.</param>
     /// <param name="typed">The query's words as typed with their index terms (<see cref="TypedWords"/>, which the search
-    /// reads anyway: no second analysis); none for a question or a query with syntax.</param>
+    /// reads anyway: no second analysis); none for a query with syntax.</param>
     /// <param name="reader">The index whose vocabulary suggests the words.</param>
     /// <param name="docFreq">How many articles have a term (the search's own lookups).</param>
     /// <param name="most">The most articles a misprint may be in (<see cref="RankingWeights.SharedMisprintArticles"/>).</param>

@@ -34,6 +34,15 @@ public sealed class SharedMisprintTests(SharedMisprintFixture fixture) : IClassF
     }
 
     [Fact]
+    public void ANameSeveralArticlesMisprintIsCorrectedInAQuestionToo()
+    {
+        var result = fixture.Searcher.Search(new SearchRequest("Wer ist Guiseppe Conte?", []) { Size = 10 });
+
+        Assert.Equal("Wer ist Giuseppe Conte?", result.DidYouMean);
+        Assert.All(result.Hits, hit => Assert.StartsWith("giuseppe-", hit.Article.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ARareWordMostOfWhoseArticlesLackTheOtherWordsStaysAsTyped()
     {
         var result = fixture.Searcher.Search(new SearchRequest("Pallegrini Conte", []));
