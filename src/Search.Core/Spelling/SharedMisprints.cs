@@ -51,7 +51,8 @@ internal static class SharedMisprints
         {
             var known = indexTerm.Length >= MinLetters ? Suggestions.Articles(docFreq, indexTerm) : 0;
             var others = words.Where(word => word.Term != indexTerm).Select(word => word.Term).Distinct(StringComparer.Ordinal).ToList();
-            if (known <= Suggestions.KnownWordArticles || known > most || others.Count == 0)
+            var at = suggestion.IndexOf(written, from, StringComparison.Ordinal);
+            if (known <= Suggestions.KnownWordArticles || known > most || others.Count == 0 || at < 0)
             {
                 continue;
             }
@@ -81,8 +82,7 @@ internal static class SharedMisprints
             var (correction, with) = candidates.Take(CandidatesCounted)
                 .Select(candidate => (candidate, with: Suggestions.Together(reader, ArticleFields.Body, candidate, others)))
                 .MaxBy(c => c.with);
-            var at = suggestion.IndexOf(written, from, StringComparison.Ordinal);
-            if (with < least || at < 0)
+            if (with < least)
             {
                 continue;
             }

@@ -102,19 +102,19 @@ internal static class Suggestions
                 continue;
             }
 
-            // A word the index knows stays when an article has it with the other words, unless a word one edit away is
-            // with them in far more articles: "Tönnis Fleischfabrik" is in one article (which also prints "Tönnies"
-            // eight times), "Tönnies" with "Fleischfabrik" in over a hundred. Two edits away, such a word is more often
-            // a word of its own ("Wochen Ende Rezitation" is no "Reputation").
-            // A headline's word is chosen, not misprinted ("Architektouren", "So trackt Europa das Virus"). Whether an
-            // article has it with the other words is first read from the headlines' and the bodies' postings, which
-            // settles most such words (a search of every field and compound part costs a tenth of a millisecond).
+            // A headline's word is chosen, not misprinted ("Architektouren", "So trackt Europa das Virus"): it stays when
+            // an article has it with the other words. That is first read from the headlines' and the bodies' postings,
+            // which settles most such words (a search of every field and compound part costs a tenth of a millisecond).
             var inHeadline = known > 0 && docFreq(new Term(ArticleFields.Title, indexTerm)) > 0;
             if (inHeadline && (Together(reader, ArticleFields.Title, indexTerm, others) > 0 || Together(reader, ArticleFields.Body, indexTerm, others) > 0))
             {
                 continue;
             }
 
+            // Another word the index knows stays when an article has it with the other words, unless a word one edit away
+            // is with them in far more articles: "Tönnis Fleischfabrik" is in one article (which also prints "Tönnies"
+            // eight times), "Tönnies" with "Fleischfabrik" in over a hundred. Two edits away, such a word is more often
+            // a word of its own ("Wochen Ende Rezitation" is no "Reputation").
             var together = known > 0 ? Together(new IndexSearcher(reader), indexTerm, others, every: true) : 0;
             if (together > 0 && inHeadline)
             {
