@@ -12,6 +12,10 @@ namespace Search.Core.Ranking;
 /// </summary>
 internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) : Query
 {
+    // What the query itself gave each of First when a search scored it, in First's order (NaN until then); shared with
+    // the query it rewrites to, which is the one the search scores with.
+    private float[] Scores { get; init; } = Enumerable.Repeat(float.NaN, first.Count).ToArray();
+
     /// <summary>What an article with every word scores on top: more than any article of the index can score by the query
     /// itself, so the order is every such article (by score), then the others (by score).</summary>
     public const float Bonus = 100_000f;
@@ -21,13 +25,19 @@ internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) 
     /// <summary>The articles with every word, as top-level document numbers in order.</summary>
     public IReadOnlyList<int> First { get; } = first;
 
+    /// <summary>What the query itself gave the article at <paramref name="index"/> of <see cref="First"/> in the last
+    /// search that scored it (NaN when none did): its score without the bonus, exact, where subtracting the bonus from the
+    /// sum rounds it off (a float near the bonus keeps two decimal places). One search at a time per query object: the
+    /// runner makes one per search.</summary>
+    public float ScoreWithoutBonus(int index) => Scores[index];
+
     /// <summary>The score a hit shows: its score without the bonus.</summary>
     public static float Shown(float score) => score >= Bonus ? score - Bonus : score;
 
     public override Weight CreateWeight(IndexSearcher searcher) => new FirstWeight(this, Query.CreateWeight(searcher));
 
     public override Query Rewrite(IndexReader reader) =>
-        Query.Rewrite(reader) is var rewritten && !ReferenceEquals(rewritten, Query) ? new AllWordsFirstQuery(rewritten, First) { Boost = Boost } : this;
+        Query.Rewrite(reader) is var rewritten && !ReferenceEquals(rewritten, Query) ? new AllWordsFirstQuery(rewritten, First) { Boost = Boost, Scores = Scores } : this;
 
     public override void ExtractTerms(ISet<Term> terms) => Query.ExtractTerms(terms);
 
@@ -56,7 +66,8 @@ internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) 
             // The segment's share of the first articles, as its own document numbers.
             var end = context.DocBase + context.AtomicReader.MaxDoc;
             var first = query.First.Where(doc => doc >= context.DocBase && doc < end).Select(doc => doc - context.DocBase).ToArray();
-            return first.Length == 0 ? scorer : new FirstScorer(this, scorer, first);
+            var offset = query.First.Count(doc => doc < context.DocBase);
+            return first.Length == 0 ? scorer : new FirstScorer(this, scorer, first, query.Scores.AsMemory(offset, first.Length));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -74,7 +85,9 @@ internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) 
         }
     }
 
-    private sealed class FirstScorer(Weight weight, Scorer inner, int[] first) : Scorer(weight)
+    // The segment's first articles (its own document numbers, in order) and where their scores go. Parallel parts of
+    // one search score different articles, so each slot has one writer.
+    private sealed class FirstScorer(Weight weight, Scorer inner, int[] first, Memory<float> scores) : Scorer(weight)
     {
         public override int DocID => inner.DocID;
 
@@ -84,7 +97,18 @@ internal sealed class AllWordsFirstQuery(Query query, IReadOnlyList<int> first) 
 
         public override int Advance(int target) => inner.Advance(target);
 
-        public override float GetScore() => inner.GetScore() + (Array.BinarySearch(first, inner.DocID) >= 0 ? Bonus : 0f);
+        public override float GetScore()
+        {
+            var score = inner.GetScore();
+            var at = Array.BinarySearch(first, inner.DocID);
+            if (at < 0)
+            {
+                return score;
+            }
+
+            scores.Span[at] = score;
+            return score + Bonus;
+        }
 
         public override long GetCost() => inner.GetCost();
 

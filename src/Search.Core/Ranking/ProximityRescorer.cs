@@ -149,9 +149,9 @@ internal sealed class ProximityRescorer(Query proximity)
         hit.Fields[0] = J2N.Numerics.Single.GetInstance(hit.Score);
     }
 
-    // Best first: higher score, then the smaller id (as the searcher's sort, so ties fall the same way everywhere); an id
-    // is looked up only for a tie.
-    private static int Compare(IndexReader reader, FieldDoc x, FieldDoc y)
+    /// <summary>Best first: higher score, then the smaller id (as the searcher's sort, so ties fall the same way
+    /// everywhere); an id is looked up only for a tie.</summary>
+    public static int Compare(IndexReader reader, FieldDoc x, FieldDoc y)
     {
         var byScore = Score(y).CompareTo(Score(x));
         return byScore != 0 ? byScore : IdComparer.CompareIds(HitIds.Of(reader, x), HitIds.Of(reader, y));

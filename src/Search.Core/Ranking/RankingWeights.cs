@@ -182,8 +182,10 @@ public sealed record RankingWeights
     /// judgments): T54 "Gibt es genug Grippeimpfstoff?" 0.78 → 1.00, M10 "Blutspenden Mangel" 0.49 → 0.73, M29 0.77 →
     /// 0.90, L04 0.85 → 0.91, G29 0.71 → 0.73 (1 unjudged), no topic worse; all 250: 0.850 → 0.852; known items
     /// inflection 0.985 → 0.982, the other kinds unchanged. Without the as-typed exception: body-hard 0.858 → 0.843,
-    /// compounds 0.828 → 0.814. 0.7: D37, H04, G29, M15 worse, inflection −0.016. Costs a search of the best 100
-    /// matches, only for queries with 1-9 articles with every word.</summary>
+    /// compounds 0.828 → 0.814. 0.7: D37, H04, G29, M15 worse, inflection −0.016. On a first page the one
+    /// search tells (every such article is put first, as many more hits are collected, and the far ones go back to their
+    /// place); a page after a cursor costs a search of the best 100 matches first. Only for queries with 1-9 articles
+    /// with every word.</summary>
     public float AllWordsFirstNear { get; init; } = 0.5f;
 
     /// <summary>When a query has fewer articles with every word than this, leading and all on the first page (every match,

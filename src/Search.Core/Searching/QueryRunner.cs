@@ -57,14 +57,26 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
 
         // Each term looked up once per search, through one enumerator per segment and field (TermLookups).
         scored = lookups.Resolve(scored);
-        if (first is not null && weights.AllWordsFirstNear > 0)
+
+        // Which of the few articles with every word stay first depends on how the best others score. For a first page
+        // ranked by the rescorer, one pass tells: every such article is put first, enough hits are collected to rank
+        // the others without them, and those that score too far below the best other go back to their own place
+        // (KeepNear). After a cursor, the best matches are searched for first (NearTheBest).
+        var nearInOnePass = first is not null && weights.AllWordsFirstNear > 0 && rescorer is not null && page.After is null;
+        if (first is not null && weights.AllWordsFirstNear > 0 && !nearInOnePass)
         {
             first = NearTheBest(searcher, lookups, scored, request, facetFilters, first, written);
         }
 
+        AllWordsFirstQuery? lead = null;
         if (first is not null)
         {
-            scored = new AllWordsFirstQuery(scored, first);
+            scored = lead = new AllWordsFirstQuery(scored, first);
+        }
+
+        if (nearInOnePass)
+        {
+            rankings = [(rankings[0].Size + first!.Length, null)];
         }
         if (!request.Facets && PreFilter)
         {
@@ -76,6 +88,11 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         }
 
         var collected = collection.Collect(searcher, scored, page.Sort, rankings, facetFilters, request.Facets);
+        if (nearInOnePass)
+        {
+            (collected, first) = KeepNear(searcher, lookups, lead!, collected, rankings[0].Size - lead!.First.Count, written);
+        }
+
         return new SearchRun(collected, rescorer, withEveryWord ?? collected.Facets.TotalHits, EveryWordFirst: withEveryWord is null || first is not null);
     }
 
@@ -86,15 +103,59 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
     // word that is not among them scores less than the best other.
     private int[]? NearTheBest(IndexSearcher searcher, TermLookups lookups, Query scored, SearchRequest request, FacetFilters facetFilters, int[] first, Func<TypedWords> written)
     {
-        var isFirst = first.ToHashSet();
         var top = searcher.Search(filters.Restrict(scored, request), ProximityRescorer.Window).ScoreDocs
             .Where(hit => InDateRange(searcher, hit.Doc, facetFilters))
+            .Select(hit => (hit.Doc, hit.Score))
             .ToList();
-        var bestOther = top.FirstOrDefault(hit => !isFirst.Contains(hit.Doc))?.Score;
-        if (bestOther is null)
+        return Near(searcher, lookups, first, top, written);
+    }
+
+    // NearTheBest from one pass that put every article of first first (lead): the hits collected hold them and at least
+    // size others, which rank as the query scores them. The far ones go back to their own score and place, the hits are
+    // ordered again (score, then id, as collected) and cut to size: the ranking a pass with only the near ones first
+    // would have collected. Returns it with the near ones (null when none is).
+    private (Collected Collected, int[]? Near) KeepNear(IndexSearcher searcher, TermLookups lookups, AllWordsFirstQuery lead, Collected collected, int size, Func<TypedWords> written)
+    {
+        var first = lead.First.ToArray();
+        var hits = collected.Rankings[0].ScoreDocs.Cast<FieldDoc>().ToArray();
+        var own = new Dictionary<int, float>(first.Length);
+        for (var i = 0; i < first.Length; i++)
+        {
+            own[first[i]] = lead.ScoreWithoutBonus(i);
+        }
+
+        var top = hits.Select(hit => (hit.Doc, Score: own.TryGetValue(hit.Doc, out var score) ? score : hit.Score))
+            .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Doc)
+            .Take(ProximityRescorer.Window)
+            .ToList();
+        var near = Near(searcher, lookups, first, top, written);
+        foreach (var hit in hits)
+        {
+            if (own.TryGetValue(hit.Doc, out var score) && (near is null || Array.IndexOf(near, hit.Doc) < 0))
+            {
+                hit.Score = score;
+                hit.Fields[0] = J2N.Numerics.Single.GetInstance(score);
+            }
+        }
+
+        var reader = searcher.IndexReader;
+        var ranked = hits.Order(Comparer<FieldDoc>.Create((x, y) => ProximityRescorer.Compare(reader, x, y))).Take(size).ToArray<ScoreDoc>();
+        var ranking = new TopDocs(collected.Rankings[0].TotalHits, ranked, ranked.Length > 0 ? ranked[0].Score : float.NaN);
+        return (collected with { Rankings = [ranking, .. collected.Rankings.Skip(1)] }, near);
+    }
+
+    // The articles of first that score at least AllWordsFirstNear of the best other article among top (the best
+    // matches by their own score, best first), or print every word as typed; null when none does.
+    private int[]? Near(IndexSearcher searcher, TermLookups lookups, int[] first, List<(int Doc, float Score)> top, Func<TypedWords> written)
+    {
+        var isFirst = first.ToHashSet();
+        var other = top.FindIndex(hit => !isFirst.Contains(hit.Doc));
+        if (other < 0)
         {
             return first;
         }
+
+        var bestOther = top[other].Score;
 
         var scores = top.ToDictionary(hit => hit.Doc, hit => hit.Score);
         int[] far = [.. first.Where(doc => !(scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther))];

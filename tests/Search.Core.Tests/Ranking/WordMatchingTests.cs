@@ -371,6 +371,33 @@ public class WordMatchingTests(WordMatchingFixture fixture) : IClassFixture<Word
         Assert.Equal(byPage, byCursor);
     }
 
+    [Fact]
+    public void AnArticleWithEveryWordOnlyInPassingTakesTheSamePlaceOnEveryPageAndAfterEveryCursor()
+    {
+        // A first page learns in one pass which of the few articles with every word stay first; a page after a cursor
+        // searches the best matches for it first. Both give one order, with the same scores.
+        var request = new SearchRequest("Warum suchen Sammler Bernstein?", [], 1, 2);
+        var whole = Described(fixture.Searcher.Search(request with { Size = 100 }).Hits);
+        var byPage = Enumerable.Range(1, (whole.Count + 1) / 2).SelectMany(page => Described(fixture.Searcher.Search(request with { Page = page }).Hits)).ToList();
+        var byCursor = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = fixture.Searcher.Search(request with { Cursor = cursor });
+            byCursor.AddRange(Described(page.Hits));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        Assert.StartsWith("amber-about-", whole[0], StringComparison.Ordinal);
+        Assert.Contains(whole, hit => hit.StartsWith("amber-passing ", StringComparison.Ordinal));
+        Assert.Equal(whole, byPage);
+        Assert.Equal(whole, byCursor);
+
+        static List<string> Described(IEnumerable<SearchHit> hits) =>
+            [.. hits.Select(hit => $"{hit.Article.Id} {hit.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")];
+    }
+
     // The ids of the first 100 hits of a query, ranked by the engine's weights or by a variant of them.
     private List<string> Ids(string query, RankingWeights? weights = null)
     {
