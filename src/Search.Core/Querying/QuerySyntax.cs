@@ -33,6 +33,10 @@ internal static class QuerySyntax
     // The dashes that join words in pasted text ("Home–Office"), each read as a hyphen between two letters or digits.
     private const string Dashes = "‐‑–—";
 
+    /// <summary>Whether <paramref name="text"/> is a question (it has a question mark): the reader asks in words of their
+    /// own, not in words copied from an article.</summary>
+    public static bool IsQuestion(string text) => text.Contains('?', StringComparison.Ordinal);
+
     public static IReadOnlyList<QueryClause> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -39,7 +39,7 @@ internal static class AsTypedFirst
     public static TypedWords Written(QueryFactory queries, string text, bool questions = false)
     {
         var clauses = QuerySyntax.Parse(text);
-        if ((!questions && text.Contains('?', StringComparison.Ordinal)) || !clauses.All(IsPlainWord))
+        if ((!questions && QuerySyntax.IsQuestion(text)) || !clauses.All(IsPlainWord))
         {
             return TypedWords.None;
         }

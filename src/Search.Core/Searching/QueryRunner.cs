@@ -40,7 +40,8 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
             else
             {
                 withEveryWord = count;
-                if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance)
+                if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance 
+                    && (weights.AllWordsFirstForQuestions || !QuerySyntax.IsQuestion(request.Query)))
                 {
                     first = NotTooLong(searcher, lookups, docs);
                 }

@@ -107,7 +107,7 @@ internal sealed class TypoRetry(QueryFactory queries)
         // A question has no words as typed for AsTypedFirst; its words are read here on their own ("Wer ist Guiseppe
         // Conte?").
         var typed = written();
-        if (typed.Count == 0 && request.Query.Contains('?', StringComparison.Ordinal))
+        if (typed.Count == 0 && QuerySyntax.IsQuestion(request.Query))
         {
             typed = AsTypedFirst.Written(queries, request.Query, questions: true);
         }
