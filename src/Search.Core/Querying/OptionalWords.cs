@@ -54,4 +54,9 @@ internal static class OptionalWords
 
     private static bool Is(QueryClause clause, IReadOnlySet<string> words) =>
         WordShape.SingleWord(clause) is { } word && words.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
+
+    /// <summary>Whether <paramref name="clause"/> is a plain word without a capital letter (a verb, an adjective, an
+    /// adverb: "bringt", "unabhängig", "ständig"), not excluded.</summary>
+    public static bool IsLowerCase(QueryClause clause) =>
+        !clause.Excluded && WordShape.PlainWord(clause) is { } word && !word.Text.Any(char.IsUpper);
 }

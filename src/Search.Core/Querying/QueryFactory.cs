@@ -86,7 +86,20 @@ internal sealed class QueryFactory
             // An academic title ("Dr. Drosten") is left out altogether: as a scored word it put first the articles that
             // print "Prof." before anyone's name.
             optional.AddRange(clauses.Where(clause => IsOptional(clause) && !OptionalWords.IsTitleWord(clause)));
+            var first = clauses[0];
             clauses = [.. clauses.Where(clause => !IsOptional(clause))];
+            if (_weights.LowerCaseOptionalInQuestions && QuerySyntax.IsQuestion(text))
+            {
+                // "Was bringt die FFP2-Maskenpflicht?": German capitalises nouns, and a question's other words ("bringt")
+                // are how it is asked more than what it is about. Only where the reader capitalises: some word after the
+                // first keeps a capital.
+                var asking = clauses.Where(clause => !ReferenceEquals(clause, first) && OptionalWords.IsLowerCase(clause)).ToList();
+                if (clauses.Any(clause => !ReferenceEquals(clause, first) && clause.Alternatives.Any(term => term.Text.Any(char.IsUpper))))
+                {
+                    optional.AddRange(asking);
+                    clauses = [.. clauses.Where(clause => !asking.Contains(clause))];
+                }
+            }
         }
 
         var words = new List<Query>();

@@ -59,6 +59,30 @@ public class QueryFactoryTests
     public void AYearOrASeasonOfTwoIsAWordAQueryNeedNotMatch(string word, bool expected) =>
         Assert.Equal(expected, OptionalWords.IsYear(word));
 
+    [Theory]
+    [InlineData("Was bringt die Maskenpflicht in Bussen?", true)] // asked: the capitalised nouns say what about
+    [InlineData("bringt Maskenpflicht Bussen", false)] // no question: every word counts
+    public void AQuestionsWordWithoutACapitalScoresButIsNotAWordItIsAbout(string text, bool optional)
+    {
+        var query = Queries.Create(text);
+        var close = new HashSet<Term>();
+        query.Proximity!.ExtractTerms(close);
+
+        Assert.Contains("bringt", Terms(query));
+        Assert.Contains(close, term => term.Text == "maskenpflicht");
+        Assert.Equal(!optional, close.Any(term => term.Text == "bringt"));
+    }
+
+    [Theory]
+    [InlineData("was bringt die maskenpflicht in bussen?", false)] // no capitals to tell the nouns by
+    [InlineData("Was bringt die Maskenpflicht in Bussen?", true)]
+    public void OnlyAQuestionThatCapitalisesItsNounsLeavesItsOtherWordsOptional(string text, bool changed)
+    {
+        var everyWord = new QueryFactory(new GermanNewsAnalyzer(), Search.Core.Ranking.RankingWeights.Default with { LowerCaseOptionalInQuestions = false });
+
+        Assert.Equal(changed, Queries.Create(text).Full.ToString() != everyWord.Create(text).Full.ToString());
+    }
+
     private static HashSet<string> Terms(SearchQuery query)
     {
         var terms = new HashSet<Term>();
