@@ -58,5 +58,6 @@ internal static class OptionalWords
     /// <summary>Whether <paramref name="clause"/> is a plain word without a capital letter (a verb, an adjective, an
     /// adverb: "bringt", "unabhängig", "ständig"), not excluded.</summary>
     public static bool IsLowerCase(QueryClause clause) =>
-        !clause.Excluded && WordShape.PlainWord(clause) is { } word && !word.Text.Any(char.IsUpper);
+        !clause.Excluded && WordShape.SingleWord(clause) is { } word && word.Text.TrimEnd('?', '!', '.') is { Length: > 0 } text
+        && text.All(char.IsLetter) && !text.Any(char.IsUpper);
 }
