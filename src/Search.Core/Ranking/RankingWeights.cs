@@ -193,7 +193,8 @@ public sealed record RankingWeights
     /// an article that has every one of them ("hilft" among them) is not the answer for that, while the rule is for the
     /// reader who remembers an article's words (as <see cref="AsTypedFirst"/> leaves questions alone). false: a
     /// question's matches rank by their score. On questions written blind after it: `quest` (24) 0.756 → 0.807, +0.050
-    /// [+0.018, +0.088], 7 better, 0 worse; `brook` (24) 0.687 → 0.729, +0.042 [+0.006, +0.082], 8 better, 3 worse.
+    /// [+0.018, +0.088], 7 better, 0 worse; `brook` (24) 0.687 → 0.729, +0.042 [+0.006, +0.082], 8 better, 3 worse; `crest` (24) 0.700 → 0.745, +0.045
+    /// [+0.015, +0.082], 8 better, 0 worse.
     /// Measured against true (2026-12-07, 552 topics, same judgments and 2 more):
     /// 9 of the 48 questions moved, 8 up (P30 "Wie geht es mit dem KSK weiter?" 0.63 → 0.93, S05 0.58 → 0.89, A29
     /// "Hilft Vitamin D gegen Corona?" 0.57 → 0.81, I30 0.76 → 0.86, S13 0.78 → 0.87, T53, M29, H27), T54 1.00 → 0.96;
@@ -211,7 +212,9 @@ public sealed record RankingWeights
     /// scored; a weight below 1 for such words (0.3, 0.5, 0.7) moved more topics both ways. On 24 questions written
     /// blind after it (`brook`): 0.729 → 0.744, +0.015 [−0.012, +0.044], 4 better (B01 "Warum fehlen der Autoindustrie
     /// Computerchips?" 0.47 → 0.70), 1 worse (B19 "Trinken die Deutschen im Lockdown mehr Alkohol?" 0.73 → 0.56: "mehr"
-    /// is what it asks, as in W30). Known items unchanged (none is a question).</summary>
+    /// is what it asks, as in W30); on 24 more (`crest`), 0.745 → 0.829, +0.083 [+0.018, +0.166], 6 better, 1 worse. The
+    /// last word before the question mark counts too ("geschmuggelt?"; `crest` +0.005 [−0.084, +0.084]). Known items
+    /// unchanged (none is a question).</summary>
     public bool LowerCaseOptionalInQuestions { get; init; } = true;
 
     /// <summary>When a query has fewer articles with every word than this, leading and all on the first page (every match,
