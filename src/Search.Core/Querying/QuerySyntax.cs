@@ -1,3 +1,5 @@
+using Search.Core.Analysis;
+
 namespace Search.Core.Querying;
 
 /// <summary>
@@ -33,9 +35,27 @@ internal static class QuerySyntax
     // The dashes that join words in pasted text ("Home–Office"), each read as a hyphen between two letters or digits.
     private const string Dashes = "‐‑–—";
 
-    /// <summary>Whether <paramref name="text"/> is a question (it has a question mark): the reader asks in words of their
-    /// own, not in words copied from an article.</summary>
-    public static bool IsQuestion(string text) => text.Contains('?', StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="text"/> is a question: it has a question mark, or its first word asks
+    /// (<see cref="AskingWords"/>: "Wie funktioniert die Luca-App", as readers type it without the mark). The reader asks in
+    /// words of their own, not in words copied from an article.</summary>
+    public static bool IsQuestion(string text)
+    {
+        if (text.Contains('?', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var trimmed = text.AsSpan().TrimStart();
+        var end = trimmed.IndexOfAny(' ', '\t');
+        return AskingWords.Contains(GermanNewsAnalyzer.Fold(end < 0 ? trimmed.ToString() : trimmed[..end].ToString()));
+    }
+
+    /// <summary>The words that start a question (folded as the index folds them): the W-words.</summary>
+    public static readonly IReadOnlySet<string> AskingWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "warum", "wieso", "weshalb", "weswegen", "wie", "was", "wer", "wen", "wem", "wessen", "wann", "wo", "woher", "wohin",
+        "welche", "welcher", "welches", "welchen", "welchem", "wozu", "womit", "wodurch", "woruber", "worum", "wovon",
+    };
 
     public static IReadOnlyList<QueryClause> Parse(string text)
     {

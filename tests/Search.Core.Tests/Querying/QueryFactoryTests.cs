@@ -84,6 +84,16 @@ public class QueryFactoryTests
         Assert.Equal(changed, Queries.Create(text).Full.ToString() != everyWord.Create(text).Full.ToString());
     }
 
+    [Theory]
+    [InlineData("Hilft Vitamin D gegen Corona?", true)]
+    [InlineData("Wie funktioniert die Luca-App", true)] // typed without the mark: its first word asks
+    [InlineData("  warum schließen Banken Filialen", true)]
+    [InlineData("Wiener Schnitzel", false)]
+    [InlineData("Luca-App Gesundheitsamt", false)]
+    [InlineData("", false)]
+    public void AQuestionHasAQuestionMarkOrAFirstWordThatAsks(string text, bool question) =>
+        Assert.Equal(question, QuerySyntax.IsQuestion(text));
+
     private static HashSet<string> Terms(SearchQuery query)
     {
         var terms = new HashSet<Term>();
