@@ -56,7 +56,8 @@ internal static class OptionalWords
         WordShape.SingleWord(clause) is { } word && words.Contains(GermanNewsAnalyzer.Fold(word.Text.TrimEnd('.')));
 
     /// <summary>Whether <paramref name="clause"/> is a plain word without a capital letter (a verb, an adjective, an
-    /// adverb: "bringt", "unabhängig", "ständig"), not excluded.</summary>
+    /// adverb: "bringt", "unabhängig", "ständig"), not excluded; the question mark a last word carries
+    /// ("geschmuggelt?") aside.</summary>
     public static bool IsLowerCase(QueryClause clause) =>
         !clause.Excluded && WordShape.SingleWord(clause) is { } word && word.Text.TrimEnd('?', '!', '.') is { Length: > 0 } text
         && text.All(char.IsLetter) && !text.Any(char.IsUpper);

@@ -40,7 +40,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
             else
             {
                 withEveryWord = count;
-                if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance 
+                if (count > 0 && count < weights.AllWordsFirstBelow && request.Sort == SearchSort.Relevance
                     && (weights.AllWordsFirstForQuestions || !QuerySyntax.IsQuestion(request.Query)))
                 {
                     first = NotTooLong(searcher, lookups, docs);
@@ -79,6 +79,7 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         {
             rankings = [(rankings[0].Size + first!.Length, null)];
         }
+
         if (!request.Facets && PreFilter)
         {
             // Without facets, nothing needs the matches outside the month, year and source filters: the query skips
@@ -157,7 +158,6 @@ internal sealed class QueryRunner(RankingWeights weights, FilterCache filters, H
         }
 
         var bestOther = top[other].Score;
-
         var scores = top.ToDictionary(hit => hit.Doc, hit => hit.Score);
         int[] far = [.. first.Where(doc => !(scores.TryGetValue(doc, out var score) && score >= weights.AllWordsFirstNear * bestOther))];
         var printed = new HashSet<int>();
