@@ -18,6 +18,15 @@ internal static class OptionalWords
         "wodurch", "wofur", "welch", "gibt", "gab", "dass", "mussen", "musste", "durfen", "darf", "sollen", "sollten",
     };
 
+    /// <summary>The words that start a question (folded as the index folds them; <see cref="QuerySyntax.IsQuestion"/>): the
+    /// W-words, of <see cref="QuestionWords"/> and those the stopword list drops (wie, was, wo), not the verbs a yes/no
+    /// question starts with, which start statements too.</summary>
+    public static readonly IReadOnlySet<string> AskingWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "warum", "wieso", "weshalb", "weswegen", "wie", "was", "wer", "wen", "wem", "wessen", "wann", "wo", "woher", "wohin",
+        "welche", "welcher", "welches", "welchen", "welchem", "wozu", "womit", "wodurch", "woruber", "worum", "wovon",
+    };
+
     /// <summary>Whether <paramref name="clause"/> is a plain word of <see cref="QuestionWords"/>.</summary>
     public static bool IsQuestionWord(QueryClause clause) =>
         WordShape.PlainWord(clause) is { } word && QuestionWords.Contains(GermanNewsAnalyzer.Fold(word.Text));

@@ -35,15 +35,8 @@ internal static class QuerySyntax
     // The dashes that join words in pasted text ("Home–Office"), each read as a hyphen between two letters or digits.
     private const string Dashes = "‐‑–—";
 
-    /// <summary>The words that start a question (folded as the index folds them): the W-words.</summary>
-    public static readonly IReadOnlySet<string> AskingWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "warum", "wieso", "weshalb", "weswegen", "wie", "was", "wer", "wen", "wem", "wessen", "wann", "wo", "woher", "wohin",
-        "welche", "welcher", "welches", "welchen", "welchem", "wozu", "womit", "wodurch", "woruber", "worum", "wovon",
-    };
-
     /// <summary>Whether <paramref name="text"/> is a question: it has a question mark, or its first word asks
-    /// (<see cref="AskingWords"/>: "Wie funktioniert die Luca-App", as readers type it without the mark). The reader asks in
+    /// (<see cref="OptionalWords.AskingWords"/>: "Wie funktioniert die Luca-App", as readers type it without the mark). The reader asks in
     /// words of their own, not in words copied from an article.</summary>
     public static bool IsQuestion(string text)
     {
@@ -54,7 +47,7 @@ internal static class QuerySyntax
 
         var trimmed = text.AsSpan().TrimStart();
         var end = trimmed.IndexOfAny(' ', '\t');
-        return AskingWords.Contains(GermanNewsAnalyzer.Fold(end < 0 ? trimmed.ToString() : trimmed[..end].ToString()));
+        return OptionalWords.AskingWords.Contains(GermanNewsAnalyzer.Fold(end < 0 ? trimmed.ToString() : trimmed[..end].ToString()));
     }
 
     public static IReadOnlyList<QueryClause> Parse(string text)
