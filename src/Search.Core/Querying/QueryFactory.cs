@@ -243,21 +243,25 @@ internal sealed class QueryFactory
         var oneOfTwo = !lighterOptional && oneOfTwoBelow > 1 && words.Count == 2 && weighed && uncommon.Count > 0;
         if (words.Count > _weights.AllWordsUpTo || lighterOptional || oneOfTwo)
         {
-            // A longer query: an article may miss a word.
-            var some = new BooleanQuery(disableCoord: true);
-            foreach (var word in words)
-            {
-                some.Add(word, Occur.SHOULD);
-            }
-
             // Which words an article must have: those that carry a share of the query's weight, when that differs from
             // a count of words; the typo-tolerant retry counts (a misspelt word has no weight of its own).
             // Two words of about equal weight: either may follow the articles with both ("NBA Bubble": the articles about
             // the NBA, which say "Blase" or nothing of the bubble, score above those that say "Bubble" once).
             var share = lighterOptional ? _weights.LighterWordShare : oneOfTwo ? 0 : _weights.MatchedShare;
             var (anySet, smallest) = share > 0 && weighed ? WordCoverage.Query(words, [.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords) : (null, 0);
-            some.MinimumNumberShouldMatch = anySet is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, smallest);
-            if (anySet is not null)
+
+            // A longer query: an article may miss a word. When one set of words carries the share ("Herzen" of "Herzen
+            // Stadt kaum"), its words are required words of the match, and the others optional: the same articles as
+            // the set as a filter beside the words, with a minimum of the set's size, but each word read once.
+            var required = anySet is { Clauses: [{ Query: BooleanQuery set }] } ? set.Clauses.Select(clause => clause.Query).ToHashSet(ReferenceEqualityComparer.Instance) : null;
+            var some = new BooleanQuery(disableCoord: true);
+            foreach (var word in words)
+            {
+                some.Add(word, required?.Contains(word) == true ? Occur.MUST : Occur.SHOULD);
+            }
+
+            some.MinimumNumberShouldMatch = required is not null ? 0 : anySet is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, smallest);
+            if (anySet is not null && required is null)
             {
                 query.Add(new ConstantScoreQuery(anySet) { Boost = 0f }, Occur.MUST);
             }
@@ -274,10 +278,11 @@ internal sealed class QueryFactory
             }
 
             query.Add(some, Occur.MUST);
-            if (uncommon.Count > 0 && uncommon.Count < words.Count)
+            if (uncommon.Count > 0 && uncommon.Count < words.Count && !uncommon.Any(word => required?.Contains(word) == true))
             {
                 // Not the common words alone: an article with "Zeit" and "dass" but not "Stationierung" is no match, and
-                // the matches of the common words alone (most of the index) need no scoring.
+                // the matches of the common words alone (most of the index) need no scoring. (Nothing to add when an
+                // uncommon word is required already.)
                 var anyUncommon = new BooleanQuery(disableCoord: true);
                 foreach (var word in uncommon)
                 {
