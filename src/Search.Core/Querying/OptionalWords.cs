@@ -19,12 +19,22 @@ internal static class OptionalWords
     };
 
     /// <summary>The words that start a question (folded as the index folds them; <see cref="QuerySyntax.IsQuestion"/>): the
-    /// W-words, of <see cref="QuestionWords"/> and those the stopword list drops (wie, was, wo), not the verbs a yes/no
-    /// question starts with, which start statements too.</summary>
+    /// W-words, of <see cref="QuestionWords"/> and those the stopword list drops (wie, was, wo). The verbs a yes/no
+    /// question starts with are <see cref="AskingVerbs"/>.</summary>
     public static readonly IReadOnlySet<string> AskingWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "warum", "wieso", "weshalb", "weswegen", "wie", "was", "wer", "wen", "wem", "wessen", "wann", "wo", "woher", "wohin",
         "welche", "welcher", "welches", "welchen", "welchem", "wozu", "womit", "wodurch", "woruber", "worum", "wovon",
+    };
+
+    /// <summary>The auxiliary and modal verbs that start a yes/no question ("Wird der Soli abgeschafft", "Gibt es genug
+    /// Grippeimpfstoff"), lower-cased but not folded ("würden", which starts headlines, is not "wurden"); a query they start
+    /// is a question (<see cref="QuerySyntax.IsQuestion"/>). Content verbs ("Hilft", "Droht", "Findet") start headlines
+    /// as often, and are left out.</summary>
+    public static readonly IReadOnlySet<string> AskingVerbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "kann", "können", "darf", "dürfen",
+        "muss", "müssen", "soll", "sollen", "will", "wollen", "gibt",
     };
 
     /// <summary>Whether <paramref name="clause"/> is a plain word of <see cref="QuestionWords"/>.</summary>

@@ -36,8 +36,10 @@ internal static class QuerySyntax
     private const string Dashes = "‐‑–—";
 
     /// <summary>Whether <paramref name="text"/> is a question: it has a question mark, or its first word asks
-    /// (<see cref="OptionalWords.AskingWords"/>: "Wie funktioniert die Luca-App", as readers type it without the mark). The reader asks in
-    /// words of their own, not in words copied from an article.</summary>
+    /// (<see cref="OptionalWords.AskingWords"/>: "Wie funktioniert die Luca-App", as readers type it without the mark), or
+    /// it starts with an auxiliary or modal verb, capitalised as a sentence starts, and has more words
+    /// (<see cref="OptionalWords.AskingVerbs"/>: "Wird der Soli abgeschafft"; "darf raus Straße" is words copied from
+    /// a headline). The reader asks in words of their own, not in words copied from an article.</summary>
     public static bool IsQuestion(string text)
     {
         if (text.Contains('?', StringComparison.Ordinal))
@@ -47,7 +49,9 @@ internal static class QuerySyntax
 
         var trimmed = text.AsSpan().TrimStart();
         var end = trimmed.IndexOfAny(' ', '\t');
-        return OptionalWords.AskingWords.Contains(GermanNewsAnalyzer.Fold(end < 0 ? trimmed.ToString() : trimmed[..end].ToString()));
+        var first = end < 0 ? trimmed.ToString() : trimmed[..end].ToString();
+        return OptionalWords.AskingWords.Contains(GermanNewsAnalyzer.Fold(first))
+            || (end >= 0 && char.IsUpper(first[0]) && OptionalWords.AskingVerbs.Contains(first.ToLowerInvariant()));
     }
 
     public static IReadOnlyList<QueryClause> Parse(string text)

@@ -195,7 +195,9 @@ public sealed record RankingWeights
     /// question's matches rank by their score. A question is also one whose first word asks ("Wie funktioniert die
     /// Luca-App", typed without its mark): the 120 question topics with the mark taken off 0.722 → 0.791 with this and
     /// <see cref="LowerCaseOptionalInQuestions"/> (46 moved, 38 up, 8 down: A28 0.55 → 0.39, B14 0.58 → 0.42), titles known
-    /// items 0.963 → 0.962 (a headline that starts "Wie …"). On questions written blind after it: `quest` (24) 0.756 → 0.807, +0.050
+    /// items 0.963 → 0.962 (a headline that starts "Wie …"); and one that starts with a capitalised auxiliary or modal
+    /// verb ("Wird der Soli früher abgeschafft"): 0.791 → 0.801 (12 moved, 10 up: C15 0.69 → 0.95, C03 0.68 → 0.91; W30
+    /// 0.35 → 0.25, C04 0.90 → 0.84), every known item's top 10 unchanged. On questions written blind after it: `quest` (24) 0.756 → 0.807, +0.050
     /// [+0.018, +0.088], 7 better, 0 worse; `brook` (24) 0.687 → 0.729, +0.042 [+0.006, +0.082], 8 better, 3 worse; `crest` (24) 0.700 → 0.745, +0.045
     /// [+0.015, +0.082], 8 better, 0 worse.
     /// Measured against true (2026-12-07, 552 topics, same judgments and 2 more):

@@ -88,6 +88,13 @@ public class QueryFactoryTests
     [InlineData("Hilft Vitamin D gegen Corona?", true)]
     [InlineData("Wie funktioniert die Luca-App", true)] // typed without the mark: its first word asks
     [InlineData("  warum schließen Banken Filialen", true)]
+    [InlineData("Wird der Soli früher abgeschafft", true)] // a yes/no question typed without the mark
+    [InlineData("Gibt es genug Grippeimpfstoff", true)]
+    [InlineData("Müssen Schüler im Unterricht Maske tragen", true)]
+    [InlineData("darf raus Straße", false)] // words copied from the middle of a headline
+    [InlineData("Würden Klappe halten", false)] // not "wurden"
+    [InlineData("Hilft Vitamin D gegen Corona", false)] // a content verb starts headlines as often
+    [InlineData("Ist", false)]
     [InlineData("Wiener Schnitzel", false)]
     [InlineData("Luca-App Gesundheitsamt", false)]
     [InlineData("", false)]
