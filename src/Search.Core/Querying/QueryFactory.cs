@@ -248,22 +248,22 @@ internal sealed class QueryFactory
             // Two words of about equal weight: either may follow the articles with both ("NBA Bubble": the articles about
             // the NBA, which say "Blase" or nothing of the bubble, score above those that say "Bubble" once).
             var share = lighterOptional ? _weights.LighterWordShare : oneOfTwo ? 0 : _weights.MatchedShare;
-            var (anySet, smallest) = share > 0 && weighed ? WordCoverage.Query(words, [.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords) : (null, 0);
+            var sets = share > 0 && weighed ? WordCoverage.MinimalSets([.. wordWeights.Select(weight => weight!.Value)], share, _weights.MissingWords) : null;
 
             // A longer query: an article may miss a word. When one set of words carries the share ("Herzen" of "Herzen
             // Stadt kaum"), its words are required words of the match, and the others optional: the same articles as
             // the set as a filter beside the words, with a minimum of the set's size, but each word read once.
-            var required = anySet is { Clauses: [{ Query: BooleanQuery set }] } ? set.Clauses.Select(clause => clause.Query).ToHashSet(ReferenceEqualityComparer.Instance) : null;
+            var required = sets is [var only] ? only.Select(word => words[word]).ToHashSet(ReferenceEqualityComparer.Instance) : null;
             var some = new BooleanQuery(disableCoord: true);
             foreach (var word in words)
             {
                 some.Add(word, required?.Contains(word) == true ? Occur.MUST : Occur.SHOULD);
             }
 
-            some.MinimumNumberShouldMatch = required is not null ? 0 : anySet is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, smallest);
-            if (anySet is not null && required is null)
+            some.MinimumNumberShouldMatch = required is not null ? 0 : sets is null ? Math.Max(1, words.Count - _weights.MissingWords) : Math.Max(1, sets.Min(set => set.Length));
+            if (sets is not null && required is null)
             {
-                query.Add(new ConstantScoreQuery(anySet) { Boost = 0f }, Occur.MUST);
+                query.Add(new ConstantScoreQuery(WordCoverage.AnySet(words, sets)) { Boost = 0f }, Occur.MUST);
             }
 
             allWords = new BooleanQuery(disableCoord: true);

@@ -51,22 +51,14 @@ internal static class WordCoverage
     }
 
     /// <summary>
-    /// The words an article must have, as a query: any of the <see cref="MinimalSets"/>, each with every one of its words;
-    /// and the size of the smallest set. No query when the sets come to a count of words. As a filter it costs no clauses
-    /// of the budget (<see cref="ClauseBudget"/>): it repeats the words' terms, which a search looks up once
-    /// (<see cref="Scoring.TermLookups"/>).
+    /// The words an article must have, as a query: any of <paramref name="sets"/> (<see cref="MinimalSets"/>), each with
+    /// every one of its words. As a filter it costs no clauses of the budget (<see cref="ClauseBudget"/>): it repeats the
+    /// words' terms, which a search looks up once (<see cref="Scoring.TermLookups"/>).
     /// </summary>
-    /// <param name="words">The words' queries, in the order of <paramref name="weights"/>.</param>
-    /// <param name="weights">Each word's weight.</param>
-    /// <param name="share">The share of the summed weight an article's words must carry.</param>
-    /// <param name="missing">The words a count of words would let an article miss.</param>
-    public static (BooleanQuery? AnySet, int Smallest) Query(IReadOnlyList<Query> words, IReadOnlyList<double> weights, double share, int missing)
+    /// <param name="words">The words' queries, indexed by the sets.</param>
+    /// <param name="sets">The sets of words, at least two (one set is better made required words of the match).</param>
+    public static BooleanQuery AnySet(IReadOnlyList<Query> words, IReadOnlyList<int[]> sets)
     {
-        if (MinimalSets(weights, share, missing) is not { } sets)
-        {
-            return (null, 0);
-        }
-
         var anySet = new BooleanQuery(disableCoord: true);
         foreach (var set in sets)
         {
@@ -79,7 +71,7 @@ internal static class WordCoverage
             anySet.Add(every, Occur.SHOULD);
         }
 
-        return (anySet, sets.Min(set => set.Length));
+        return anySet;
     }
 
     /// <summary>The weight of a word that <paramref name="articles"/> of <paramref name="allArticles"/> have: BM25's idf, 0
